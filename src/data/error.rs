@@ -1,0 +1,53 @@
+//! Everything that can go wrong while reading or generating a dataset.
+
+use thiserror::Error;
+
+/// A dataset could not be produced; the message says what and where.
+#[derive(Debug, Error, Clone, PartialEq)]
+pub enum DatasetError {
+    /// A `builtin:` name that does not exist.
+    #[error(
+        "unknown built-in dataset '{name}' (try xor, circle, gauss, spiral, moons, linear, iris, wine, breast_cancer, digits, titanic, penguins or spambase)"
+    )]
+    UnknownBuiltin {
+        /// The name given.
+        name: String,
+    },
+    /// A generator or split parameter out of range.
+    #[error("invalid {name}: {message}")]
+    InvalidParameter {
+        /// Which parameter.
+        name: &'static str,
+        /// What is wrong with it.
+        message: String,
+    },
+    /// A file could not be read.
+    #[error("cannot read {path}: {message}")]
+    Io {
+        /// The file.
+        path: String,
+        /// The operating system's message.
+        message: String,
+    },
+    /// The file was read but its contents are unusable.
+    #[error("{path}{}: {message}", location(*line, column.as_deref()))]
+    Invalid {
+        /// The file (or built-in name).
+        path: String,
+        /// 1-based line in the file, when one applies.
+        line: Option<u64>,
+        /// Column name, when one applies.
+        column: Option<String>,
+        /// What is wrong.
+        message: String,
+    },
+}
+
+fn location(line: Option<u64>, column: Option<&str>) -> String {
+    match (line, column) {
+        (Some(l), Some(c)) => format!(", line {l}, column '{c}'"),
+        (Some(l), None) => format!(", line {l}"),
+        (None, Some(c)) => format!(", column '{c}'"),
+        (None, None) => String::new(),
+    }
+}

@@ -1,0 +1,2 @@
+//! The `perceptron-lab` binary.
+fn main() {}

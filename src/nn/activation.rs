@@ -1,0 +1,230 @@
+//! Activation functions a = f(z) and their derivatives, applied to whole batches.
+
+use std::fmt;
+use std::str::FromStr;
+
+use ndarray::{Array2, ArrayView2, ArrayViewMut2, Zip};
+use serde::{Deserialize, Serialize};
+
+use super::ConfigError;
+
+/// Slope of leaky ReLU for negative inputs.
+pub const LEAKY_SLOPE: f32 = 0.01;
+
+/// The non-linearity a layer applies to its weighted sums.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Activation {
+    /// f(z) = z (a linear neuron).
+    Identity,
+    /// Heaviside step, f(z) = 1 if z ≥ 0 else 0: Rosenblatt's threshold unit. Its derivative is
+    /// 0 almost everywhere, so it learns only with the perceptron rule.
+    Step,
+    /// f(z) = 1 / (1 + e^−z), squashes to (0, 1).
+    Sigmoid,
+    /// f(z) = tanh z, squashes to (−1, 1).
+    Tanh,
+    /// f(z) = max(0, z).
+    Relu,
+    /// f(z) = z for z > 0, 0.01·z otherwise.
+    LeakyRelu,
+    /// Softmax over the layer, a_j = e^{z_j} / Σ_k e^{z_k}: probabilities that sum to 1.
+    /// Output layer only.
+    Softmax,
+}
+
+impl Activation {
+    /// Every activation, in menu order.
+    pub const ALL: [Self; 7] = [
+        Self::Identity,
+        Self::Step,
+        Self::Sigmoid,
+        Self::Tanh,
+        Self::Relu,
+        Self::LeakyRelu,
+        Self::Softmax,
+    ];
+
+    /// The short name used on the command line and in files.
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Identity => "linear",
+            Self::Step => "step",
+            Self::Sigmoid => "sigmoid",
+            Self::Tanh => "tanh",
+            Self::Relu => "relu",
+            Self::LeakyRelu => "leaky_relu",
+            Self::Softmax => "softmax",
+        }
+    }
+
+    /// f(z) for one value. Softmax depends on the whole layer; see [`Activation::apply`].
+    pub fn scalar(self, z: f32) -> f32 {
+        match self {
+            Self::Identity | Self::Softmax => z,
+            Self::Step => {
+                if z >= 0.0 {
+                    1.0
+                } else {
+                    0.0
+                }
+            }
+            Self::Sigmoid => sigmoid(z),
+            Self::Tanh => z.tanh(),
+            Self::Relu => z.max(0.0),
+            Self::LeakyRelu => {
+                if z > 0.0 {
+                    z
+                } else {
+                    LEAKY_SLOPE * z
+                }
+            }
+        }
+    }
+
+    /// f′(z) for one value, given z and a = f(z) (whichever is cheaper). Not for softmax.
+    pub fn derivative(self, z: f32, a: f32) -> f32 {
+        match self {
+            Self::Identity | Self::Softmax => 1.0,
+            Self::Step => 0.0,
+            Self::Sigmoid => a * (1.0 - a),
+            Self::Tanh => 1.0 - a * a,
+            Self::Relu => {
+                if z > 0.0 {
+                    1.0
+                } else {
+                    0.0
+                }
+            }
+            Self::LeakyRelu => {
+                if z > 0.0 {
+                    1.0
+                } else {
+                    LEAKY_SLOPE
+                }
+            }
+        }
+    }
+
+    /// a = f(z) for a batch, written into `a`.
+    /// # Shapes
+    /// `z`, `a`: `[batch, neurons]`
+    pub fn apply(self, z: ArrayView2<'_, f32>, mut a: ArrayViewMut2<'_, f32>) {
+        if self == Self::Softmax {
+            for (z_row, mut a_row) in z.rows().into_iter().zip(a.rows_mut()) {
+                // Subtract the row maximum so e^z never overflows.
+                let max = z_row.fold(f32::NEG_INFINITY, |m, &v| m.max(v));
+                let mut sum = 0.0;
+                Zip::from(&mut a_row).and(&z_row).for_each(|a, &z| {
+                    *a = (z - max).exp();
+                    sum += *a;
+                });
+                a_row.mapv_inplace(|v| v / sum);
+            }
+        } else {
+            Zip::from(&mut a).and(&z).for_each(|a, &z| *a = self.scalar(z));
+        }
+    }
+
+    /// Turns ∂L/∂a (in `grad`) into δ = ∂L/∂z, in place, for a batch.
+    ///
+    /// Element-wise activations multiply by f′(z); softmax applies its Jacobian,
+    /// δ_j = a_j·(g_j − Σ_k g_k·a_k).
+    /// # Shapes
+    /// `z`, `a`, `grad`: `[batch, neurons]`
+    pub fn backprop(self, z: ArrayView2<'_, f32>, a: ArrayView2<'_, f32>, mut grad: ArrayViewMut2<'_, f32>) {
+        match self {
+            Self::Identity => {}
+            Self::Softmax => {
+                for (a_row, mut g_row) in a.rows().into_iter().zip(grad.rows_mut()) {
+                    let dot: f32 = a_row.iter().zip(g_row.iter()).map(|(a, g)| a * g).sum();
+                    Zip::from(&mut g_row).and(&a_row).for_each(|g, &a| *g = a * (*g - dot));
+                }
+            }
+            _ => Zip::from(&mut grad)
+                .and(&z)
+                .and(&a)
+                .for_each(|g, &z, &a| *g *= self.derivative(z, a)),
+        }
+    }
+
+    /// f(z) of a whole batch, as a new array (convenience for callers off the hot path).
+    pub fn applied(self, z: ArrayView2<'_, f32>) -> Array2<f32> {
+        let mut a = Array2::zeros(z.raw_dim());
+        self.apply(z, a.view_mut());
+        a
+    }
+}
+
+/// The logistic function, computed without overflow for large |z|.
+pub fn sigmoid(z: f32) -> f32 {
+    if z >= 0.0 {
+        1.0 / (1.0 + (-z).exp())
+    } else {
+        let e = z.exp();
+        e / (1.0 + e)
+    }
+}
+
+impl fmt::Display for Activation {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+impl FromStr for Activation {
+    type Err = ConfigError;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        let lower = s.trim().to_ascii_lowercase();
+        let found = match lower.as_str() {
+            "identity" | "linear" => Self::Identity,
+            "step" | "heaviside" => Self::Step,
+            "sigmoid" | "logistic" => Self::Sigmoid,
+            "tanh" => Self::Tanh,
+            "relu" => Self::Relu,
+            "leaky_relu" | "leakyrelu" | "leaky-relu" => Self::LeakyRelu,
+            "softmax" => Self::Softmax,
+            _ => {
+                return Err(ConfigError::UnknownName {
+                    what: "activation",
+                    name: s.to_owned(),
+                    expected: "linear, step, sigmoid, tanh, relu, leaky_relu, softmax",
+                });
+            }
+        };
+        Ok(found)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use ndarray::array;
+
+    #[test]
+    fn softmax_rows_sum_to_one_even_for_huge_logits() {
+        let z = array![[1000.0_f32, 999.0, -1000.0], [0.0, 0.0, 0.0], [-1e30, 1e30, 3.0]];
+        let a = Activation::Softmax.applied(z.view());
+        for row in a.rows() {
+            assert!(row.iter().all(|v| v.is_finite()), "no overflow: {row}");
+            assert!((row.sum() - 1.0).abs() < 1e-6, "probabilities sum to 1: {row}");
+        }
+        assert!((a[[1, 0]] - 1.0 / 3.0).abs() < 1e-6, "equal logits give equal probabilities");
+        assert!(a[[0, 0]] > a[[0, 1]], "larger logit, larger probability");
+    }
+
+    #[test]
+    fn sigmoid_is_stable_at_the_extremes() {
+        assert_eq!(sigmoid(-1000.0), 0.0, "no NaN from e^1000");
+        assert_eq!(sigmoid(1000.0), 1.0, "saturates to 1");
+        assert!((sigmoid(0.0) - 0.5).abs() < 1e-7, "σ(0) = ½");
+    }
+
+    #[test]
+    fn names_round_trip() {
+        for act in Activation::ALL {
+            assert_eq!(act.name().parse::<Activation>().unwrap(), act, "{act} parses back");
+        }
+        assert!("swish".parse::<Activation>().is_err(), "unknown names are refused");
+    }
+}

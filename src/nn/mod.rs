@@ -1,0 +1,24 @@
+//! The engine: layers, activations, losses, optimizers, initialisation, the forward trace,
+//! backpropagation, the trainer and metrics. Knows nothing of the UI.
+
+mod activation;
+mod error;
+mod evaluate;
+mod init;
+mod loss;
+mod metrics;
+mod network;
+mod optimizer;
+mod trainer;
+
+pub use activation::{Activation, LEAKY_SLOPE, sigmoid};
+pub use error::{ConfigError, TrainError};
+pub use evaluate::{Evaluation, evaluate};
+pub use loss::Loss;
+pub use metrics::{ClassificationMetrics, RegressionMetrics};
+pub use network::{
+    Architecture, ErrorSignal, ForwardTrace, Gradients, Layer, LayerGradients, LayerSpec, LayerTrace, MAX_INPUTS,
+    MAX_LAYERS, MAX_NEURONS, MAX_PARAMETERS, Network, argmax, layer_name,
+};
+pub use optimizer::{Moments, Optimizer, OptimizerState};
+pub use trainer::{BatchStep, Cursor, EpochRecord, MAX_LEARNING_RATE, SampleStep, TrainConfig, Trainer, shuffled_order};

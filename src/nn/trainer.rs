@@ -1,0 +1,588 @@
+//! The trainer: walks the training set with a cursor (epoch, batch, sample), one sample, one
+//! mini-batch or one epoch at a time, and records the per-epoch history.
+
+use ndarray::Array2;
+use rand::SeedableRng as _;
+use rand::seq::SliceRandom as _;
+use rand_chacha::ChaCha8Rng;
+use serde::{Deserialize, Serialize};
+
+use super::evaluate::{Evaluation, evaluate};
+use super::{
+    Activation, ConfigError, ErrorSignal, ForwardTrace, Gradients, Loss, Network, Optimizer, OptimizerState,
+    TrainError,
+};
+use crate::data::Dataset;
+
+/// Largest learning rate accepted (large enough to demonstrate divergence).
+pub const MAX_LEARNING_RATE: f32 = 1e6;
+
+/// The hyperparameters of training (set by the user, never learned).
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct TrainConfig {
+    /// What is minimised.
+    pub loss: Loss,
+    /// How gradients become updates.
+    pub optimizer: Optimizer,
+    /// Step size (lr).
+    pub learning_rate: f32,
+    /// L2 weight decay coefficient (0 = off).
+    pub l2: f32,
+    /// Samples per update: 1 is pure SGD, the training-set size is full-batch descent.
+    pub batch_size: usize,
+    /// Seed of the weight initialisation and of the per-epoch shuffles.
+    pub seed: u64,
+}
+
+impl TrainConfig {
+    /// Checks the hyperparameters and that they suit `network`.
+    pub fn validate(&self, network: &Network) -> Result<(), ConfigError> {
+        if !self.learning_rate.is_finite() || self.learning_rate <= 0.0 || self.learning_rate > MAX_LEARNING_RATE {
+            return Err(ConfigError::invalid(
+                "learning rate",
+                format!("must be above 0 and at most {MAX_LEARNING_RATE}, got {}", self.learning_rate),
+            ));
+        }
+        if !self.l2.is_finite() || !(0.0..=10.0).contains(&self.l2) {
+            return Err(ConfigError::invalid("L2", format!("must be from 0 to 10, got {}", self.l2)));
+        }
+        if self.batch_size == 0 {
+            return Err(ConfigError::invalid("batch size", "must be at least 1"));
+        }
+        self.optimizer.validate()?;
+        let output = network.output_activation();
+        if let Some(required) = self.loss.required_output()
+            && output != required
+        {
+            return Err(ConfigError::invalid(
+                "loss",
+                format!(
+                    "{} needs a {required} output layer, but the output is {output}",
+                    self.loss
+                ),
+            ));
+        }
+        if self.optimizer == Optimizer::Perceptron
+            && (network.layers.len() != 1 || output != Activation::Step)
+        {
+            return Err(ConfigError::invalid(
+                "optimizer",
+                "the perceptron rule trains a single layer of step units: use no hidden layers and a step output",
+            ));
+        }
+        Ok(())
+    }
+
+    /// The output layer's error signal for this configuration.
+    pub fn error_signal(&self) -> ErrorSignal {
+        if self.optimizer == Optimizer::Perceptron {
+            ErrorSignal::Perceptron
+        } else {
+            ErrorSignal::Gradient(self.loss)
+        }
+    }
+}
+
+/// Where the trainer is within the data.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Cursor {
+    /// Epochs completed.
+    pub epoch: usize,
+    /// Updates (mini-batches) completed in the current epoch.
+    pub batch: usize,
+    /// Samples of the current epoch already used (a position in the shuffled order).
+    pub sample: usize,
+    /// Where the current mini-batch began; below `sample` while a batch is being stepped
+    /// through sample by sample.
+    pub batch_start: usize,
+}
+
+/// The numbers recorded at the end of one epoch.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct EpochRecord {
+    /// 1-based epoch number.
+    pub epoch: usize,
+    /// Mean loss over the training set after the epoch.
+    pub train_loss: f32,
+    /// Training accuracy (classification only).
+    pub train_accuracy: Option<f32>,
+    /// Mean loss over the test set (if there is one).
+    pub test_loss: Option<f32>,
+    /// Test accuracy (classification with a test set only).
+    pub test_accuracy: Option<f32>,
+}
+
+/// What one sample step did.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct SampleStep {
+    /// Index of the sample in the training set.
+    pub index: usize,
+    /// Its loss before the step.
+    pub loss: f32,
+    /// True when this sample completed a mini-batch and the weights were updated.
+    pub updated: bool,
+    /// The record of the epoch this step completed, if it did.
+    pub epoch_end: Option<EpochRecord>,
+}
+
+/// What one batch step did.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct BatchStep {
+    /// Mean loss of the batch before the update.
+    pub loss: f32,
+    /// Samples in the batch.
+    pub samples: usize,
+    /// The record of the epoch this step completed, if it did.
+    pub epoch_end: Option<EpochRecord>,
+}
+
+/// Buffers for one batch size, reused from step to step.
+#[derive(Debug, Clone)]
+struct Workspace {
+    trace: ForwardTrace,
+    targets: Array2<f32>,
+    grads: Gradients,
+}
+
+/// Trains a network on a dataset, step by step.
+#[derive(Debug, Clone)]
+pub struct Trainer {
+    network: Network,
+    config: TrainConfig,
+    state: OptimizerState,
+    train: Dataset,
+    test: Option<Dataset>,
+    train_targets: Array2<f32>,
+    cursor: Cursor,
+    order: Vec<usize>,
+    history: Vec<EpochRecord>,
+    /// Sum of per-sample gradients while a batch is stepped through sample by sample.
+    pending: Option<Gradients>,
+    /// Buffers for the full batch size and for the smaller last batch of an epoch.
+    workspaces: Vec<Workspace>,
+    /// Weights and optimizer state at the start of the epoch, restored if an update ever
+    /// produces non-finite weights.
+    epoch_start: (Network, OptimizerState),
+    stopped: Option<TrainError>,
+}
+
+impl Trainer {
+    /// A trainer at the very start: fresh state, cursor at epoch 0.
+    pub fn new(
+        network: Network,
+        config: TrainConfig,
+        train: Dataset,
+        test: Option<Dataset>,
+    ) -> Result<Self, TrainError> {
+        let state = OptimizerState::new(config.optimizer, &network);
+        Self::resume(network, config, state, train, test, Cursor::default(), Vec::new())
+    }
+
+    /// A trainer continuing from saved state (see the experiment file).
+    pub fn resume(
+        network: Network,
+        config: TrainConfig,
+        state: OptimizerState,
+        train: Dataset,
+        test: Option<Dataset>,
+        cursor: Cursor,
+        history: Vec<EpochRecord>,
+    ) -> Result<Self, TrainError> {
+        config.validate(&network).map_err(|e| TrainError::Mismatch(e.to_string()))?;
+        check_fits(&network, &train, "training")?;
+        if let Some(test) = &test {
+            check_fits(&network, test, "test")?;
+        }
+        if !state.fits(config.optimizer, &network) {
+            return Err(TrainError::Mismatch("the optimizer state does not fit the network".into()));
+        }
+        if train.is_empty() {
+            return Err(TrainError::Mismatch("the training set is empty".into()));
+        }
+        if cursor.sample > train.len() || cursor.batch_start > cursor.sample {
+            return Err(TrainError::Mismatch(format!(
+                "the cursor (sample {}) lies outside the {} training samples",
+                cursor.sample,
+                train.len()
+            )));
+        }
+        let train_targets = train.target_matrix(network.outputs());
+        let order = shuffled_order(config.seed, cursor.epoch, train.len());
+        let epoch_start = (network.clone(), state.clone());
+        let mut trainer = Self {
+            network,
+            config,
+            state,
+            train,
+            test,
+            train_targets,
+            cursor,
+            order,
+            history,
+            pending: None,
+            workspaces: Vec::new(),
+            epoch_start,
+            stopped: None,
+        };
+        // A batch half stepped through when saved is replayed, so its gradient sum is exact.
+        let mid = trainer.cursor.sample - trainer.cursor.batch_start;
+        if mid > 0 {
+            trainer.cursor.sample = trainer.cursor.batch_start;
+            for _ in 0..mid {
+                trainer.accumulate_next_sample()?;
+            }
+        }
+        Ok(trainer)
+    }
+
+    /// The network being trained.
+    pub fn network(&self) -> &Network {
+        &self.network
+    }
+
+    /// The hyperparameters.
+    pub fn config(&self) -> &TrainConfig {
+        &self.config
+    }
+
+    /// The optimizer's running state.
+    pub fn optimizer_state(&self) -> &OptimizerState {
+        &self.state
+    }
+
+    /// Where the trainer is.
+    pub fn cursor(&self) -> Cursor {
+        self.cursor
+    }
+
+    /// One record per completed epoch.
+    pub fn history(&self) -> &[EpochRecord] {
+        &self.history
+    }
+
+    /// The training set.
+    pub fn train_data(&self) -> &Dataset {
+        &self.train
+    }
+
+    /// The test set, if any.
+    pub fn test_data(&self) -> Option<&Dataset> {
+        self.test.as_ref()
+    }
+
+    /// Why training stopped, if it did (divergence).
+    pub fn stopped(&self) -> Option<&TrainError> {
+        self.stopped.as_ref()
+    }
+
+    /// The training-set index of the sample the next sample step will use.
+    pub fn next_sample(&self) -> usize {
+        self.order[self.cursor.sample.min(self.order.len() - 1)]
+    }
+
+    /// The training-set indices of the current mini-batch, in order (those already stepped
+    /// through and those still to come).
+    pub fn current_batch(&self) -> &[usize] {
+        let end = (self.cursor.batch_start + self.config.batch_size).min(self.order.len());
+        &self.order[self.cursor.batch_start..end]
+    }
+
+    /// Updates (mini-batches) in a full epoch at the current batch size.
+    pub fn batches_per_epoch(&self) -> usize {
+        self.train.len().div_ceil(self.config.batch_size)
+    }
+
+    /// Changes the learning rate from the next update on.
+    pub fn set_learning_rate(&mut self, learning_rate: f32) -> Result<(), ConfigError> {
+        let config = TrainConfig { learning_rate, ..self.config };
+        config.validate(&self.network)?;
+        self.config = config;
+        Ok(())
+    }
+
+    /// Changes the batch size from the next mini-batch on.
+    pub fn set_batch_size(&mut self, batch_size: usize) -> Result<(), ConfigError> {
+        let config = TrainConfig { batch_size, ..self.config };
+        config.validate(&self.network)?;
+        self.config = config;
+        Ok(())
+    }
+
+    /// Changes the L2 weight decay from the next update on.
+    pub fn set_l2(&mut self, l2: f32) -> Result<(), ConfigError> {
+        let config = TrainConfig { l2, ..self.config };
+        config.validate(&self.network)?;
+        self.config = config;
+        Ok(())
+    }
+
+    /// Evaluates the current network on the training set.
+    pub fn evaluate_train(&self) -> Evaluation {
+        evaluate(&self.network, &self.train, self.config.loss)
+    }
+
+    /// Evaluates the current network on the test set, if there is one.
+    pub fn evaluate_test(&self) -> Option<Evaluation> {
+        self.test.as_ref().map(|t| evaluate(&self.network, t, self.config.loss))
+    }
+
+    /// Forward and backward pass of one sample, applying the update when it completes the
+    /// current mini-batch.
+    pub fn step_sample(&mut self) -> Result<SampleStep, TrainError> {
+        self.check_running()?;
+        let (index, loss) = self.accumulate_next_sample()?;
+        let batch_end = (self.cursor.batch_start + self.config.batch_size).min(self.order.len());
+        let mut updated = false;
+        let mut epoch_end = None;
+        if self.cursor.sample >= batch_end
+            && let Some(mut sum) = self.pending.take()
+        {
+            let count = (self.cursor.sample - self.cursor.batch_start) as f32;
+            for layer in &mut sum.layers {
+                layer.weights /= count;
+                layer.biases /= count;
+            }
+            self.apply_update(&sum)?;
+            updated = true;
+            epoch_end = self.finish_batch();
+        }
+        Ok(SampleStep {
+            index,
+            loss,
+            updated,
+            epoch_end,
+        })
+    }
+
+    /// One mini-batch: forward and backward as matrices, then one update. If a batch is
+    /// half stepped through sample by sample, completes it instead.
+    pub fn step_batch(&mut self) -> Result<BatchStep, TrainError> {
+        self.check_running()?;
+        if self.pending.is_some() {
+            let samples = self.cursor.sample - self.cursor.batch_start;
+            let mut loss_sum = 0.0;
+            let mut count = samples;
+            loop {
+                let step = self.step_sample()?;
+                loss_sum += step.loss;
+                count += 1;
+                if step.updated {
+                    return Ok(BatchStep {
+                        loss: loss_sum / (count - samples) as f32,
+                        samples: count,
+                        epoch_end: step.epoch_end,
+                    });
+                }
+            }
+        }
+        let start = self.cursor.sample;
+        let end = (start + self.config.batch_size).min(self.order.len());
+        let rows = end - start;
+        let slot = self.workspace_slot(rows);
+        let signal = self.config.error_signal();
+        {
+            let ws = &mut self.workspaces[slot];
+            for (row, &i) in self.order[start..end].iter().enumerate() {
+                ws.trace.input.row_mut(row).assign(&self.train.features.row(i));
+                ws.targets.row_mut(row).assign(&self.train_targets.row(i));
+            }
+            self.network.forward_in_place(&mut ws.trace);
+            self.network
+                .backward_in_place(&ws.trace, ws.targets.view(), signal, &mut ws.grads);
+        }
+        let ws = std::mem::replace(&mut self.workspaces[slot], placeholder());
+        let loss = ws.grads.loss;
+        let result = self.check_gradients(&ws.grads).and_then(|()| self.apply_update(&ws.grads));
+        self.workspaces[slot] = ws;
+        result?;
+        self.cursor.sample = end;
+        let epoch_end = self.finish_batch();
+        Ok(BatchStep {
+            loss,
+            samples: rows,
+            epoch_end,
+        })
+    }
+
+    /// Steps batches until the current epoch ends; returns its record.
+    pub fn step_epoch(&mut self) -> Result<EpochRecord, TrainError> {
+        loop {
+            if let Some(record) = self.step_batch()?.epoch_end {
+                return Ok(record);
+            }
+        }
+    }
+
+    fn check_running(&self) -> Result<(), TrainError> {
+        match &self.stopped {
+            Some(e) => Err(e.clone()),
+            None => Ok(()),
+        }
+    }
+
+    /// Forward/backward of the next sample, adding its gradients to the pending sum.
+    fn accumulate_next_sample(&mut self) -> Result<(usize, f32), TrainError> {
+        let index = self.order[self.cursor.sample];
+        let slot = self.workspace_slot(1);
+        let signal = self.config.error_signal();
+        let ws = &mut self.workspaces[slot];
+        ws.trace.input.row_mut(0).assign(&self.train.features.row(index));
+        ws.targets.row_mut(0).assign(&self.train_targets.row(index));
+        self.network.forward_in_place(&mut ws.trace);
+        self.network
+            .backward_in_place(&ws.trace, ws.targets.view(), signal, &mut ws.grads);
+        let grads = ws.grads.clone();
+        self.check_gradients(&grads)?;
+        match &mut self.pending {
+            Some(sum) => {
+                for (s, g) in sum.layers.iter_mut().zip(&grads.layers) {
+                    s.weights += &g.weights;
+                    s.biases += &g.biases;
+                }
+            }
+            None => self.pending = Some(grads.clone()),
+        }
+        self.cursor.sample += 1;
+        Ok((index, grads.loss))
+    }
+
+    fn workspace_slot(&mut self, rows: usize) -> usize {
+        if let Some(i) = self.workspaces.iter().position(|w| w.trace.batch_size() == rows) {
+            return i;
+        }
+        let ws = Workspace {
+            trace: self.network.trace_for(rows),
+            targets: Array2::zeros((rows, self.network.outputs())),
+            grads: self.network.gradients_for(rows),
+        };
+        // Keep at most the full-batch and last-batch buffers plus the single-sample one.
+        if self.workspaces.len() >= 3 {
+            self.workspaces.remove(0);
+        }
+        self.workspaces.push(ws);
+        self.workspaces.len() - 1
+    }
+
+    fn diverged(&mut self, what: String) -> TrainError {
+        let error = TrainError::Diverged {
+            epoch: self.cursor.epoch + 1,
+            batch: self.cursor.batch + 1,
+            what,
+            learning_rate: self.config.learning_rate,
+        };
+        self.pending = None;
+        self.cursor.sample = self.cursor.batch_start;
+        self.stopped = Some(error.clone());
+        error
+    }
+
+    fn check_gradients(&mut self, grads: &Gradients) -> Result<(), TrainError> {
+        if !grads.loss.is_finite() {
+            return Err(self.diverged(format!("the loss became {}", grads.loss)));
+        }
+        let finite = grads
+            .layers
+            .iter()
+            .all(|l| l.weights.iter().all(|v| v.is_finite()) && l.biases.iter().all(|v| v.is_finite()));
+        if !finite {
+            return Err(self.diverged("a gradient became infinite".into()));
+        }
+        Ok(())
+    }
+
+    fn apply_update(&mut self, grads: &Gradients) -> Result<(), TrainError> {
+        self.state.apply(
+            self.config.optimizer,
+            &mut self.network,
+            grads,
+            self.config.learning_rate,
+            self.config.l2,
+        );
+        if !self.network.is_finite() {
+            (self.network, self.state) = self.epoch_start.clone();
+            self.cursor.sample = 0;
+            self.cursor.batch = 0;
+            self.cursor.batch_start = 0;
+            return Err(self.diverged(
+                "a weight became infinite (the weights from the start of this epoch are restored)".into(),
+            ));
+        }
+        Ok(())
+    }
+
+    /// Advances the cursor past a completed update; at the end of the data, closes the epoch.
+    fn finish_batch(&mut self) -> Option<EpochRecord> {
+        self.cursor.batch += 1;
+        self.cursor.batch_start = self.cursor.sample;
+        if self.cursor.sample < self.order.len() {
+            return None;
+        }
+        let train = self.evaluate_train();
+        let test = self.evaluate_test();
+        let record = EpochRecord {
+            epoch: self.cursor.epoch + 1,
+            train_loss: train.loss,
+            train_accuracy: train.accuracy(),
+            test_loss: test.as_ref().map(|t| t.loss),
+            test_accuracy: test.as_ref().and_then(Evaluation::accuracy),
+        };
+        self.history.push(record);
+        self.cursor = Cursor {
+            epoch: self.cursor.epoch + 1,
+            ..Cursor::default()
+        };
+        self.order = shuffled_order(self.config.seed, self.cursor.epoch, self.train.len());
+        self.epoch_start = (self.network.clone(), self.state.clone());
+        Some(record)
+    }
+}
+
+fn placeholder() -> Workspace {
+    Workspace {
+        trace: ForwardTrace {
+            input: Array2::zeros((0, 0)),
+            layers: Vec::new(),
+        },
+        targets: Array2::zeros((0, 0)),
+        grads: Gradients {
+            loss: 0.0,
+            layers: Vec::new(),
+        },
+    }
+}
+
+fn check_fits(network: &Network, data: &Dataset, which: &str) -> Result<(), TrainError> {
+    if data.num_features() != network.inputs() {
+        return Err(TrainError::Mismatch(format!(
+            "the {which} set has {} features but the network has {} inputs",
+            data.num_features(),
+            network.inputs()
+        )));
+    }
+    if let Some(names) = data.class_names() {
+        let outputs = network.outputs();
+        if !(outputs == names.len() || (outputs == 1 && names.len() == 2)) {
+            return Err(TrainError::Mismatch(format!(
+                "the {which} set has {} classes but the network has {outputs} outputs",
+                names.len()
+            )));
+        }
+    }
+    if !data.features.iter().all(|v| v.is_finite()) {
+        return Err(TrainError::Mismatch(format!("the {which} set contains NaN or infinite values")));
+    }
+    Ok(())
+}
+
+/// The order in which epoch `epoch` visits the samples: a shuffle seeded by (seed, epoch),
+/// so any epoch's order can be recomputed without replaying the ones before it.
+pub fn shuffled_order(seed: u64, epoch: usize, n: usize) -> Vec<usize> {
+    let mut key = [0u8; 32];
+    key[..8].copy_from_slice(&seed.to_le_bytes());
+    key[8..16].copy_from_slice(&(epoch as u64).to_le_bytes());
+    key[16..24].copy_from_slice(b"shuffle\0");
+    let mut rng = ChaCha8Rng::from_seed(key);
+    let mut order: Vec<usize> = (0..n).collect();
+    order.shuffle(&mut rng);
+    order
+}
