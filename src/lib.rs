@@ -5,4 +5,6 @@
 //! app ([`app`]).
 
 pub mod data;
+pub mod app;
+pub mod cli;
 pub mod nn;
