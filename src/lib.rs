@@ -5,6 +5,7 @@
 //! app ([`app`]).
 
 pub mod data;
+pub mod experiment;
 pub mod app;
 pub mod cli;
 pub mod nn;

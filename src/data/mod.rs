@@ -7,7 +7,7 @@ mod source;
 mod split;
 
 pub use error::DatasetError;
-pub use source::{DataSource, LoadedData};
+pub use source::{DataSource, DataSpec, LoadedData};
 pub use split::split_train_test;
 
 use ndarray::{Array2, ArrayView1};

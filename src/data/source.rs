@@ -24,6 +24,24 @@ pub enum DataSource {
     },
 }
 
+/// A data source plus how it is split: everything needed to reproduce the train/test sets.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DataSpec {
+    /// Where the samples come from.
+    pub source: DataSource,
+    /// Fraction of samples held out for testing (0 = no test set).
+    pub test_fraction: f32,
+    /// Seed of the train/test split.
+    pub split_seed: u64,
+}
+
+impl DataSpec {
+    /// Produces the train/test sets.
+    pub fn load(&self) -> Result<LoadedData, DatasetError> {
+        self.source.load(self.test_fraction, self.split_seed)
+    }
+}
+
 /// A dataset split and ready for training.
 #[derive(Debug, Clone, PartialEq)]
 pub struct LoadedData {
