@@ -1,6 +1,7 @@
 //! The headless command line: `train`, `inspect`, `export`. Every number the app shows can be
 //! reproduced here. Bad arguments or files give a one-line error and exit code 2.
 
+use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -11,8 +12,8 @@ use serde_json::{Value, json};
 use crate::data::{DataSource, DataSpec, Dataset, Target};
 use crate::experiment::Experiment;
 use crate::nn::{
-    Activation, Architecture, ClassificationMetrics, ConfigError, Evaluation, LayerSpec, Loss, Network, Optimizer,
-    TrainConfig, Trainer, evaluate,
+    Activation, Architecture, ClassificationMetrics, ConfigError, Evaluation, LayerSpec, Loss,
+    Network, Optimizer, TrainConfig, Trainer, evaluate,
 };
 
 /// Exit code for bad arguments, files or data.
@@ -102,7 +103,7 @@ struct TrainArgs {
 
 #[derive(Debug, Args)]
 struct InspectArgs {
-    /// A saved experiment (.ron).
+    /// A saved experiment (.ron) or builtin-example:NAME.
     model: PathBuf,
     /// The sample's feature values, comma-separated.
     #[arg(long, allow_hyphen_values = true)]
@@ -131,6 +132,10 @@ struct Failure {
 }
 
 impl Failure {
+    #[expect(
+        clippy::needless_pass_by_value,
+        reason = "used as map_err(Failure::usage) on owned errors"
+    )]
     fn usage(message: impl ToString) -> Self {
         Self {
             code: EXIT_USAGE,
@@ -141,7 +146,9 @@ impl Failure {
 
 /// Runs the command line with `args` (without the program name) and returns the exit code.
 pub fn main(args: &[String]) -> ExitCode {
-    let cli = match Cli::try_parse_from(std::iter::once("perceptron-lab".to_owned()).chain(args.iter().cloned())) {
+    let cli = match Cli::try_parse_from(
+        std::iter::once("perceptron-lab".to_owned()).chain(args.iter().cloned()),
+    ) {
         Ok(cli) => cli,
         Err(e) => {
             let _ = e.print();
@@ -177,7 +184,10 @@ pub fn parse_hidden(spec: &str) -> Result<Vec<LayerSpec>, ConfigError> {
         .map(|part| {
             let (width, activation) = part.split_once(':').unwrap_or((part, "tanh"));
             let width = width.trim().parse::<usize>().map_err(|_| {
-                ConfigError::invalid("--hidden", format!("'{part}' is not WIDTH:ACTIVATION (for example 8:tanh)"))
+                ConfigError::invalid(
+                    "--hidden",
+                    format!("'{part}' is not WIDTH:ACTIVATION (for example 8:tanh)"),
+                )
             })?;
             Ok(LayerSpec {
                 width,
@@ -196,13 +206,25 @@ struct Plan {
 fn plan_from_args(a: &TrainArgs) -> Result<Plan, Failure> {
     let source = DataSource::parse(&a.data, a.samples, a.noise, a.seed).map_err(Failure::usage)?;
     let spec = DataSpec {
-        test_fraction: a.test_fraction.unwrap_or_else(|| source.default_test_fraction()),
+        test_fraction: a
+            .test_fraction
+            .unwrap_or_else(|| source.default_test_fraction()),
         source,
         split_seed: a.seed,
     };
     let data = spec.load().map_err(Failure::usage)?;
-    let optimizer: Option<Optimizer> = a.optimizer.as_deref().map(str::parse).transpose().map_err(Failure::usage)?;
-    let output: Option<Activation> = a.output.as_deref().map(str::parse).transpose().map_err(Failure::usage)?;
+    let optimizer: Option<Optimizer> = a
+        .optimizer
+        .as_deref()
+        .map(str::parse)
+        .transpose()
+        .map_err(Failure::usage)?;
+    let output: Option<Activation> = a
+        .output
+        .as_deref()
+        .map(str::parse)
+        .transpose()
+        .map_err(Failure::usage)?;
     let output = output.unwrap_or(match (&data.train.target, optimizer) {
         (_, Some(Optimizer::Perceptron)) => Activation::Step,
         (Target::Classes { names, .. }, _) if names.len() == 2 => Activation::Sigmoid,
@@ -250,17 +272,19 @@ fn plan_from_args(a: &TrainArgs) -> Result<Plan, Failure> {
 pub fn output_width(data: &Dataset, output: Activation) -> usize {
     match &data.target {
         Target::Classes { names, .. } if names.len() == 2 && output != Activation::Softmax => 1,
-        Target::Classes { names, .. } => names.len(),
-        Target::Values { names, .. } => names.len(),
+        Target::Classes { names, .. } | Target::Values { names, .. } => names.len(),
     }
 }
 
 fn train(a: &TrainArgs) -> Result<(), Failure> {
     if a.epochs > 1_000_000 {
-        return Err(Failure::usage(format!("--epochs {} is more than 1000000", a.epochs)));
+        return Err(Failure::usage(format!(
+            "--epochs {} is more than 1000000",
+            a.epochs
+        )));
     }
     let (mut trainer, spec, save_to) = if let Some(path) = &a.resume {
-        let experiment = Experiment::load(path).map_err(Failure::usage)?;
+        let experiment = load_model(path)?;
         let restored = experiment.restore().map_err(Failure::usage)?;
         let Some(mut trainer) = restored.trainer else {
             return Err(Failure::usage(restored.data_problem.unwrap_or_default()));
@@ -268,7 +292,11 @@ fn train(a: &TrainArgs) -> Result<(), Failure> {
         if let Some(lr) = a.lr {
             trainer.set_learning_rate(lr).map_err(Failure::usage)?;
         }
-        (trainer, experiment.data, Some(a.save.clone().unwrap_or_else(|| path.clone())))
+        (
+            trainer,
+            experiment.data,
+            Some(a.save.clone().unwrap_or_else(|| path.clone())),
+        )
     } else {
         let plan = plan_from_args(a)?;
         (plan.trainer, plan.spec, a.save.clone())
@@ -319,14 +347,20 @@ fn progress_line(record: &crate::nn::EpochRecord, epoch: usize) -> String {
         pct(record.train_accuracy)
     );
     if let Some(test_loss) = record.test_loss {
-        line += &format!("  test loss {test_loss:.4} acc {}", pct(record.test_accuracy));
+        let _ = write!(
+            line,
+            "  test loss {test_loss:.4} acc {}",
+            pct(record.test_accuracy)
+        );
     }
     line
 }
 
 fn print_summary(train: &Evaluation, test: Option<&Evaluation>) {
     let show = |name: &str, e: &Evaluation| {
-        let acc = e.accuracy().map_or_else(String::new, |a| format!(", accuracy {:.1}%", a * 100.0));
+        let acc = e
+            .accuracy()
+            .map_or_else(String::new, |a| format!(", accuracy {:.1}%", a * 100.0));
         println!("{name}: loss {:.4}{acc}", e.loss);
     };
     show("train", train);
@@ -339,7 +373,9 @@ fn print_summary(train: &Evaluation, test: Option<&Evaluation>) {
 pub fn metrics_json(e: &Evaluation, classes: Option<&[String]>) -> Value {
     match (&e.classification, &e.regression) {
         (Some(m), _) => classification_json(e.loss, m, classes.unwrap_or_default()),
-        (None, Some(r)) => json!({"loss": e.loss, "accuracy": Value::Null, "mse": r.mse, "mae": r.mae, "r2": r.r2}),
+        (None, Some(r)) => {
+            json!({"loss": e.loss, "accuracy": Value::Null, "mse": r.mse, "mae": r.mae, "r2": r.r2})
+        }
         (None, None) => json!({"loss": e.loss}),
     }
 }
@@ -360,7 +396,7 @@ fn classification_json(loss: f32, m: &ClassificationMetrics, classes: &[String])
 }
 
 fn load_model(path: &Path) -> Result<Experiment, Failure> {
-    Experiment::load(path).map_err(Failure::usage)
+    Experiment::open(&path.to_string_lossy()).map_err(Failure::usage)
 }
 
 fn parse_numbers(text: &str, what: &str) -> Result<Vec<f32>, Failure> {
@@ -369,7 +405,9 @@ fn parse_numbers(text: &str, what: &str) -> Result<Vec<f32>, Failure> {
             let v = v.trim();
             match v.parse::<f32>() {
                 Ok(x) if x.is_finite() => Ok(x),
-                _ => Err(Failure::usage(format!("{what}: '{v}' is not a finite number"))),
+                _ => Err(Failure::usage(format!(
+                    "{what}: '{v}' is not a finite number"
+                ))),
             }
         })
         .collect()
@@ -398,13 +436,12 @@ fn inspect(a: &InspectArgs) -> Result<(), Failure> {
     let outputs = network.outputs();
     let target: Vec<f32> = match (&classes, &a.label) {
         (Some(names), label) => {
-            let class = match label {
-                Some(l) => class_index(l, names)?,
-                None => {
-                    let mut p = Vec::new();
-                    Network::predict_classes(&trace, &mut p);
-                    p.first().copied().unwrap_or(0)
-                }
+            let class = if let Some(l) = label {
+                class_index(l, names)?
+            } else {
+                let mut p = Vec::new();
+                Network::predict_classes(&trace, &mut p);
+                p.first().copied().unwrap_or(0)
             };
             one_hot(class, outputs)
         }
@@ -449,8 +486,17 @@ fn inspect(a: &InspectArgs) -> Result<(), Failure> {
         print_out(&report.to_string());
     } else {
         println!("input  {:?}", trace.input.row(0).to_vec());
-        for (i, l) in report["layers"].as_array().into_iter().flatten().enumerate() {
-            println!("layer {} ({}):", i + 1, l["activation"].as_str().unwrap_or("?"));
+        for (i, l) in report["layers"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .enumerate()
+        {
+            println!(
+                "layer {} ({}):",
+                i + 1,
+                l["activation"].as_str().unwrap_or("?")
+            );
             println!("  z     {}", l["z"]);
             println!("  a     {}", l["a"]);
             println!("  delta {}", l["delta"]);
@@ -464,7 +510,9 @@ fn one_hot(class: usize, outputs: usize) -> Vec<f32> {
     if outputs == 1 {
         vec![class as f32]
     } else {
-        (0..outputs).map(|j| if j == class { 1.0 } else { 0.0 }).collect()
+        (0..outputs)
+            .map(|j| if j == class { 1.0 } else { 0.0 })
+            .collect()
     }
 }
 

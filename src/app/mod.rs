@@ -6,10 +6,8 @@ mod network_view;
 pub use boundary::BoundaryView;
 pub use network_view::{NetworkCommand, NetworkView};
 
-use std::path::PathBuf;
-
 /// Opens the window; `path` is an experiment (.ron) or dataset (.csv) to open first.
-pub fn run(path: Option<PathBuf>) -> Result<(), String> {
+pub fn run(path: Option<&std::path::Path>) -> Result<(), String> {
     let _ = path;
     Err("the desktop app is not built yet".into())
 }

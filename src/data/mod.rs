@@ -102,6 +102,7 @@ impl Dataset {
     }
 
     /// The rows at `indices`, in that order, as a new dataset.
+    #[must_use]
     pub fn select(&self, indices: &[usize]) -> Self {
         let features = self.features.select(ndarray::Axis(0), indices);
         let target = match &self.target {
