@@ -41,6 +41,21 @@ enum Command {
     Inspect(InspectArgs),
     /// Print a saved experiment as JSON.
     Export(ExportArgs),
+    /// Time a fixed training workload (median of --repeat runs).
+    Bench(BenchArgs),
+}
+
+#[derive(Debug, Args)]
+struct BenchArgs {
+    /// Workload: spiral-tiny or mnist-scale.
+    #[arg(long, default_value = "spiral-tiny")]
+    workload: String,
+    /// Runs to take the median of.
+    #[arg(long, default_value_t = 3)]
+    repeat: usize,
+    /// Print one JSON object.
+    #[arg(long)]
+    json: bool,
 }
 
 #[derive(Debug, Args)]
@@ -159,6 +174,7 @@ pub fn main(args: &[String]) -> ExitCode {
         Command::Train(a) => train(&a),
         Command::Inspect(a) => inspect(&a),
         Command::Export(a) => export(&a),
+        Command::Bench(a) => bench(&a),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -540,4 +556,43 @@ fn export(a: &ExportArgs) -> Result<(), Failure> {
 /// Re-evaluates `network` on `data` (shared by `eval` and tests).
 pub fn evaluate_json(network: &Network, data: &Dataset, loss: Loss) -> Value {
     metrics_json(&evaluate(network, data, loss), data.class_names())
+}
+
+fn bench(a: &BenchArgs) -> Result<(), Failure> {
+    let Some(&(_, workload)) = crate::bench::Workload::ALL
+        .iter()
+        .find(|(n, _)| *n == a.workload)
+    else {
+        let names: Vec<&str> = crate::bench::Workload::ALL
+            .iter()
+            .map(|(n, _)| *n)
+            .collect();
+        return Err(Failure::usage(format!(
+            "unknown workload '{}'; use {}",
+            a.workload,
+            names.join(", ")
+        )));
+    };
+    if !(1..=100).contains(&a.repeat) {
+        return Err(Failure::usage("--repeat must be from 1 to 100"));
+    }
+    let report = crate::bench::run(workload, a.repeat).map_err(|message| Failure {
+        code: EXIT_FAILED,
+        message,
+    })?;
+    if a.json {
+        print_out(&serde_json::to_string(&report).map_err(Failure::usage)?);
+    } else {
+        println!(
+            "{}: {:.4} s (median of {}), {:.0} samples/s, final loss {:.4}, accuracy {:.1}%, {} thread(s)",
+            report.workload,
+            report.seconds,
+            a.repeat,
+            report.samples_per_sec,
+            report.final_loss,
+            report.accuracy * 100.0,
+            report.threads
+        );
+    }
+    Ok(())
 }

@@ -5,6 +5,7 @@
 //! app ([`app`]).
 
 pub mod app;
+pub mod bench;
 pub mod cli;
 pub mod data;
 pub mod experiment;
