@@ -3,13 +3,27 @@
 
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
-use perceptron_lab::app::{PerceptronApp, Settings};
+use perceptron_lab::app::PerceptronApp;
+
+/// A file dropped onto the window, as the windowing backend would report it.
+#[derive(Debug)]
+struct DroppedPath(std::path::PathBuf);
+
+impl egui::DroppedFile for DroppedPath {
+    fn path(&self) -> &std::path::Path {
+        &self.0
+    }
+
+    fn bytes(&self) -> Result<Vec<u8>, String> {
+        std::fs::read(&self.0).map_err(|e| e.to_string())
+    }
+}
 
 fn harness() -> Harness<'static, PerceptronApp> {
     Harness::builder()
         .with_size([1600.0, 1000.0])
         .with_max_steps(20)
-        .build_eframe(|_cc| PerceptronApp::with_settings(Settings::default()))
+        .build_eframe(|cc| PerceptronApp::new(cc, None))
 }
 
 #[test]
@@ -75,7 +89,7 @@ fn switching_dataset_rebuilds_and_says_so() {
     harness.get_by_label("Step epoch").click();
     harness.run();
     assert_eq!(harness.state().epoch(), 1, "trained one epoch on XOR");
-    harness.get_by_label("xor").click();
+    harness.get_by_label("Dataset").click();
     harness.run();
     harness.get_by_label("spiral").click();
     harness.run();
@@ -110,10 +124,10 @@ fn saved_experiment_opens_by_path_with_its_progress() {
     let mut fresh = self::harness();
     fresh.run();
     // Drag and drop: the same code path as the Open dialog and the command line.
-    fresh.input_mut().dropped_files.push(egui::DroppedFile {
-        path: Some(path.clone()),
-        ..Default::default()
-    });
+    fresh
+        .input_mut()
+        .dropped_files
+        .push(std::sync::Arc::new(DroppedPath(path.clone())));
     fresh.run();
     assert_eq!(fresh.state().epoch(), 2, "the opened experiment resumes at its epoch");
     assert_eq!(fresh.state().session().trainer().network(), &weights, "with its learned weights");
@@ -172,6 +186,12 @@ fn clicking_a_cell_opens_the_wrong_answer_notebook() {
 fn a_huge_learning_rate_diverges_and_the_message_is_shown() {
     let mut harness = harness();
     harness.run();
+    // A linear output trained with MSE has unbounded errors: a huge step makes them explode.
+    harness.get_by_label("Output activation").click();
+    harness.run();
+    harness.get_by_label("linear").click();
+    harness.run();
+    assert_eq!(harness.state().session().setup.config.loss.name(), "mse", "a linear output pairs with MSE");
     harness.get_by_label("Learning rate (lr)").set_value_accesskit(1e6);
     harness.run();
     assert!(

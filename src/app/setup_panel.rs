@@ -184,7 +184,7 @@ fn network_ui(ui: &mut egui::Ui, setup: &mut Setup, trainer: &Trainer, text: &St
         ui.label(RichText::new(fill(text.output_layer, &[&trainer.network().outputs()])).strong());
         ui.end_row();
         let before = setup.output_activation;
-        if row(ui, text.activation, text.hover_output_activation, |ui| {
+        if row(ui, text.output_activation, text.hover_output_activation, |ui| {
             activation_combo(ui, "output_activation", &mut setup.output_activation, &OUTPUT_CHOICES)
         }) {
             changed = true;
