@@ -50,6 +50,7 @@ impl PlotsPanel {
         let unlog = move |y: f64| if log { 10f64.powf(y) } else { y };
         Plot::new("loss_plot")
             .height(height)
+            .y_axis_min_width(40.0)
             .legend(Legend::default())
             .x_axis_label(text.epoch_axis)
             .allow_scroll(false)
@@ -85,6 +86,7 @@ impl PlotsPanel {
             .collect();
         Plot::new("accuracy_plot")
             .height(height)
+            .y_axis_min_width(40.0)
             .legend(Legend::default())
             .x_axis_label(text.epoch_axis)
             .allow_scroll(false)

@@ -53,7 +53,7 @@ impl Session {
             setup,
             trainer,
             playing: false,
-            speed: 60.0,
+            speed: 30.0,
             step_credit: 0.0,
             elapsed_secs: 0.0,
             version: 0,

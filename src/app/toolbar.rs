@@ -33,12 +33,13 @@ pub fn ui(ui: &mut egui::Ui, session: &Session, text: &Strings) -> Vec<ToolbarCo
         if ui.button(text.reset).on_hover_text(text.hover_reset).clicked() {
             commands.push(ToolbarCommand::Reset);
         }
+        // Strong fills that read on both themes: blue to start, orange while running.
         let (label, fill_colour) = if session.is_playing() {
-            (text.pause, ui.visuals().warn_fg_color)
+            (text.pause, theme::class_colour(1))
         } else {
-            (text.play, ui.visuals().selection.bg_fill)
+            (text.play, theme::class_colour(0))
         };
-        let play = Button::new(RichText::new(label).size(18.0).strong().color(egui::Color32::WHITE))
+        let play = Button::new(RichText::new(label).size(18.0).strong().color(theme::text_on(fill_colour)))
             .fill(fill_colour)
             .min_size(egui::vec2(96.0, 30.0));
         if ui
