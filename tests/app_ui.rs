@@ -145,8 +145,8 @@ fn a_broken_file_is_a_message_not_a_crash() {
     harness.state_mut().open_path(&path);
     harness.run();
     assert!(
-        harness.query_by_label_contains("is not a Perceptron Lab experiment").is_some(),
-        "the error is shown in the window"
+        harness.query_by_label_contains("broken.ron").is_some(),
+        "the error, naming the file, is shown in the window"
     );
     assert_eq!(harness.state().epoch(), 0, "the current experiment stays");
 }
@@ -210,4 +210,20 @@ fn a_huge_learning_rate_diverges_and_the_message_is_shown() {
         "the engine's divergence message is shown in the window"
     );
     assert!(!harness.state().session().is_playing(), "divergence pauses");
+}
+
+#[test]
+fn a_shipped_example_opens_from_the_file_menu() {
+    let mut harness = harness();
+    harness.run();
+    harness.get_by_label("File").click();
+    harness.run();
+    harness.get_by_label("Open example").hover();
+    harness.run();
+    harness.get_by_label("xor-perceptron.ron").click();
+    harness.run();
+    let trainer = harness.state().session().trainer();
+    assert_eq!(trainer.network().layers.len(), 1, "the perceptron example has a single layer");
+    assert_eq!(trainer.config().optimizer.name(), "perceptron", "trained with the perceptron rule");
+    assert!(harness.query_by_label_contains("Opened xor-perceptron").is_some(), "the window says what it opened");
 }

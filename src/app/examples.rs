@@ -55,6 +55,7 @@ pub fn all() -> Vec<Example> {
             setup: Setup {
                 data: generator(Generator::Xor, None, 0.0),
                 test_fraction: 0.0,
+                split_seed: 1,
                 hidden: Vec::new(),
                 output_activation: Activation::Step,
                 config: config(Loss::Mse, Optimizer::Perceptron, 1.0, 1),
@@ -66,6 +67,7 @@ pub fn all() -> Vec<Example> {
             setup: Setup {
                 data: generator(Generator::Linear, Some(100), 0.0),
                 test_fraction: 0.2,
+                split_seed: 1,
                 hidden: Vec::new(),
                 output_activation: Activation::Step,
                 config: config(Loss::Mse, Optimizer::Perceptron, 1.0, 1),
@@ -77,6 +79,7 @@ pub fn all() -> Vec<Example> {
             setup: Setup {
                 data: generator(Generator::Gauss, Some(200), 0.3),
                 test_fraction: 0.2,
+                split_seed: 1,
                 hidden: Vec::new(),
                 output_activation: Activation::Sigmoid,
                 config: config(Loss::Bce, Optimizer::Sgd, 0.3, 10),
@@ -88,6 +91,7 @@ pub fn all() -> Vec<Example> {
             setup: Setup {
                 data: generator(Generator::Circle, Some(300), 0.05),
                 test_fraction: 0.2,
+                split_seed: 1,
                 hidden: hidden(&[6], Activation::Relu),
                 output_activation: Activation::Softmax,
                 config: config(Loss::Ce, Optimizer::ADAM, 0.02, 10),
@@ -99,6 +103,7 @@ pub fn all() -> Vec<Example> {
             setup: Setup {
                 data: generator(Generator::Moons, Some(300), 0.1),
                 test_fraction: 0.2,
+                split_seed: 1,
                 hidden: hidden(&[8, 8], Activation::Tanh),
                 output_activation: Activation::Softmax,
                 config: config(Loss::Ce, Optimizer::ADAM, 0.02, 10),
@@ -110,6 +115,7 @@ pub fn all() -> Vec<Example> {
             setup: Setup {
                 data: generator(Generator::Spiral, Some(400), 0.05),
                 test_fraction: 0.2,
+                split_seed: 1,
                 hidden: hidden(&[16, 16, 16], Activation::Tanh),
                 output_activation: Activation::Softmax,
                 config: config(Loss::Ce, Optimizer::ADAM, 0.01, 10),

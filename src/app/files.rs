@@ -1,99 +1,76 @@
 //! Files: opening and saving experiments (.ron) and datasets (.csv) by path — the one code
 //! path behind the command line, drag and drop and the native dialogs — and the dialogs
 //! themselves, run off the UI thread.
-//!
-//! The experiment format here is the seam to `crate::experiment`: until that module lands,
-//! [`ExperimentFile`] keeps the setup and the learned state in RON so Open/Save work end to end.
 
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{Receiver, TryRecvError, channel};
 
-use serde::{Deserialize, Serialize};
-
-use crate::nn::{Cursor, EpochRecord, Network, OptimizerState, Trainer};
+use crate::experiment::{EXAMPLE_PREFIX, Experiment};
+use crate::nn::{EpochRecord, Trainer};
 
 use super::setup::Setup;
 use super::strings::{Strings, fill};
 
-/// Version of [`ExperimentFile`]'s layout.
-const FORMAT_VERSION: u32 = 1;
-
-/// An experiment on disk: the recipe and everything learned so far.
-#[derive(Debug, Clone, Serialize, Deserialize)]
-struct ExperimentFile {
-    format_version: u32,
-    setup: Setup,
-    network: Network,
-    optimizer_state: OptimizerState,
-    cursor: Cursor,
-    history: Vec<EpochRecord>,
+/// An experiment opened from a file or a shipped example.
+#[derive(Debug)]
+pub struct Opened {
+    /// What the user set.
+    pub setup: Setup,
+    /// A trainer that continues where the file left off.
+    pub trainer: Trainer,
+    /// The experiment's title and notes, to show.
+    pub notes: String,
 }
 
-/// Reads an experiment (.ron) or dataset (.csv) and returns the setup and a trainer ready to
-/// continue where the file left off.
-pub fn open_path(path: &Path, text: &Strings) -> Result<(Setup, Trainer), String> {
+/// Reads an experiment (.ron) or dataset (.csv) — the one path behind the command line, drag
+/// and drop and the Open dialog.
+pub fn open_path(path: &Path, text: &Strings) -> Result<Opened, String> {
     let extension = path
         .extension()
         .and_then(|e| e.to_str())
         .map(str::to_ascii_lowercase)
         .unwrap_or_default();
     match extension.as_str() {
-        "ron" => open_experiment(path),
+        "ron" => restore(&Experiment::load(path).map_err(|e| e.to_string())?),
         "csv" => Err(fill(text.csv_not_yet, &[&path.display()])),
         _ => Err(fill(text.unsupported_file, &[&path.display()])),
     }
 }
 
-fn open_experiment(path: &Path) -> Result<(Setup, Trainer), String> {
-    let source = std::fs::read_to_string(path).map_err(|e| format!("Can't read {}: {e}", path.display()))?;
-    let file: ExperimentFile =
-        ron::from_str(&source).map_err(|e| format!("{} is not a Perceptron Lab experiment: {e}", path.display()))?;
-    if file.format_version > FORMAT_VERSION {
-        return Err(format!(
-            "{} was written by a newer Perceptron Lab (format {}); this one reads format {FORMAT_VERSION}.",
-            path.display(),
-            file.format_version
-        ));
-    }
-    let fresh = file.setup.build()?;
-    let trainer = Trainer::resume(
-        file.network,
-        file.setup.config,
-        file.optimizer_state,
-        fresh.train_data().clone(),
-        fresh.test_data().cloned(),
-        file.cursor,
-        file.history,
-    )
-    .map_err(|e| format!("{}: {e}", path.display()))?;
-    Ok((file.setup, trainer))
+/// Opens the experiment shipped with the app under `name` (see `crate::experiment::EXAMPLES`).
+pub fn open_shipped_example(name: &str) -> Result<Opened, String> {
+    restore(&Experiment::open(&format!("{EXAMPLE_PREFIX}{name}")).map_err(|e| e.to_string())?)
 }
 
-/// Writes the experiment to `path` atomically (a temporary file renamed over the target).
-pub fn save_path(path: &Path, setup: &Setup, trainer: &Trainer) -> Result<(), String> {
-    let file = ExperimentFile {
-        format_version: FORMAT_VERSION,
-        setup: setup.clone(),
-        network: trainer.network().clone(),
-        optimizer_state: trainer.optimizer_state().clone(),
-        cursor: trainer.cursor(),
-        history: trainer.history().to_vec(),
+fn restore(experiment: &Experiment) -> Result<Opened, String> {
+    let restored = experiment.restore().map_err(|e| e.to_string())?;
+    let Some(trainer) = restored.trainer else {
+        return Err(restored
+            .data_problem
+            .unwrap_or_else(|| "the experiment's data is not available".to_owned()));
     };
-    let text = ron::ser::to_string_pretty(&file, ron::ser::PrettyConfig::default())
-        .map_err(|e| format!("Can't write the experiment: {e}"))?;
-    write_atomically(path, text.as_bytes())
+    let notes = match (experiment.name.is_empty(), experiment.notes.is_empty()) {
+        (false, false) => format!("{} — {}", experiment.name, experiment.notes.trim()),
+        (false, true) => experiment.name.clone(),
+        (true, _) => experiment.notes.trim().to_owned(),
+    };
+    Ok(Opened {
+        setup: Setup::from_experiment(experiment),
+        trainer,
+        notes,
+    })
+}
+
+/// Writes the experiment to `path` atomically (the experiment module's format).
+pub fn save_path(path: &Path, setup: &Setup, trainer: &Trainer) -> Result<(), String> {
+    Experiment::from_trainer(trainer, setup.data_spec(), false)
+        .save(path)
+        .map_err(|e| e.to_string())
 }
 
 /// Writes `bytes` to a temporary file beside `path`, then renames it over `path`.
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), String> {
-    let mut temporary = path.as_os_str().to_owned();
-    temporary.push(".tmp");
-    let temporary = PathBuf::from(temporary);
-    std::fs::write(&temporary, bytes).map_err(|e| format!("Can't write {}: {e}", temporary.display()))?;
-    std::fs::rename(&temporary, path).map_err(|e| {
-        let _ = std::fs::remove_file(&temporary);
-        format!("Can't write {}: {e}", path.display())
-    })
+    crate::experiment::write_atomically(path, bytes).map_err(|e| format!("Can't write {}: {e}", path.display()))
 }
 
 /// What a file dialog was opened for.

@@ -17,6 +17,8 @@ pub enum MenuCommand {
     Open,
     /// Open example number `n` of [`super::examples::all`].
     OpenExample(usize),
+    /// Open the experiment shipped with the app under this name.
+    OpenShipped(&'static str),
     /// Open a recently used file.
     OpenRecent(PathBuf),
     /// Save to the current path (or ask for one).
@@ -76,6 +78,12 @@ pub fn ui(ui: &mut egui::Ui, state: MenuState<'_>, text: &Strings) -> Vec<MenuCo
                 push(MenuCommand::Open, ui);
             }
             ui.menu_button(text.open_example, |ui| {
+                for (name, _) in crate::experiment::EXAMPLES {
+                    if ui.button(format!("{name}.ron")).clicked() {
+                        push(MenuCommand::OpenShipped(name), ui);
+                    }
+                }
+                ui.separator();
                 for (i, example) in state.examples.iter().enumerate() {
                     if ui.button(example.title).on_hover_text(example.lesson).clicked() {
                         push(MenuCommand::OpenExample(i), ui);

@@ -25,10 +25,9 @@ pub use session::Session;
 pub use setup::Setup;
 pub use shell::{PerceptronApp, Settings};
 
-use std::path::PathBuf;
-
 /// Opens the window; `path` is an experiment (.ron) or dataset (.csv) to open first.
-pub fn run(path: Option<PathBuf>) -> Result<(), String> {
+pub fn run(path: Option<&std::path::Path>) -> Result<(), String> {
+    let path = path.map(std::path::Path::to_path_buf);
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title("Perceptron Lab")

@@ -3,7 +3,8 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::data::DataSource;
+use crate::data::{DataSource, DataSpec};
+use crate::experiment::Experiment;
 use crate::data::builtin::Generator;
 use crate::nn::{Activation, Architecture, LayerSpec, Loss, Network, Optimizer, TrainConfig, Trainer};
 
@@ -14,6 +15,8 @@ pub struct Setup {
     pub data: DataSource,
     /// Share of the samples held back as the test set.
     pub test_fraction: f32,
+    /// Seed of the train/test split.
+    pub split_seed: u64,
     /// Hidden layers, input side first (the output layer follows from the data).
     pub hidden: Vec<LayerSpec>,
     /// Activation of the output layer.
@@ -33,6 +36,7 @@ impl Default for Setup {
                 seed: 1,
             },
             test_fraction: 0.2,
+            split_seed: 1,
             hidden: vec![LayerSpec {
                 width: 4,
                 activation: Activation::Tanh,
@@ -51,18 +55,34 @@ impl Default for Setup {
 }
 
 impl Setup {
-    /// The seed used to split the data (the data source's own seed).
-    pub fn split_seed(&self) -> u64 {
-        match &self.data {
-            DataSource::Generator { seed, .. } => *seed,
+    /// The data and its split, as the experiment file stores them.
+    pub fn data_spec(&self) -> DataSpec {
+        DataSpec {
+            source: self.data.clone(),
+            test_fraction: self.test_fraction,
+            split_seed: self.split_seed,
         }
+    }
+
+    /// The setup an experiment file describes.
+    pub fn from_experiment(experiment: &Experiment) -> Self {
+        let mut setup = Self {
+            data: experiment.data.source.clone(),
+            test_fraction: experiment.data.test_fraction,
+            split_seed: experiment.data.split_seed,
+            hidden: Vec::new(),
+            output_activation: Activation::Softmax,
+            config: experiment.training,
+        };
+        setup.set_architecture(&experiment.architecture());
+        setup
     }
 
     /// Builds the data, the network with fresh weights, and a trainer at epoch 0.
     pub fn build(&self) -> Result<Trainer, String> {
         let loaded = self
-            .data
-            .load(self.test_fraction, self.split_seed())
+            .data_spec()
+            .load()
             .map_err(|e| e.to_string())?;
         let classes = loaded.train.class_names().map_or(1, <[String]>::len);
         let outputs = match loaded.train.class_names() {

@@ -60,6 +60,7 @@ enum Pending {
     ImportDialog,
     OpenPath(PathBuf),
     OpenExample(usize),
+    OpenShipped(&'static str),
     Quit,
 }
 
@@ -187,16 +188,38 @@ impl PerceptronApp {
     /// Opens an experiment (.ron) or dataset (.csv) — the path behind the command line, drag
     /// and drop and the Open dialog. Errors appear in the notice bar.
     pub fn open_path(&mut self, path: &Path) {
-        match files::open_path(path, self.text()) {
-            Ok((setup, trainer)) => {
-                self.session.replace(setup, trainer);
+        let opened = files::open_path(path, self.text());
+        let name = path.display().to_string();
+        if self.take_opened(opened, &name) {
+            self.path = Some(path.to_owned());
+            self.remember(path);
+        }
+    }
+
+    /// Opens the experiment shipped with the app as `name` (File ▸ Open example).
+    pub fn open_shipped_example(&mut self, name: &str) {
+        if self.take_opened(files::open_shipped_example(name), name) {
+            self.path = None;
+        }
+    }
+
+    fn take_opened(&mut self, opened: Result<files::Opened, String>, name: &str) -> bool {
+        match opened {
+            Ok(opened) => {
+                self.session.replace(opened.setup, opened.trainer);
                 self.after_replace();
-                self.path = Some(path.to_owned());
                 self.dirty = false;
-                self.remember(path);
-                self.notice = Some((Severity::Info, fill(self.text().opened, &[&path.display()])));
+                let mut message = fill(self.text().opened, &[&name]);
+                if !opened.notes.is_empty() {
+                    message = format!("{message}: {}", opened.notes);
+                }
+                self.notice = Some((Severity::Info, message));
+                true
             }
-            Err(message) => self.notice = Some((Severity::Error, message)),
+            Err(message) => {
+                self.notice = Some((Severity::Error, message));
+                false
+            }
         }
     }
 
@@ -272,6 +295,7 @@ impl PerceptronApp {
                     self.dirty = false;
                 }
             }
+            Pending::OpenShipped(name) => self.open_shipped_example(name),
             Pending::Quit => {
                 self.close_confirmed = true;
                 self.dirty = false;

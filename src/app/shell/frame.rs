@@ -341,6 +341,7 @@ impl PerceptronApp {
             MenuCommand::Open => self.request(Pending::OpenDialog),
             MenuCommand::ImportCsv => self.request(Pending::ImportDialog),
             MenuCommand::OpenExample(i) => self.request(Pending::OpenExample(i)),
+            MenuCommand::OpenShipped(name) => self.request(Pending::OpenShipped(name)),
             MenuCommand::OpenRecent(path) => self.request(Pending::OpenPath(path)),
             MenuCommand::Save => match self.path.clone() {
                 Some(path) => self.save_to(&path),
