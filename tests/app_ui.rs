@@ -32,13 +32,23 @@ fn step_epoch_advances_the_counter_and_the_loss_plot() {
     harness.run();
     assert_eq!(harness.state().epoch(), 0, "a fresh app starts at epoch 0");
     assert_eq!(harness.state().loss_plot_points(), 0, "no epoch, no point");
-    assert!(harness.query_by_label_contains("Epoch 0 ·").is_some(), "the toolbar shows epoch 0");
+    assert!(
+        harness.query_by_label_contains("Epoch 0 ·").is_some(),
+        "the toolbar shows epoch 0"
+    );
 
     harness.get_by_label("Step epoch").click();
     harness.run();
     assert_eq!(harness.state().epoch(), 1, "one click, one epoch");
-    assert_eq!(harness.state().loss_plot_points(), 1, "the loss plot drew the epoch's point");
-    assert!(harness.query_by_label_contains("Epoch 1 ·").is_some(), "the toolbar counter advanced");
+    assert_eq!(
+        harness.state().loss_plot_points(),
+        1,
+        "the loss plot drew the epoch's point"
+    );
+    assert!(
+        harness.query_by_label_contains("Epoch 1 ·").is_some(),
+        "the toolbar counter advanced"
+    );
 
     harness.get_by_label("Step epoch").click();
     harness.run();
@@ -51,9 +61,15 @@ fn play_trains_and_pause_stops() {
     harness.run();
     harness.get_by_label("Play").click();
     harness.step();
-    assert!(harness.state().session().is_playing(), "Play starts training");
+    assert!(
+        harness.state().session().is_playing(),
+        "Play starts training"
+    );
     let mut steps = 0;
-    while harness.state().session().trainer().cursor().batch == 0 && harness.state().epoch() == 0 && steps < 200 {
+    while harness.state().session().trainer().cursor().batch == 0
+        && harness.state().epoch() == 0
+        && steps < 200
+    {
         harness.step();
         steps += 1;
     }
@@ -63,11 +79,18 @@ fn play_trains_and_pause_stops() {
     );
     harness.get_by_label("Pause").click();
     harness.step();
-    assert!(!harness.state().session().is_playing(), "Pause stops training");
+    assert!(
+        !harness.state().session().is_playing(),
+        "Pause stops training"
+    );
     let cursor = harness.state().session().trainer().cursor();
     harness.step();
     harness.step();
-    assert_eq!(harness.state().session().trainer().cursor(), cursor, "nothing moves while paused");
+    assert_eq!(
+        harness.state().session().trainer().cursor(),
+        cursor,
+        "nothing moves while paused"
+    );
 }
 
 #[test]
@@ -76,10 +99,16 @@ fn space_toggles_play() {
     harness.run();
     harness.key_press(egui::Key::Space);
     harness.step();
-    assert!(harness.state().session().is_playing(), "Space starts training");
+    assert!(
+        harness.state().session().is_playing(),
+        "Space starts training"
+    );
     harness.key_press(egui::Key::Space);
     harness.step();
-    assert!(!harness.state().session().is_playing(), "Space again pauses");
+    assert!(
+        !harness.state().session().is_playing(),
+        "Space again pauses"
+    );
 }
 
 #[test]
@@ -98,9 +127,15 @@ fn switching_dataset_rebuilds_and_says_so() {
         "builtin:spiral",
         "the dataset picker switched the data"
     );
-    assert_eq!(harness.state().epoch(), 0, "changing the data restarts training");
+    assert_eq!(
+        harness.state().epoch(),
+        0,
+        "changing the data restarts training"
+    );
     assert!(
-        harness.query_by_label_contains("training restarted").is_some(),
+        harness
+            .query_by_label_contains("training restarted")
+            .is_some(),
         "the reset is announced"
     );
 }
@@ -129,10 +164,25 @@ fn saved_experiment_opens_by_path_with_its_progress() {
         .dropped_files
         .push(std::sync::Arc::new(DroppedPath(path.clone())));
     fresh.run();
-    assert_eq!(fresh.state().epoch(), 2, "the opened experiment resumes at its epoch");
-    assert_eq!(fresh.state().session().trainer().network(), &weights, "with its learned weights");
-    assert_eq!(fresh.state().path(), Some(path.as_path()), "and remembers its file");
-    assert!(fresh.query_by_label_contains("Opened").is_some(), "the window says what it opened");
+    assert_eq!(
+        fresh.state().epoch(),
+        2,
+        "the opened experiment resumes at its epoch"
+    );
+    assert_eq!(
+        fresh.state().session().trainer().network(),
+        &weights,
+        "with its learned weights"
+    );
+    assert_eq!(
+        fresh.state().path(),
+        Some(path.as_path()),
+        "and remembers its file"
+    );
+    assert!(
+        fresh.query_by_label_contains("Opened").is_some(),
+        "the window says what it opened"
+    );
 }
 
 #[test]
@@ -158,16 +208,35 @@ fn confusion_matrix_counts_every_evaluated_sample() {
     harness.get_by_label("Step epoch").click();
     harness.run();
     let train = harness.state().session().trainer().train_data().len() as u64;
-    assert_eq!(harness.state().confusion_total(), train, "the train matrix counts the training set");
+    assert_eq!(
+        harness.state().confusion_total(),
+        train,
+        "the train matrix counts the training set"
+    );
     assert!(
-        harness.query_by_label(&format!("Total: {train} samples")).is_some(),
+        harness
+            .query_by_label(&format!("Total: {train} samples"))
+            .is_some(),
         "and says so"
     );
     harness.get_by_label("Test").click();
     harness.run();
-    let test = harness.state().session().trainer().test_data().unwrap().len() as u64;
-    assert!(harness.state().confusion_shows_test(), "switched to the test set");
-    assert_eq!(harness.state().confusion_total(), test, "the test matrix counts the test set");
+    let test = harness
+        .state()
+        .session()
+        .trainer()
+        .test_data()
+        .unwrap()
+        .len() as u64;
+    assert!(
+        harness.state().confusion_shows_test(),
+        "switched to the test set"
+    );
+    assert_eq!(
+        harness.state().confusion_total(),
+        test,
+        "the test matrix counts the test set"
+    );
 }
 
 #[test]
@@ -177,7 +246,9 @@ fn clicking_a_cell_opens_the_wrong_answer_notebook() {
     harness.get_by_label("Cell 0 → 1").click();
     harness.run();
     assert!(
-        harness.query_by_label_contains("Wrong-answer notebook: true 0 → predicted 1").is_some(),
+        harness
+            .query_by_label_contains("Wrong-answer notebook: true 0 → predicted 1")
+            .is_some(),
         "the notebook lists the cell"
     );
 }
@@ -191,8 +262,14 @@ fn a_huge_learning_rate_diverges_and_the_message_is_shown() {
     harness.run();
     harness.get_by_label("linear").click();
     harness.run();
-    assert_eq!(harness.state().session().setup.config.loss.name(), "mse", "a linear output pairs with MSE");
-    harness.get_by_label("Learning rate (lr)").set_value_accesskit(1e6);
+    assert_eq!(
+        harness.state().session().setup.config.loss.name(),
+        "mse",
+        "a linear output pairs with MSE"
+    );
+    harness
+        .get_by_label("Learning rate (lr)")
+        .set_value_accesskit(1e6);
     harness.run();
     assert!(
         (harness.state().session().trainer().config().learning_rate - 1e6).abs() < 1.0,
@@ -206,7 +283,9 @@ fn a_huge_learning_rate_diverges_and_the_message_is_shown() {
         harness.run();
     }
     assert!(
-        harness.query_by_label_contains("training diverged").is_some(),
+        harness
+            .query_by_label_contains("training diverged")
+            .is_some(),
         "the engine's divergence message is shown in the window"
     );
     assert!(!harness.state().session().is_playing(), "divergence pauses");
@@ -223,7 +302,20 @@ fn a_shipped_example_opens_from_the_file_menu() {
     harness.get_by_label("xor-perceptron.ron").click();
     harness.run();
     let trainer = harness.state().session().trainer();
-    assert_eq!(trainer.network().layers.len(), 1, "the perceptron example has a single layer");
-    assert_eq!(trainer.config().optimizer.name(), "perceptron", "trained with the perceptron rule");
-    assert!(harness.query_by_label_contains("Opened xor-perceptron").is_some(), "the window says what it opened");
+    assert_eq!(
+        trainer.network().layers.len(),
+        1,
+        "the perceptron example has a single layer"
+    );
+    assert_eq!(
+        trainer.config().optimizer.name(),
+        "perceptron",
+        "trained with the perceptron rule"
+    );
+    assert!(
+        harness
+            .query_by_label_contains("Opened xor-perceptron")
+            .is_some(),
+        "the window says what it opened"
+    );
 }

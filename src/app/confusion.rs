@@ -2,7 +2,7 @@
 //! precision, recall and F1 beside it, and the "wrong-answer notebook": the samples of a
 //! clicked cell.
 
-use egui::{Align2, FontId, Grid, RichText, Sense, Role, Stroke, WidgetInfo, vec2};
+use egui::{Align2, FontId, Grid, RichText, Role, Sense, Stroke, WidgetInfo, vec2};
 
 use crate::data::Dataset;
 use crate::nn::{ClassificationMetrics, Evaluation};
@@ -72,7 +72,8 @@ impl ConfusionPanel {
             (true, Some(data), Some(evaluation)) => (data, evaluation),
             _ => (sets.0, evaluations.0),
         };
-        let (Some(names), Some(metrics)) = (data.class_names(), evaluation.classification.as_ref()) else {
+        let (Some(names), Some(metrics)) = (data.class_names(), evaluation.classification.as_ref())
+        else {
             ui.label(text.regression_only);
             self.last_total = 0;
             return None;
@@ -87,18 +88,33 @@ impl ConfusionPanel {
         self.notebook_ui(ui, data, evaluation, names, text)
     }
 
-    fn matrix_ui(&mut self, ui: &mut egui::Ui, names: &[String], metrics: &ClassificationMetrics, text: &Strings) {
+    fn matrix_ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        names: &[String],
+        metrics: &ClassificationMetrics,
+        text: &Strings,
+    ) {
         let k = names.len();
         let label_width = 64.0;
         let cell = ((ui.available_width() * 0.55 - label_width) / k as f32).clamp(18.0, 44.0);
         let header = 18.0;
-        let size = vec2(label_width + cell * k as f32, header * 2.0 + cell * k as f32);
+        let size = vec2(
+            label_width + cell * k as f32,
+            header * 2.0 + cell * k as f32,
+        );
         let (rect, _) = ui.allocate_exact_size(size, Sense::hover());
         let painter = ui.painter_at(rect.expand(2.0));
         let font = FontId::monospace((cell * 0.36).clamp(9.0, 13.0));
         let small = FontId::proportional(11.0);
         let weak = ui.visuals().weak_text_color();
-        painter.text(rect.left_top(), Align2::LEFT_TOP, text.true_axis, small.clone(), weak);
+        painter.text(
+            rect.left_top(),
+            Align2::LEFT_TOP,
+            text.true_axis,
+            small.clone(),
+            weak,
+        );
         painter.text(
             rect.left_top() + vec2(label_width, 0.0),
             Align2::LEFT_TOP,
@@ -129,10 +145,24 @@ impl ConfusionPanel {
             let row_total: u64 = row.iter().sum();
             let row_max = row.iter().copied().max().unwrap_or(0).max(1);
             for (p, &count) in row.iter().enumerate() {
-                let cell_rect = egui::Rect::from_min_size(egui::pos2(origin.x + cell * p as f32, y), vec2(cell, cell));
+                let cell_rect = egui::Rect::from_min_size(
+                    egui::pos2(origin.x + cell * p as f32, y),
+                    vec2(cell, cell),
+                );
                 let (strength, label) = if self.row_normalised {
-                    let fraction = if row_total == 0 { 0.0 } else { count as f32 / row_total as f32 };
-                    (fraction, if row_total == 0 { "—".to_owned() } else { theme::sig3(fraction) })
+                    let fraction = if row_total == 0 {
+                        0.0
+                    } else {
+                        count as f32 / row_total as f32
+                    };
+                    (
+                        fraction,
+                        if row_total == 0 {
+                            "—".to_owned()
+                        } else {
+                            theme::sig3(fraction)
+                        },
+                    )
                 } else {
                     (count as f32 / row_max as f32, count.to_string())
                 };
@@ -146,13 +176,23 @@ impl ConfusionPanel {
                         egui::StrokeKind::Inside,
                     );
                 }
-                painter.text(cell_rect.center(), Align2::CENTER_CENTER, label, font.clone(), theme::text_on(colour));
+                painter.text(
+                    cell_rect.center(),
+                    Align2::CENTER_CENTER,
+                    label,
+                    font.clone(),
+                    theme::text_on(colour),
+                );
                 let id = ui.scope_id().with(("confusion_cell", t, p));
                 let response = ui.interact(cell_rect, id, Sense::click());
                 let cell_name = format!("Cell {} → {}", names[t], names[p]);
                 response.widget_info(|| WidgetInfo::labeled(Role::Button, true, cell_name.clone()));
                 if response.clicked() {
-                    self.selected = if self.selected == Some((t, p)) { None } else { Some((t, p)) };
+                    self.selected = if self.selected == Some((t, p)) {
+                        None
+                    } else {
+                        Some((t, p))
+                    };
                 }
                 response.on_hover_text(format!("{cell_name}: {count}"));
             }
@@ -167,7 +207,10 @@ impl ConfusionPanel {
         names: &[String],
         text: &Strings,
     ) -> Option<ConfusionCommand> {
-        let Some((t, p)) = self.selected.filter(|&(t, p)| t < names.len() && p < names.len()) else {
+        let Some((t, p)) = self
+            .selected
+            .filter(|&(t, p)| t < names.len() && p < names.len())
+        else {
             ui.label(RichText::new(text.notebook_hint).small().weak());
             return None;
         };
@@ -175,7 +218,9 @@ impl ConfusionPanel {
         let members: Vec<usize> = (0..data.len())
             .filter(|&i| labels.get(i) == Some(&t) && evaluation.predicted.get(i) == Some(&p))
             .collect();
-        ui.label(RichText::new(fill(text.notebook, &[&names[t], &names[p], &members.len()])).strong());
+        ui.label(
+            RichText::new(fill(text.notebook, &[&names[t], &names[p], &members.len()])).strong(),
+        );
         if members.is_empty() {
             ui.label(text.notebook_empty);
             return None;
@@ -186,57 +231,84 @@ impl ConfusionPanel {
             .id_salt("notebook")
             .max_height(220.0)
             .show(ui, |ui| {
-                Grid::new("notebook_grid").striped(true).spacing([10.0, 4.0]).show(ui, |ui| {
-                    ui.strong(text.index);
-                    ui.strong(text.true_class);
-                    ui.strong(text.predicted_class);
-                    ui.strong(text.probabilities);
-                    ui.strong(text.features);
-                    ui.end_row();
-                    for &i in members.iter().take(NOTEBOOK_ROWS) {
-                        let row_label = format!("{i}");
-                        if ui.link(RichText::new(row_label).monospace()).clicked() && !self.use_test {
-                            command = Some(ConfusionCommand::Focus(i));
-                        }
-                        ui.colored_label(theme::class_colour(t), &names[t]);
-                        ui.colored_label(theme::class_colour(p), &names[p]);
-                        let probabilities: Vec<String> =
-                            evaluation.outputs.row(i).iter().map(|&v| theme::sig3(v)).collect();
-                        ui.monospace(probabilities.join(" "));
-                        if is_image {
-                            sample_view::digit_image(ui, data.sample(i), 40.0);
-                        } else {
-                            let features: Vec<String> = data.sample(i).iter().take(8).map(|&v| theme::sig3(v)).collect();
-                            let more = if data.num_features() > 8 { " …" } else { "" };
-                            ui.monospace(format!("{}{more}", features.join(", ")));
-                        }
+                Grid::new("notebook_grid")
+                    .striped(true)
+                    .spacing([10.0, 4.0])
+                    .show(ui, |ui| {
+                        ui.strong(text.index);
+                        ui.strong(text.true_class);
+                        ui.strong(text.predicted_class);
+                        ui.strong(text.probabilities);
+                        ui.strong(text.features);
                         ui.end_row();
-                    }
-                });
+                        for &i in members.iter().take(NOTEBOOK_ROWS) {
+                            let row_label = format!("{i}");
+                            if ui.link(RichText::new(row_label).monospace()).clicked()
+                                && !self.use_test
+                            {
+                                command = Some(ConfusionCommand::Focus(i));
+                            }
+                            ui.colored_label(theme::class_colour(t), &names[t]);
+                            ui.colored_label(theme::class_colour(p), &names[p]);
+                            let probabilities: Vec<String> = evaluation
+                                .outputs
+                                .row(i)
+                                .iter()
+                                .map(|&v| theme::sig3(v))
+                                .collect();
+                            ui.monospace(probabilities.join(" "));
+                            if is_image {
+                                sample_view::digit_image(ui, data.sample(i), 40.0);
+                            } else {
+                                let features: Vec<String> = data
+                                    .sample(i)
+                                    .iter()
+                                    .take(8)
+                                    .map(|&v| theme::sig3(v))
+                                    .collect();
+                                let more = if data.num_features() > 8 { " …" } else { "" };
+                                ui.monospace(format!("{}{more}", features.join(", ")));
+                            }
+                            ui.end_row();
+                        }
+                    });
             });
         command
     }
 }
 
-fn metrics_ui(ui: &mut egui::Ui, names: &[String], metrics: &ClassificationMetrics, text: &Strings) {
-    Grid::new("metrics_grid").striped(true).spacing([8.0, 2.0]).show(ui, |ui| {
-        ui.strong(text.class);
-        ui.strong(text.precision).on_hover_text(text.hover_precision);
-        ui.strong(text.recall).on_hover_text(text.hover_recall);
-        ui.strong(text.f1).on_hover_text(text.hover_f1);
-        ui.end_row();
-        for (c, name) in names.iter().enumerate() {
-            ui.colored_label(theme::class_colour(c), short(name, 80.0));
-            for value in [metrics.precision[c], metrics.recall[c], metrics.f1[c]] {
-                ui.monospace(theme::percent(value));
-            }
+fn metrics_ui(
+    ui: &mut egui::Ui,
+    names: &[String],
+    metrics: &ClassificationMetrics,
+    text: &Strings,
+) {
+    Grid::new("metrics_grid")
+        .striped(true)
+        .spacing([8.0, 2.0])
+        .show(ui, |ui| {
+            ui.strong(text.class);
+            ui.strong(text.precision)
+                .on_hover_text(text.hover_precision);
+            ui.strong(text.recall).on_hover_text(text.hover_recall);
+            ui.strong(text.f1).on_hover_text(text.hover_f1);
             ui.end_row();
-        }
-    });
+            for (c, name) in names.iter().enumerate() {
+                ui.colored_label(theme::class_colour(c), short(name, 80.0));
+                for value in [metrics.precision[c], metrics.recall[c], metrics.f1[c]] {
+                    ui.monospace(theme::percent(value));
+                }
+                ui.end_row();
+            }
+        });
     ui.label(
-        RichText::new(format!("{}: {}", text.accuracy, theme::percent(Some(metrics.accuracy))))
-            .monospace()
-            .strong(),
+        RichText::new(format!(
+            "{}: {}",
+            text.accuracy,
+            theme::percent(Some(metrics.accuracy))
+        ))
+        .monospace()
+        .strong(),
     )
     .on_hover_text(text.hover_accuracy);
 }

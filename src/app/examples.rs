@@ -27,7 +27,10 @@ fn generator(kind: Generator, samples: Option<usize>, noise: f32) -> DataSource 
 }
 
 fn hidden(widths: &[usize], activation: Activation) -> Vec<LayerSpec> {
-    widths.iter().map(|&width| LayerSpec { width, activation }).collect()
+    widths
+        .iter()
+        .map(|&width| LayerSpec { width, activation })
+        .collect()
 }
 
 fn config(loss: Loss, optimizer: Optimizer, learning_rate: f32, batch_size: usize) -> TrainConfig {
@@ -129,7 +132,11 @@ mod tests {
     #[test]
     fn every_example_builds() {
         for example in super::all() {
-            assert!(example.setup.build().is_ok(), "example '{}' must build", example.title);
+            assert!(
+                example.setup.build().is_ok(),
+                "example '{}' must build",
+                example.title
+            );
         }
     }
 }

@@ -2,6 +2,7 @@
 //! path behind the command line, drag and drop and the native dialogs — and the dialogs
 //! themselves, run off the UI thread.
 
+use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{Receiver, TryRecvError, channel};
 
@@ -70,7 +71,8 @@ pub fn save_path(path: &Path, setup: &Setup, trainer: &Trainer) -> Result<(), St
 
 /// Writes `bytes` to a temporary file beside `path`, then renames it over `path`.
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), String> {
-    crate::experiment::write_atomically(path, bytes).map_err(|e| format!("Can't write {}: {e}", path.display()))
+    crate::experiment::write_atomically(path, bytes)
+        .map_err(|e| format!("Can't write {}: {e}", path.display()))
 }
 
 /// What a file dialog was opened for.
@@ -125,6 +127,10 @@ impl PendingDialog {
 
     /// The chosen path once the dialog closed: `Some(Some(path))`, `Some(None)` if cancelled,
     /// `None` while still open.
+    #[expect(
+        clippy::option_option,
+        reason = "outer: has the dialog closed; inner: was a path chosen"
+    )]
     pub fn poll(&self) -> Option<Option<PathBuf>> {
         match self.receiver.try_recv() {
             Ok(path) => Some(path),
@@ -144,14 +150,15 @@ pub fn history_csv(history: &[EpochRecord]) -> String {
     let cell = |v: Option<f32>| v.map_or_else(String::new, |v| v.to_string());
     let mut out = String::from("epoch,train_loss,train_accuracy,test_loss,test_accuracy\n");
     for r in history {
-        out.push_str(&format!(
-            "{},{},{},{},{}\n",
+        let _ = writeln!(
+            out,
+            "{},{},{},{},{}",
             r.epoch,
             r.train_loss,
             cell(r.train_accuracy),
             cell(r.test_loss),
             cell(r.test_accuracy)
-        ));
+        );
     }
     out
 }
@@ -168,7 +175,7 @@ pub fn confusion_csv(names: &[String], confusion: &[Vec<u64>]) -> String {
     for (name, row) in names.iter().zip(confusion) {
         out.push_str(&quote(name));
         for count in row {
-            out.push_str(&format!(",{count}"));
+            let _ = write!(out, ",{count}");
         }
         out.push('\n');
     }

@@ -74,7 +74,10 @@ pub fn ui(ui: &mut egui::Ui, state: MenuState<'_>, text: &Strings) -> Vec<MenuCo
             if ui.button(text.new).clicked() {
                 push(MenuCommand::New, ui);
             }
-            if ui.add(egui::Button::new(text.open).shortcut_text("Ctrl+O")).clicked() {
+            if ui
+                .add(egui::Button::new(text.open).shortcut_text("Ctrl+O"))
+                .clicked()
+            {
                 push(MenuCommand::Open, ui);
             }
             ui.menu_button(text.open_example, |ui| {
@@ -85,7 +88,11 @@ pub fn ui(ui: &mut egui::Ui, state: MenuState<'_>, text: &Strings) -> Vec<MenuCo
                 }
                 ui.separator();
                 for (i, example) in state.examples.iter().enumerate() {
-                    if ui.button(example.title).on_hover_text(example.lesson).clicked() {
+                    if ui
+                        .button(example.title)
+                        .on_hover_text(example.lesson)
+                        .clicked()
+                    {
                         push(MenuCommand::OpenExample(i), ui);
                     }
                 }
@@ -100,7 +107,10 @@ pub fn ui(ui: &mut egui::Ui, state: MenuState<'_>, text: &Strings) -> Vec<MenuCo
                 });
             });
             ui.separator();
-            if ui.add(egui::Button::new(text.save).shortcut_text("Ctrl+S")).clicked() {
+            if ui
+                .add(egui::Button::new(text.save).shortcut_text("Ctrl+S"))
+                .clicked()
+            {
                 push(MenuCommand::Save, ui);
             }
             if ui.button(text.save_as).clicked() {
@@ -135,28 +145,46 @@ pub fn ui(ui: &mut egui::Ui, state: MenuState<'_>, text: &Strings) -> Vec<MenuCo
                 }
             }
             ui.separator();
-            if ui.add(egui::Button::new(text.zoom_in).shortcut_text("Ctrl +")).clicked() {
+            if ui
+                .add(egui::Button::new(text.zoom_in).shortcut_text("Ctrl +"))
+                .clicked()
+            {
                 push(MenuCommand::Zoom(1.1), ui);
             }
-            if ui.add(egui::Button::new(text.zoom_out).shortcut_text("Ctrl −")).clicked() {
+            if ui
+                .add(egui::Button::new(text.zoom_out).shortcut_text("Ctrl −"))
+                .clicked()
+            {
                 push(MenuCommand::Zoom(1.0 / 1.1), ui);
             }
-            if ui.add(egui::Button::new(text.zoom_reset).shortcut_text("Ctrl 0")).clicked() {
+            if ui
+                .add(egui::Button::new(text.zoom_reset).shortcut_text("Ctrl 0"))
+                .clicked()
+            {
                 push(MenuCommand::Zoom(1.0), ui);
             }
             ui.separator();
             ui.menu_button(text.language, |ui| {
                 for language in Language::ALL {
-                    if ui.radio(state.language == language, language.native_name()).clicked() {
+                    if ui
+                        .radio(state.language == language, language.native_name())
+                        .clicked()
+                    {
                         push(MenuCommand::SetLanguage(language), ui);
                     }
                 }
             });
             ui.separator();
-            if ui.add(egui::Button::new(text.focus_view).shortcut_text("F")).clicked() {
+            if ui
+                .add(egui::Button::new(text.focus_view).shortcut_text("F"))
+                .clicked()
+            {
                 push(MenuCommand::ToggleFocusView, ui);
             }
-            if ui.add(egui::Button::new(text.fullscreen).shortcut_text("F11")).clicked() {
+            if ui
+                .add(egui::Button::new(text.fullscreen).shortcut_text("F11"))
+                .clicked()
+            {
                 push(MenuCommand::ToggleFullscreen, ui);
             }
         });

@@ -57,7 +57,11 @@ impl PlotsPanel {
             .include_y(if log { -1.0 } else { 0.0 })
             .y_axis_formatter(move |mark, _| theme::sig3(unlog(mark.value) as f32))
             .label_formatter(move |pos| match pos {
-                egui_plot::HoverPosition::NearDataPoint { plot_name, position, .. } => Some(format!(
+                egui_plot::HoverPosition::NearDataPoint {
+                    plot_name,
+                    position,
+                    ..
+                } => Some(format!(
                     "{plot_name}\nepoch {:.0}: {}",
                     position.x,
                     theme::sig3(unlog(position.y) as f32)
@@ -65,9 +69,17 @@ impl PlotsPanel {
                 egui_plot::HoverPosition::Elsewhere { .. } => None,
             })
             .show(ui, |plot| {
-                plot.line(Line::new(text.train_loss, PlotPoints::from(train)).color(theme::class_colour(0)).width(2.0));
+                plot.line(
+                    Line::new(text.train_loss, PlotPoints::from(train))
+                        .color(theme::class_colour(0))
+                        .width(2.0),
+                );
                 if !test.is_empty() {
-                    plot.line(Line::new(text.test_loss, PlotPoints::from(test)).color(theme::class_colour(1)).width(2.0));
+                    plot.line(
+                        Line::new(text.test_loss, PlotPoints::from(test))
+                            .color(theme::class_colour(1))
+                            .width(2.0),
+                    );
                 }
             });
         if history.is_empty() {
@@ -78,11 +90,17 @@ impl PlotsPanel {
             .on_hover_text(text.hover_accuracy_plot);
         let train: Vec<[f64; 2]> = history
             .iter()
-            .filter_map(|r| r.train_accuracy.map(|a| [r.epoch as f64, f64::from(a) * 100.0]))
+            .filter_map(|r| {
+                r.train_accuracy
+                    .map(|a| [r.epoch as f64, f64::from(a) * 100.0])
+            })
             .collect();
         let test: Vec<[f64; 2]> = history
             .iter()
-            .filter_map(|r| r.test_accuracy.map(|a| [r.epoch as f64, f64::from(a) * 100.0]))
+            .filter_map(|r| {
+                r.test_accuracy
+                    .map(|a| [r.epoch as f64, f64::from(a) * 100.0])
+            })
             .collect();
         Plot::new("accuracy_plot")
             .height(height)
@@ -94,15 +112,29 @@ impl PlotsPanel {
             .include_y(100.0)
             .y_axis_formatter(|mark, _| format!("{:.0}%", mark.value))
             .label_formatter(|pos| match pos {
-                egui_plot::HoverPosition::NearDataPoint { plot_name, position, .. } => {
-                    Some(format!("{plot_name}\nepoch {:.0}: {}%", position.x, theme::sig3(position.y as f32)))
-                }
+                egui_plot::HoverPosition::NearDataPoint {
+                    plot_name,
+                    position,
+                    ..
+                } => Some(format!(
+                    "{plot_name}\nepoch {:.0}: {}%",
+                    position.x,
+                    theme::sig3(position.y as f32)
+                )),
                 egui_plot::HoverPosition::Elsewhere { .. } => None,
             })
             .show(ui, |plot| {
-                plot.line(Line::new(text.train_accuracy, PlotPoints::from(train)).color(theme::class_colour(0)).width(2.0));
+                plot.line(
+                    Line::new(text.train_accuracy, PlotPoints::from(train))
+                        .color(theme::class_colour(0))
+                        .width(2.0),
+                );
                 if !test.is_empty() {
-                    plot.line(Line::new(text.test_accuracy, PlotPoints::from(test)).color(theme::class_colour(1)).width(2.0));
+                    plot.line(
+                        Line::new(text.test_accuracy, PlotPoints::from(test))
+                            .color(theme::class_colour(1))
+                            .width(2.0),
+                    );
                 }
             });
     }

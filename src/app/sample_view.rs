@@ -21,7 +21,9 @@ pub fn digit_image(ui: &mut egui::Ui, values: ArrayView1<'_, f32>, size: f32) ->
     let (rect, response) = ui.allocate_exact_size(vec2(size, size), Sense::hover());
     let (low, high) = values
         .iter()
-        .fold((f32::INFINITY, f32::NEG_INFINITY), |(lo, hi), &v| (lo.min(v), hi.max(v)));
+        .fold((f32::INFINITY, f32::NEG_INFINITY), |(lo, hi), &v| {
+            (lo.min(v), hi.max(v))
+        });
     let span = if high > low { high - low } else { 1.0 };
     let pixel = size / 8.0;
     let painter = ui.painter_at(rect);
@@ -38,19 +40,39 @@ pub fn digit_image(ui: &mut egui::Ui, values: ArrayView1<'_, f32>, size: f32) ->
 }
 
 /// Draws training sample `focus`; returns a new focus when the user steps to another sample.
-pub fn ui(ui: &mut egui::Ui, train: &Dataset, evaluation: &Evaluation, focus: usize, text: &Strings) -> Option<usize> {
+pub fn ui(
+    ui: &mut egui::Ui,
+    train: &Dataset,
+    evaluation: &Evaluation,
+    focus: usize,
+    text: &Strings,
+) -> Option<usize> {
     let mut new_focus = None;
     if train.is_empty() {
         return None;
     }
     let focus = focus.min(train.len() - 1);
     ui.horizontal(|ui| {
-        ui.label(RichText::new(fill(text.sample_in_focus, &[&focus, &train.source_rows[focus]])).strong())
-            .on_hover_text(text.hover_sample);
-        if ui.small_button("◀").on_hover_text(text.previous_sample).clicked() {
+        ui.label(
+            RichText::new(fill(
+                text.sample_in_focus,
+                &[&focus, &train.source_rows[focus]],
+            ))
+            .strong(),
+        )
+        .on_hover_text(text.hover_sample);
+        if ui
+            .small_button("◀")
+            .on_hover_text(text.previous_sample)
+            .clicked()
+        {
             new_focus = Some(focus.checked_sub(1).unwrap_or(train.len() - 1));
         }
-        if ui.small_button("▶").on_hover_text(text.next_sample).clicked() {
+        if ui
+            .small_button("▶")
+            .on_hover_text(text.next_sample)
+            .clicked()
+        {
             new_focus = Some((focus + 1) % train.len());
         }
     });
@@ -62,7 +84,12 @@ pub fn ui(ui: &mut egui::Ui, train: &Dataset, evaluation: &Evaluation, focus: us
                 ui.strong(text.feature);
                 ui.strong(text.value);
                 ui.end_row();
-                for (name, &v) in train.feature_names.iter().zip(train.sample(focus)).take(MAX_ROWS) {
+                for (name, &v) in train
+                    .feature_names
+                    .iter()
+                    .zip(train.sample(focus))
+                    .take(MAX_ROWS)
+                {
                     ui.label(name);
                     ui.monospace(theme::sig3(v));
                     ui.end_row();
@@ -79,19 +106,27 @@ pub fn ui(ui: &mut egui::Ui, train: &Dataset, evaluation: &Evaluation, focus: us
             if let Some(&label) = train.labels().and_then(|l| l.get(focus)) {
                 ui.horizontal(|ui| {
                     ui.label(format!("{}:", text.true_class));
-                    ui.colored_label(theme::class_colour(label), names.get(label).map_or("?", String::as_str));
+                    ui.colored_label(
+                        theme::class_colour(label),
+                        names.get(label).map_or("?", String::as_str),
+                    );
                 });
             }
             if let Some(&predicted) = evaluation.predicted.get(focus) {
                 ui.horizontal(|ui| {
                     ui.label(format!("{}:", text.predicted_class));
-                    ui.colored_label(theme::class_colour(predicted), names.get(predicted).map_or("?", String::as_str));
+                    ui.colored_label(
+                        theme::class_colour(predicted),
+                        names.get(predicted).map_or("?", String::as_str),
+                    );
                 });
             }
             if focus < evaluation.outputs.nrows() {
                 Grid::new("sample_probabilities").show(ui, |ui| {
                     for (j, &p) in evaluation.outputs.row(focus).iter().enumerate() {
-                        let name = names.get(j).map_or_else(|| format!("output {j}"), Clone::clone);
+                        let name = names
+                            .get(j)
+                            .map_or_else(|| format!("output {j}"), Clone::clone);
                         ui.colored_label(theme::class_colour(j), name);
                         ui.monospace(theme::sig3(p));
                         ui.end_row();

@@ -137,7 +137,10 @@ impl Session {
             }
         }
         let start = Instant::now();
-        while self.playing && (unlimited || self.step_credit >= 1.0) && start.elapsed() < FRAME_BUDGET {
+        while self.playing
+            && (unlimited || self.step_credit >= 1.0)
+            && start.elapsed() < FRAME_BUDGET
+        {
             self.step_credit -= 1.0;
             self.version += 1;
             if let Err(error) = self.trainer.step_batch() {
@@ -164,7 +167,9 @@ impl Session {
                 at: Instant::now(),
             });
         }
-        self.evaluations.as_ref().unwrap_or_else(|| unreachable!("just filled"))
+        self.evaluations
+            .as_ref()
+            .unwrap_or_else(|| unreachable!("just filled"))
     }
 
     fn timed(&mut self, step: impl FnOnce(&mut Trainer) -> Result<(), TrainError>) {

@@ -3,10 +3,12 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::data::builtin::Generator;
 use crate::data::{DataSource, DataSpec};
 use crate::experiment::Experiment;
-use crate::data::builtin::Generator;
-use crate::nn::{Activation, Architecture, LayerSpec, Loss, Network, Optimizer, TrainConfig, Trainer};
+use crate::nn::{
+    Activation, Architecture, LayerSpec, Loss, Network, Optimizer, TrainConfig, Trainer,
+};
 
 /// The user's choices: data, architecture and hyperparameters.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -80,10 +82,7 @@ impl Setup {
 
     /// Builds the data, the network with fresh weights, and a trainer at epoch 0.
     pub fn build(&self) -> Result<Trainer, String> {
-        let loaded = self
-            .data_spec()
-            .load()
-            .map_err(|e| e.to_string())?;
+        let loaded = self.data_spec().load().map_err(|e| e.to_string())?;
         let classes = loaded.train.class_names().map_or(1, <[String]>::len);
         let outputs = match loaded.train.class_names() {
             Some(_) if classes == 2 && self.output_activation != Activation::Softmax => 1,
@@ -131,7 +130,11 @@ mod tests {
         let trainer = Setup::default().build().unwrap();
         assert_eq!(trainer.network().inputs(), 2, "2-D data");
         assert_eq!(trainer.network().outputs(), 2, "softmax over two classes");
-        assert_eq!(trainer.train_data().len() + trainer.test_data().map_or(0, |t| t.len()), 200, "all samples");
+        assert_eq!(
+            trainer.train_data().len() + trainer.test_data().map_or(0, crate::data::Dataset::len),
+            200,
+            "all samples"
+        );
     }
 
     #[test]
@@ -144,6 +147,10 @@ mod tests {
             },
             ..Setup::default()
         };
-        assert_eq!(setup.build().unwrap().network().outputs(), 1, "one probability");
+        assert_eq!(
+            setup.build().unwrap().network().outputs(),
+            1,
+            "one probability"
+        );
     }
 }

@@ -36,7 +36,12 @@ pub enum SetupCommand {
 }
 
 /// Draws the Data, Network and Hyperparameters sections.
-pub fn ui(ui: &mut egui::Ui, setup: &Setup, trainer: &Trainer, text: &Strings) -> Vec<SetupCommand> {
+pub fn ui(
+    ui: &mut egui::Ui,
+    setup: &Setup,
+    trainer: &Trainer,
+    text: &Strings,
+) -> Vec<SetupCommand> {
     let mut commands = Vec::new();
     let mut draft = setup.clone();
 
@@ -78,13 +83,19 @@ pub fn ui(ui: &mut egui::Ui, setup: &Setup, trainer: &Trainer, text: &Strings) -
 }
 
 fn section(ui: &mut egui::Ui, title: &str, hover: &str) {
-    ui.label(RichText::new(title).heading().strong()).on_hover_text(hover);
+    ui.label(RichText::new(title).heading().strong())
+        .on_hover_text(hover);
     ui.separator();
 }
 
 /// A label in the first grid column and `add` in the second, labelled by it for
 /// screen readers and tests. Returns whether the widget changed.
-fn row(ui: &mut egui::Ui, label: &str, hover: &str, add: impl FnOnce(&mut egui::Ui) -> egui::Response) -> bool {
+fn row(
+    ui: &mut egui::Ui,
+    label: &str,
+    hover: &str,
+    add: impl FnOnce(&mut egui::Ui) -> egui::Response,
+) -> bool {
     let label = ui.label(label).on_hover_text(hover);
     let response = add(ui).labelled_by(label.id).on_hover_text(hover);
     ui.end_row();
@@ -93,8 +104,10 @@ fn row(ui: &mut egui::Ui, label: &str, hover: &str, add: impl FnOnce(&mut egui::
 
 fn data_ui(ui: &mut egui::Ui, setup: &mut Setup, text: &Strings) -> bool {
     let mut changed = false;
-    Grid::new("data_grid").num_columns(2).spacing([8.0, 6.0]).show(ui, |ui| {
-        match &mut setup.data {
+    Grid::new("data_grid")
+        .num_columns(2)
+        .spacing([8.0, 6.0])
+        .show(ui, |ui| match &mut setup.data {
             DataSource::Generator {
                 kind,
                 samples,
@@ -130,14 +143,20 @@ fn data_ui(ui: &mut egui::Ui, setup: &mut Setup, text: &Strings) -> bool {
                 changed |= row(ui, text.test_fraction, text.hover_test_fraction, |ui| {
                     ui.add(Slider::new(&mut setup.test_fraction, 0.0..=0.5).fixed_decimals(2))
                 });
-                changed |= row(ui, text.data_seed, text.hover_data_seed, |ui| ui.add(DragValue::new(seed)));
+                changed |= row(ui, text.data_seed, text.hover_data_seed, |ui| {
+                    ui.add(DragValue::new(seed))
+                });
             }
-        }
-    });
+        });
     changed
 }
 
-fn activation_combo(ui: &mut egui::Ui, id: impl std::hash::Hash + std::fmt::Debug, value: &mut Activation, choices: &[Activation]) -> egui::Response {
+fn activation_combo(
+    ui: &mut egui::Ui,
+    id: impl std::hash::Hash + std::fmt::Debug,
+    value: &mut Activation,
+    choices: &[Activation],
+) -> egui::Response {
     let mut picked = *value;
     let mut response = ComboBox::from_id_salt(id)
         .selected_text(picked.name())
@@ -162,47 +181,80 @@ fn network_ui(ui: &mut egui::Ui, setup: &mut Setup, trainer: &Trainer, text: &St
         Activation::Sigmoid,
         Activation::Identity,
     ];
-    const OUTPUT_CHOICES: [Activation; 4] =
-        [Activation::Softmax, Activation::Sigmoid, Activation::Identity, Activation::Step];
+    const OUTPUT_CHOICES: [Activation; 4] = [
+        Activation::Softmax,
+        Activation::Sigmoid,
+        Activation::Identity,
+        Activation::Step,
+    ];
     let mut changed = false;
     let mut remove = None;
     let perceptron = setup.config.optimizer == Optimizer::Perceptron;
-    Grid::new("network_grid").num_columns(2).spacing([8.0, 6.0]).show(ui, |ui| {
-        for (i, layer) in setup.hidden.iter_mut().enumerate() {
-            ui.label(RichText::new(fill(text.hidden_layer, &[&(i + 1)])).strong());
-            if ui.small_button(text.remove_layer).clicked() {
-                remove = Some(i);
+    Grid::new("network_grid")
+        .num_columns(2)
+        .spacing([8.0, 6.0])
+        .show(ui, |ui| {
+            for (i, layer) in setup.hidden.iter_mut().enumerate() {
+                ui.label(RichText::new(fill(text.hidden_layer, &[&(i + 1)])).strong());
+                if ui.small_button(text.remove_layer).clicked() {
+                    remove = Some(i);
+                }
+                ui.end_row();
+                changed |= row(ui, text.neurons, text.hover_neurons, |ui| {
+                    ui.add(DragValue::new(&mut layer.width).range(1..=MAX_WIDTH))
+                });
+                changed |= row(ui, text.activation, text.hover_activation, |ui| {
+                    activation_combo(
+                        ui,
+                        ("hidden_activation", i),
+                        &mut layer.activation,
+                        &HIDDEN_CHOICES,
+                    )
+                });
             }
+            ui.label(
+                RichText::new(fill(text.output_layer, &[&trainer.network().outputs()])).strong(),
+            );
             ui.end_row();
-            changed |= row(ui, text.neurons, text.hover_neurons, |ui| {
-                ui.add(DragValue::new(&mut layer.width).range(1..=MAX_WIDTH))
-            });
-            changed |= row(ui, text.activation, text.hover_activation, |ui| {
-                activation_combo(ui, ("hidden_activation", i), &mut layer.activation, &HIDDEN_CHOICES)
-            });
-        }
-        ui.label(RichText::new(fill(text.output_layer, &[&trainer.network().outputs()])).strong());
-        ui.end_row();
-        let before = setup.output_activation;
-        if row(ui, text.output_activation, text.hover_output_activation, |ui| {
-            activation_combo(ui, "output_activation", &mut setup.output_activation, &OUTPUT_CHOICES)
-        }) {
-            changed = true;
-            if !perceptron && before != setup.output_activation {
-                setup.config.loss = Setup::loss_for_output(setup.output_activation);
+            let before = setup.output_activation;
+            if row(
+                ui,
+                text.output_activation,
+                text.hover_output_activation,
+                |ui| {
+                    activation_combo(
+                        ui,
+                        "output_activation",
+                        &mut setup.output_activation,
+                        &OUTPUT_CHOICES,
+                    )
+                },
+            ) {
+                changed = true;
+                if !perceptron && before != setup.output_activation {
+                    setup.config.loss = Setup::loss_for_output(setup.output_activation);
+                }
             }
-        }
-    });
+        });
     if let Some(i) = remove {
         setup.hidden.remove(i);
         changed = true;
     }
     if setup.hidden.len() < MAX_HIDDEN
         && !perceptron
-        && ui.button(text.add_layer).on_hover_text(text.hover_add_layer).clicked()
+        && ui
+            .button(text.add_layer)
+            .on_hover_text(text.hover_add_layer)
+            .clicked()
     {
-        let activation = setup.hidden.last().map_or(Activation::Tanh, |l| l.activation);
-        setup.hidden.push(LayerSpec { width: 4, activation });
+        let activation = setup
+            .hidden
+            .last()
+            .map_or(Activation::Tanh, |l| l.activation);
+        setup.hidden.push(LayerSpec {
+            width: 4,
+            activation,
+        });
         changed = true;
     }
     changed
@@ -212,90 +264,116 @@ fn learned_ui(ui: &mut egui::Ui, trainer: &Trainer, text: &Strings) {
     egui::Frame::group(ui.style())
         .fill(ui.visuals().faint_bg_color)
         .show(ui, |ui| {
-            ui.label(RichText::new(fill(text.learned_parameters, &[&trainer.network().parameter_count()])).italics())
-                .on_hover_text(text.hover_learned);
+            ui.label(
+                RichText::new(fill(
+                    text.learned_parameters,
+                    &[&trainer.network().parameter_count()],
+                ))
+                .italics(),
+            )
+            .on_hover_text(text.hover_learned);
         });
 }
 
-fn hyperparameters_ui(ui: &mut egui::Ui, setup: &mut Setup, trainer: &Trainer, text: &Strings) -> Vec<SetupCommand> {
+fn hyperparameters_ui(
+    ui: &mut egui::Ui,
+    setup: &mut Setup,
+    trainer: &Trainer,
+    text: &Strings,
+) -> Vec<SetupCommand> {
     let mut commands = Vec::new();
     let mut rebuild = false;
-    Grid::new("hyper_grid").num_columns(2).spacing([8.0, 6.0]).show(ui, |ui| {
-        let mut loss = setup.config.loss;
-        if row(ui, text.loss, text.hover_loss, |ui| {
-            let mut response = ComboBox::from_id_salt("loss")
-                .selected_text(loss.name())
-                .show_ui(ui, |ui| {
-                    for l in Loss::ALL {
-                        ui.selectable_value(&mut loss, l, l.name());
-                    }
-                })
-                .response;
-            if loss != setup.config.loss {
-                response.mark_changed();
+    Grid::new("hyper_grid")
+        .num_columns(2)
+        .spacing([8.0, 6.0])
+        .show(ui, |ui| {
+            let mut loss = setup.config.loss;
+            if row(ui, text.loss, text.hover_loss, |ui| {
+                let mut response = ComboBox::from_id_salt("loss")
+                    .selected_text(loss.name())
+                    .show_ui(ui, |ui| {
+                        for l in Loss::ALL {
+                            ui.selectable_value(&mut loss, l, l.name());
+                        }
+                    })
+                    .response;
+                if loss != setup.config.loss {
+                    response.mark_changed();
+                }
+                response
+            }) && loss != setup.config.loss
+            {
+                setup.config.loss = loss;
+                if let Some(output) = loss.required_output() {
+                    setup.output_activation = output;
+                }
+                rebuild = true;
             }
-            response
-        }) && loss != setup.config.loss
-        {
-            setup.config.loss = loss;
-            if let Some(output) = loss.required_output() {
-                setup.output_activation = output;
+            let mut optimizer = setup.config.optimizer;
+            let choices = [
+                Optimizer::Sgd,
+                Optimizer::MOMENTUM,
+                Optimizer::ADAM,
+                Optimizer::Perceptron,
+            ];
+            if row(ui, text.optimizer, text.hover_optimizer, |ui| {
+                let mut response = ComboBox::from_id_salt("optimizer")
+                    .selected_text(optimizer.name())
+                    .show_ui(ui, |ui| {
+                        for o in choices {
+                            ui.selectable_value(&mut optimizer, o, o.name());
+                        }
+                    })
+                    .response;
+                if optimizer != setup.config.optimizer {
+                    response.mark_changed();
+                }
+                response
+            }) && optimizer != setup.config.optimizer
+            {
+                switch_optimizer(setup, optimizer);
+                rebuild = true;
             }
-            rebuild = true;
-        }
-        let mut optimizer = setup.config.optimizer;
-        let choices = [Optimizer::Sgd, Optimizer::MOMENTUM, Optimizer::ADAM, Optimizer::Perceptron];
-        if row(ui, text.optimizer, text.hover_optimizer, |ui| {
-            let mut response = ComboBox::from_id_salt("optimizer")
-                .selected_text(optimizer.name())
-                .show_ui(ui, |ui| {
-                    for o in choices {
-                        ui.selectable_value(&mut optimizer, o, o.name());
-                    }
-                })
-                .response;
-            if optimizer != setup.config.optimizer {
-                response.mark_changed();
+            let config = &mut setup.config;
+            let mut learning_rate = config.learning_rate;
+            let drag_speed = f64::from(learning_rate) * 0.01;
+            if row(ui, text.learning_rate, text.hover_learning_rate, |ui| {
+                ui.add(
+                    DragValue::new(&mut learning_rate)
+                        .range(1e-5..=crate::nn::MAX_LEARNING_RATE)
+                        .speed(drag_speed)
+                        .max_decimals(5),
+                )
+            }) && learning_rate.to_bits() != config.learning_rate.to_bits()
+            {
+                config.learning_rate = learning_rate;
+                commands.push(SetupCommand::SetLearningRate(learning_rate));
             }
-            response
-        }) && optimizer != setup.config.optimizer
-        {
-            switch_optimizer(setup, optimizer);
-            rebuild = true;
-        }
-        let config = &mut setup.config;
-        let mut learning_rate = config.learning_rate;
-        let drag_speed = f64::from(learning_rate) * 0.01;
-        if row(ui, text.learning_rate, text.hover_learning_rate, |ui| {
-            ui.add(
-                DragValue::new(&mut learning_rate)
-                    .range(1e-5..=crate::nn::MAX_LEARNING_RATE)
-                    .speed(drag_speed)
-                    .max_decimals(5),
-            )
-        }) && learning_rate != config.learning_rate
-        {
-            config.learning_rate = learning_rate;
-            commands.push(SetupCommand::SetLearningRate(learning_rate));
-        }
-        let mut batch_size = config.batch_size;
-        if row(ui, text.batch_size, text.hover_batch_size, |ui| {
-            ui.add(DragValue::new(&mut batch_size).range(1..=trainer.train_data().len().max(1)))
-        }) && batch_size != config.batch_size
-        {
-            config.batch_size = batch_size;
-            commands.push(SetupCommand::SetBatchSize(batch_size));
-        }
-        let mut l2 = config.l2;
-        if row(ui, text.l2, text.hover_l2, |ui| {
-            ui.add(DragValue::new(&mut l2).range(0.0..=1.0).speed(0.0001).max_decimals(4))
-        }) && l2 != config.l2
-        {
-            config.l2 = l2;
-            commands.push(SetupCommand::SetL2(l2));
-        }
-        rebuild |= row(ui, text.init_seed, text.hover_init_seed, |ui| ui.add(DragValue::new(&mut config.seed)));
-    });
+            let mut batch_size = config.batch_size;
+            if row(ui, text.batch_size, text.hover_batch_size, |ui| {
+                ui.add(DragValue::new(&mut batch_size).range(1..=trainer.train_data().len().max(1)))
+            }) && batch_size != config.batch_size
+            {
+                config.batch_size = batch_size;
+                commands.push(SetupCommand::SetBatchSize(batch_size));
+            }
+            let mut l2 = config.l2;
+            if row(ui, text.l2, text.hover_l2, |ui| {
+                ui.add(
+                    DragValue::new(&mut l2)
+                        .range(0.0..=1.0)
+                        .speed(0.0001)
+                        .max_decimals(4),
+                )
+            }) && l2.to_bits() != config.l2.to_bits()
+            {
+                config.l2 = l2;
+                commands.push(SetupCommand::SetL2(l2));
+            }
+            rebuild |= row(ui, text.init_seed, text.hover_init_seed, |ui| {
+                ui.add(DragValue::new(&mut config.seed))
+            });
+        });
     if rebuild {
         commands.push(SetupCommand::Rebuild {
             setup: Box::new(setup.clone()),

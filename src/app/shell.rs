@@ -72,6 +72,10 @@ enum InfoWindow {
 }
 
 /// Perceptron Lab's window.
+#[expect(
+    clippy::struct_excessive_bools,
+    reason = "independent view toggles and file state"
+)]
 pub struct PerceptronApp {
     settings: Settings,
     session: Session,
@@ -290,7 +294,10 @@ impl PerceptronApp {
             Pending::OpenExample(i) => {
                 if let Some(example) = self.examples.get(i).cloned() {
                     self.rebuild(example.setup, example.title);
-                    self.notice = Some((Severity::Info, format!("{} — {}", example.title, example.lesson)));
+                    self.notice = Some((
+                        Severity::Info,
+                        format!("{} — {}", example.title, example.lesson),
+                    ));
                     self.path = None;
                     self.dirty = false;
                 }

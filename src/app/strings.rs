@@ -424,7 +424,15 @@ mod tests {
 
     #[test]
     fn fill_replaces_placeholders_in_order() {
-        assert_eq!(fill("a {} b {} c", &[&1, &"x"]), "a 1 b x c", "placeholders in order");
-        assert_eq!(fill("{} {}", &[&1]), "1 ", "missing arguments leave nothing");
+        assert_eq!(
+            fill("a {} b {} c", &[&1, &"x"]),
+            "a 1 b x c",
+            "placeholders in order"
+        );
+        assert_eq!(
+            fill("{} {}", &[&1]),
+            "1 ",
+            "missing arguments leave nothing"
+        );
     }
 }

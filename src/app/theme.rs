@@ -11,11 +11,16 @@ const NANUM_GOTHIC: &[u8] = include_bytes!("../../assets/fonts/NanumGothic.ttf")
 /// Installs egui's default fonts plus NanumGothic as the last fallback of both families.
 pub fn install_fonts(ctx: &egui::Context) {
     let mut fonts = FontDefinitions::default();
-    fonts
-        .font_data
-        .insert("NanumGothic".to_owned(), Arc::new(FontData::from_static(NANUM_GOTHIC)));
+    fonts.font_data.insert(
+        "NanumGothic".to_owned(),
+        Arc::new(FontData::from_static(NANUM_GOTHIC)),
+    );
     for family in [FontFamily::Proportional, FontFamily::Monospace] {
-        fonts.families.entry(family).or_default().push("NanumGothic".to_owned());
+        fonts
+            .families
+            .entry(family)
+            .or_default()
+            .push("NanumGothic".to_owned());
     }
     ctx.set_fonts(fonts);
 }
@@ -49,12 +54,17 @@ pub fn sequential(t: f32) -> Color32 {
         (0.75, [94, 201, 98]),
         (1.0, [253, 231, 37]),
     ];
-    let t = if t.is_finite() { t.clamp(0.0, 1.0) } else { 0.0 };
+    let t = if t.is_finite() {
+        t.clamp(0.0, 1.0)
+    } else {
+        0.0
+    };
     for pair in STOPS.windows(2) {
         let ((t0, c0), (t1, c1)) = (pair[0], pair[1]);
         if t <= t1 {
             let f = (t - t0) / (t1 - t0);
-            let mix = |a: u8, b: u8| (f32::from(a) + f * (f32::from(b) - f32::from(a))).round() as u8;
+            let mix =
+                |a: u8, b: u8| (f32::from(a) + f * (f32::from(b) - f32::from(a))).round() as u8;
             return Color32::from_rgb(mix(c0[0], c1[0]), mix(c0[1], c1[1]), mix(c0[2], c1[2]));
         }
     }
@@ -63,8 +73,14 @@ pub fn sequential(t: f32) -> Color32 {
 
 /// Black or white, whichever reads better on `background`.
 pub fn text_on(background: Color32) -> Color32 {
-    let luma = 0.299 * f32::from(background.r()) + 0.587 * f32::from(background.g()) + 0.114 * f32::from(background.b());
-    if luma > 140.0 { Color32::BLACK } else { Color32::WHITE }
+    let luma = 0.299 * f32::from(background.r())
+        + 0.587 * f32::from(background.g())
+        + 0.114 * f32::from(background.b());
+    if luma > 140.0 {
+        Color32::BLACK
+    } else {
+        Color32::WHITE
+    }
 }
 
 /// `value` with 3 significant digits ("0.0123", "4.56", "789", "1.23e6"); "—" when not finite.
@@ -110,7 +126,11 @@ mod tests {
         assert_eq!(sig3(0.012_345), "0.0123", "small values keep three digits");
         assert_eq!(sig3(4.5678), "4.57", "rounded");
         assert_eq!(sig3(-789.2), "-789", "integers past three digits");
-        assert_eq!(sig3(1_234_567.0), "1.23e6", "large values in scientific notation");
+        assert_eq!(
+            sig3(1_234_567.0),
+            "1.23e6",
+            "large values in scientific notation"
+        );
         assert_eq!(sig3(f32::NAN), "—", "not a number shows as a dash");
         assert_eq!(percent(None), "—", "undefined precision is a dash, not 0");
         assert_eq!(percent(Some(0.975)), "97.5%", "percent");

@@ -30,7 +30,11 @@ pub fn ui(ui: &mut egui::Ui, session: &Session, text: &Strings) -> Vec<ToolbarCo
     let mut commands = Vec::new();
     let stopped = session.stop_message().is_some();
     ui.horizontal_wrapped(|ui| {
-        if ui.button(text.reset).on_hover_text(text.hover_reset).clicked() {
+        if ui
+            .button(text.reset)
+            .on_hover_text(text.hover_reset)
+            .clicked()
+        {
             commands.push(ToolbarCommand::Reset);
         }
         // Strong fills that read on both themes: blue to start, orange while running.
@@ -39,9 +43,14 @@ pub fn ui(ui: &mut egui::Ui, session: &Session, text: &Strings) -> Vec<ToolbarCo
         } else {
             (text.play, theme::class_colour(0))
         };
-        let play = Button::new(RichText::new(label).size(18.0).strong().color(theme::text_on(fill_colour)))
-            .fill(fill_colour)
-            .min_size(egui::vec2(96.0, 30.0));
+        let play = Button::new(
+            RichText::new(label)
+                .size(18.0)
+                .strong()
+                .color(theme::text_on(fill_colour)),
+        )
+        .fill(fill_colour)
+        .min_size(egui::vec2(96.0, 30.0));
         if ui
             .add_enabled(!stopped, play)
             .on_hover_text(text.hover_play)
@@ -51,9 +60,21 @@ pub fn ui(ui: &mut egui::Ui, session: &Session, text: &Strings) -> Vec<ToolbarCo
             commands.push(ToolbarCommand::TogglePlay);
         }
         let steps = [
-            (text.step_sample, text.hover_step_sample, ToolbarCommand::StepSample),
-            (text.step_batch, text.hover_step_batch, ToolbarCommand::StepBatch),
-            (text.step_epoch, text.hover_step_epoch, ToolbarCommand::StepEpoch),
+            (
+                text.step_sample,
+                text.hover_step_sample,
+                ToolbarCommand::StepSample,
+            ),
+            (
+                text.step_batch,
+                text.hover_step_batch,
+                ToolbarCommand::StepBatch,
+            ),
+            (
+                text.step_epoch,
+                text.hover_step_epoch,
+                ToolbarCommand::StepEpoch,
+            ),
         ];
         for (label, hover, command) in steps {
             if ui

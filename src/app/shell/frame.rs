@@ -81,7 +81,9 @@ impl eframe::App for PerceptronApp {
             })
             .inner;
         let network_commands = egui::CentralPanel::default()
-            .show(ui, |ui| self.network_view.ui(ui, self.session.trainer(), self.focus))
+            .show(ui, |ui| {
+                self.network_view.ui(ui, self.session.trainer(), self.focus)
+            })
             .inner;
 
         for command in menu_commands {
@@ -120,7 +122,8 @@ impl PerceptronApp {
     fn handle_input(&mut self, ctx: &egui::Context) {
         let typing = ctx.egui_wants_keyboard_input();
         let (play, batch, epoch, focus_view, fullscreen, save, open) = ctx.input_mut(|i| {
-            let plain = |i: &mut egui::InputState, key| !typing && i.consume_key(Modifiers::NONE, key);
+            let plain =
+                |i: &mut egui::InputState, key| !typing && i.consume_key(Modifiers::NONE, key);
             (
                 plain(i, Key::Space),
                 plain(i, Key::B),
@@ -152,7 +155,13 @@ impl PerceptronApp {
         if open {
             self.apply_menu(MenuCommand::Open);
         }
-        let dropped: Vec<_> = ctx.input(|i| i.raw.dropped_files.iter().map(|f| f.path().to_owned()).collect());
+        let dropped: Vec<_> = ctx.input(|i| {
+            i.raw
+                .dropped_files
+                .iter()
+                .map(|f| f.path().to_owned())
+                .collect()
+        });
         if let Some(path) = dropped.into_iter().next() {
             self.request(Pending::OpenPath(path));
         }
@@ -179,11 +188,23 @@ impl PerceptronApp {
             DialogPurpose::ExportConfusion => {
                 let use_test = self.confusion.use_test;
                 let trainer = self.session.trainer();
-                let names = trainer.train_data().class_names().map(<[String]>::to_vec).unwrap_or_default();
+                let names = trainer
+                    .train_data()
+                    .class_names()
+                    .map(<[String]>::to_vec)
+                    .unwrap_or_default();
                 let evaluations = self.session.evaluations();
-                let evaluation = if use_test { evaluations.test.as_ref() } else { None }.unwrap_or(&evaluations.train);
+                let evaluation = if use_test {
+                    evaluations.test.as_ref()
+                } else {
+                    None
+                }
+                .unwrap_or(&evaluations.train);
                 let result = match &evaluation.classification {
-                    Some(m) => files::write_atomically(&path, files::confusion_csv(&names, &m.confusion).as_bytes()),
+                    Some(m) => files::write_atomically(
+                        &path,
+                        files::confusion_csv(&names, &m.confusion).as_bytes(),
+                    ),
                     None => Err(text.regression_only.to_owned()),
                 };
                 self.report_export(&path, result);
@@ -233,7 +254,10 @@ impl PerceptronApp {
     fn notice_ui(&mut self, ui: &mut egui::Ui) {
         let text = self.text();
         let stop = self.session.stop_message().map(ToOwned::to_owned);
-        if stop.is_none() && self.notice.is_none() && !ui.ctx().input(|i| !i.raw.hovered_files.is_empty()) {
+        if stop.is_none()
+            && self.notice.is_none()
+            && !ui.ctx().input(|i| !i.raw.hovered_files.is_empty())
+        {
             return;
         }
         egui::Panel::top("notice_bar").show(ui, |ui| {
@@ -241,7 +265,11 @@ impl PerceptronApp {
                 ui.label(RichText::new(text.drop_hint).strong());
             }
             if let Some(stop) = &stop {
-                ui.label(RichText::new(stop).color(ui.visuals().error_fg_color).strong());
+                ui.label(
+                    RichText::new(stop)
+                        .color(ui.visuals().error_fg_color)
+                        .strong(),
+                );
             }
             if let Some((severity, message)) = self.notice.clone() {
                 ui.horizontal(|ui| {
@@ -359,7 +387,11 @@ impl PerceptronApp {
             }
             MenuCommand::Zoom(factor) => {
                 if let Some(ctx) = &self.ctx {
-                    let zoom = if (factor - 1.0).abs() < f32::EPSILON { 1.0 } else { ctx.zoom_factor() * factor };
+                    let zoom = if (factor - 1.0).abs() < f32::EPSILON {
+                        1.0
+                    } else {
+                        ctx.zoom_factor() * factor
+                    };
                     ctx.set_zoom_factor(zoom.clamp(0.5, 2.0));
                 }
             }
@@ -438,7 +470,14 @@ impl PerceptronApp {
                         });
                     }
                     InfoWindow::About => {
-                        ui.label(RichText::new(format!("{} {}", text.app_name, env!("CARGO_PKG_VERSION"))).strong());
+                        ui.label(
+                            RichText::new(format!(
+                                "{} {}",
+                                text.app_name,
+                                env!("CARGO_PKG_VERSION")
+                            ))
+                            .strong(),
+                        );
                         ui.label(text.about_text);
                     }
                 });
@@ -449,11 +488,10 @@ impl PerceptronApp {
     }
 
     fn update_title(&mut self, ctx: &egui::Context) {
-        let name = self
-            .path
-            .as_ref()
-            .and_then(|p| p.file_name())
-            .map_or_else(|| "untitled".to_owned(), |n| n.to_string_lossy().into_owned());
+        let name = self.path.as_ref().and_then(|p| p.file_name()).map_or_else(
+            || "untitled".to_owned(),
+            |n| n.to_string_lossy().into_owned(),
+        );
         let mark = if self.dirty { " *" } else { "" };
         let title = format!("{name}{mark} — {}", self.text().app_name);
         if title != self.shown_title {
