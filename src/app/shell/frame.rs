@@ -272,7 +272,7 @@ impl PerceptronApp {
                 );
             }
             if let Some((severity, message)) = self.notice.clone() {
-                ui.horizontal(|ui| {
+                ui.horizontal_wrapped(|ui| {
                     let colour = match severity {
                         Severity::Info => ui.visuals().text_color(),
                         Severity::Error => ui.visuals().error_fg_color,
