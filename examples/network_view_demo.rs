@@ -36,13 +36,13 @@ impl eframe::App for Demo {
             self.view.begin_sample_step(&self.trainer);
             let _ = self.trainer.step_sample();
         }
-        egui::Panel::right("boundary").default_size(420.0).show_inside(ui, |ui| {
+        egui::Panel::right("boundary").default_size(420.0).show(ui, |ui| {
             ui.heading("Output");
             if let Some(i) = self.boundary.ui(ui, &self.trainer, self.focus) {
                 self.focus = i;
             }
         });
-        egui::CentralPanel::default().show_inside(ui, |ui| {
+        egui::CentralPanel::default().show(ui, |ui| {
             for command in self.view.ui(ui, &self.trainer, self.focus) {
                 match command {
                     NetworkCommand::Focus(i) => self.focus = i,

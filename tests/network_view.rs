@@ -3,7 +3,7 @@
 
 use egui::{Event, Modifiers, PointerButton, Pos2};
 use egui_kittest::Harness;
-use egui_kittest::kittest::Queryable as _;
+use egui_kittest::kittest::{NodeT as _, Queryable as _};
 use ndarray::s;
 use perceptron_lab::app::{NetworkCommand, NetworkView, Phase, PlaneBounds, decision_grid, parse_sig3};
 use perceptron_lab::data::builtin::Generator;
@@ -52,13 +52,21 @@ fn click_at(harness: &mut Harness<'_, State>, pos: Pos2) {
 
 /// The number after the last " = " of the inspector line starting with `prefix`.
 fn shown_value(harness: &Harness<'_, State>, prefix: &str) -> f32 {
-    let node = harness
-        .get_all_by_label_contains(prefix)
-        .find(|n| n.accesskit_node().label().is_some_and(|l| l.starts_with(prefix)))
-        .unwrap_or_else(|| panic!("the inspector shows a line starting with {prefix:?}"));
-    let label = node.accesskit_node().label().unwrap_or_default();
+    let label = text_starting_with(harness, prefix);
     let value = label.rsplit(" = ").next().unwrap_or_default();
     parse_sig3(value).unwrap_or_else(|| panic!("{label:?} ends in a number"))
+}
+
+/// The text of the label that starts with `prefix` (egui exposes a label's text as its value).
+fn text_starting_with(harness: &Harness<'_, State>, prefix: &str) -> String {
+    let found = harness
+        .query_all_by(|n| n.value().is_some_and(|v| v.starts_with(prefix)))
+        .next()
+        .and_then(|n| n.accesskit_node().value());
+    found.unwrap_or_else(|| {
+        let texts: Vec<String> = harness.query_all_by(|n| n.value().is_some()).filter_map(|n| n.accesskit_node().value()).collect();
+        panic!("a label starts with {prefix:?}; the labels are {texts:?}")
+    })
 }
 
 fn close(shown: f32, engine: f32) -> bool {
@@ -91,7 +99,7 @@ fn clicking_a_neuron_shows_the_engines_numbers() {
     assert!(close(shown_value(&harness, "a = tanh(z)"), a), "and a = tanh(z) = {a}");
     assert!(close(shown_value(&harness, "δ = "), delta), "and δ = {delta}");
     let w = network.layers[0].weights[[2, 0]];
-    let z_line = harness.get_by_label_contains("·x₁").accesskit_node().label().unwrap_or_default();
+    let z_line = text_starting_with(&harness, "z = ");
     assert!(z_line.contains(&perceptron_lab::app::sig3(w.abs())), "the equation uses the real weight {w}: {z_line}");
 }
 
@@ -108,18 +116,24 @@ fn the_step_through_advances_phase_by_phase() {
         state.view.begin_sample_step(&state.trainer);
         state.trainer.step_sample().unwrap();
     }
-    harness.run();
+    // The phases animate, so step frames instead of waiting for the UI to settle.
+    harness.run_steps(3);
     assert_eq!(harness.state().view.phase(), Some(Phase::Forward), "① forward comes first");
-    harness.get_by_label("Next phase →").click();
-    harness.run();
+    assert!(harness.query_by_label("Skip").is_some(), "a step-through can be skipped");
+    harness.get_by_label("Next phase").click();
+    harness.run_steps(3);
     assert_eq!(harness.state().view.phase(), Some(Phase::Loss), "the button moves to ② loss");
+    let loss = text_starting_with(&harness, "loss L = ");
+    assert!(loss.len() > "loss L = ".len(), "② shows the loss value: {loss}");
     harness.key_press(egui::Key::ArrowRight);
-    harness.run();
+    harness.run_steps(3);
     assert_eq!(harness.state().view.phase(), Some(Phase::Backward), "→ moves to ③ backward");
     harness.key_press(egui::Key::ArrowRight);
-    harness.run();
+    harness.run_steps(3);
     assert_eq!(harness.state().view.phase(), Some(Phase::Update), "→ moves to ④ update");
-    harness.get_by_label_contains("Δw = new − old");
+    harness.key_press(egui::Key::ArrowRight);
+    harness.run_steps(3);
+    assert_eq!(harness.state().view.phase(), Some(Phase::Update), "④ is the last phase");
 }
 
 #[test]

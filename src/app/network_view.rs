@@ -244,8 +244,8 @@ impl NetworkView {
                         ui.label(RichText::new(format!("loss L = {}", sig3(st.grads.loss))).monospace());
                     }
                     let next = ui
-                        .add_enabled(st.phase != Phase::Update, egui::Button::new("Next phase →"))
-                        .on_hover_text("Show the next phase of this sample's step (→ key).");
+                        .add_enabled(st.phase != Phase::Update, egui::Button::new("Next phase"))
+                        .on_hover_text("Show the next phase of this sample’s step (right arrow key).");
                     let key = st.phase != Phase::Update
                         && ui.input_mut(|i| i.consume_key(Modifiers::NONE, Key::ArrowRight));
                     if next.clicked() || key {
@@ -263,7 +263,7 @@ impl NetworkView {
                     }
                 }
                 None => {
-                    ui.label(RichText::new("Press Step sample to play one sample through ① ② ③ ④").weak());
+                    ui.label(RichText::new("Press Step sample to play one sample through: forward, loss, backward, update").weak());
                 }
             }
         });

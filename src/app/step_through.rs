@@ -33,10 +33,10 @@ impl Phase {
     /// The phase strip's label.
     pub fn label(self) -> &'static str {
         match self {
-            Self::Forward => "① forward",
-            Self::Loss => "② loss",
-            Self::Backward => "③ backward",
-            Self::Update => "④ update",
+            Self::Forward => "1 forward",
+            Self::Loss => "2 loss",
+            Self::Backward => "3 backward",
+            Self::Update => "4 update",
         }
     }
 
