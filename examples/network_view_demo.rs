@@ -5,7 +5,9 @@
 use eframe::egui;
 use perceptron_lab::app::{BoundaryView, Mode, NetworkCommand, NetworkView};
 use perceptron_lab::data::builtin::Generator;
-use perceptron_lab::nn::{Activation, Architecture, LayerSpec, Loss, Network, Optimizer, TrainConfig, Trainer};
+use perceptron_lab::nn::{
+    Activation, Architecture, LayerSpec, Loss, Network, Optimizer, TrainConfig, Trainer,
+};
 
 struct Demo {
     trainer: Trainer,
@@ -19,7 +21,18 @@ struct Demo {
 
 fn make_trainer(architecture: &Architecture) -> Option<Trainer> {
     let data = Generator::Spiral.generate(Some(200), 0.05, 1).ok()?;
-    let config = TrainConfig { loss: Loss::Ce, optimizer: Optimizer::Adam { beta1: 0.9, beta2: 0.999, epsilon: 1e-8 }, learning_rate: 0.02, l2: 0.0, batch_size: 10, seed: 3 };
+    let config = TrainConfig {
+        loss: Loss::Ce,
+        optimizer: Optimizer::Adam {
+            beta1: 0.9,
+            beta2: 0.999,
+            epsilon: 1e-8,
+        },
+        learning_rate: 0.02,
+        l2: 0.0,
+        batch_size: 10,
+        seed: 3,
+    };
     let network = Network::new(architecture, config.seed).ok()?;
     Trainer::new(network, config, data, None).ok()
 }
@@ -31,17 +44,20 @@ impl eframe::App for Demo {
             let _ = self.trainer.step_batch();
             ui.ctx().request_repaint();
         }
-        let step_now = ui.input(|i| i.key_pressed(egui::Key::S)) || self.step_at_frame == Some(self.frame);
+        let step_now =
+            ui.input(|i| i.key_pressed(egui::Key::S)) || self.step_at_frame == Some(self.frame);
         if step_now {
             self.view.begin_sample_step(&self.trainer);
             let _ = self.trainer.step_sample();
         }
-        egui::Panel::right("boundary").default_size(420.0).show(ui, |ui| {
-            ui.heading("Output");
-            if let Some(i) = self.boundary.ui(ui, &self.trainer, self.focus) {
-                self.focus = i;
-            }
-        });
+        egui::Panel::right("boundary")
+            .default_size(420.0)
+            .show(ui, |ui| {
+                ui.heading("Output");
+                if let Some(i) = self.boundary.ui(ui, &self.trainer, self.focus) {
+                    self.focus = i;
+                }
+            });
         egui::CentralPanel::default().show(ui, |ui| {
             for command in self.view.ui(ui, &self.trainer, self.focus) {
                 match command {
@@ -62,9 +78,18 @@ fn main() -> eframe::Result {
     let architecture = Architecture {
         inputs: 2,
         layers: vec![
-            LayerSpec { width: 8, activation: Activation::Tanh },
-            LayerSpec { width: 8, activation: Activation::Tanh },
-            LayerSpec { width: 2, activation: Activation::Softmax },
+            LayerSpec {
+                width: 8,
+                activation: Activation::Tanh,
+            },
+            LayerSpec {
+                width: 8,
+                activation: Activation::Tanh,
+            },
+            LayerSpec {
+                width: 2,
+                activation: Activation::Softmax,
+            },
         ],
     };
     let Some(mut trainer) = make_trainer(&architecture) else {
@@ -80,10 +105,22 @@ fn main() -> eframe::Result {
     if mode == "step" {
         view.speed = 0.3;
     }
-    let demo = Demo { trainer, view, boundary: BoundaryView::default(), focus: 5, training: mode.is_empty(), step_at_frame: (mode == "step").then_some(3), frame: 0 };
+    let demo = Demo {
+        trainer,
+        view,
+        boundary: BoundaryView::default(),
+        focus: 5,
+        training: mode.is_empty(),
+        step_at_frame: (mode == "step").then_some(3),
+        frame: 0,
+    };
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default().with_inner_size([1600.0, 1000.0]),
         ..Default::default()
     };
-    eframe::run_native("Network view demo", options, Box::new(|_| Ok(Box::new(demo))))
+    eframe::run_native(
+        "Network view demo",
+        options,
+        Box::new(|_| Ok(Box::new(demo))),
+    )
 }

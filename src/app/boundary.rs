@@ -53,7 +53,8 @@ impl BoundaryView {
     /// Draws the boundary and points; returns a training-set sample the user clicked.
     pub fn ui(&mut self, ui: &mut egui::Ui, trainer: &Trainer, focus: usize) -> Option<usize> {
         let train = trainer.train_data();
-        let Some(bounds) = PlaneBounds::around(std::iter::once(train).chain(trainer.test_data())) else {
+        let Some(bounds) = PlaneBounds::around(std::iter::once(train).chain(trainer.test_data()))
+        else {
             ui.label(format!(
                 "The decision boundary is drawn for data with two features; this dataset has {}.",
                 train.num_features()
@@ -61,13 +62,24 @@ impl BoundaryView {
             return None;
         };
         self.refresh(ui.ctx(), trainer.network(), bounds);
-        let side = ui.available_width().min(ui.available_height() - 24.0).max(120.0);
+        let side = ui
+            .available_width()
+            .min(ui.available_height() - 24.0)
+            .max(120.0);
         let (response, painter) = ui.allocate_painter(vec2(side, side), Sense::click());
         let rect = response.rect;
-        let plane = Rect::from_min_max(pos2(bounds.x_min, -bounds.y_max), pos2(bounds.x_max, -bounds.y_min));
+        let plane = Rect::from_min_max(
+            pos2(bounds.x_min, -bounds.y_max),
+            pos2(bounds.x_max, -bounds.y_min),
+        );
         let screen_from_plane = RectTransform::from_to(plane, rect);
         if let Some(texture) = &self.texture {
-            painter.image(texture.id(), rect, Rect::from_min_max(Pos2::ZERO, pos2(1.0, 1.0)), Color32::WHITE);
+            painter.image(
+                texture.id(),
+                rect,
+                Rect::from_min_max(Pos2::ZERO, pos2(1.0, 1.0)),
+                Color32::WHITE,
+            );
         }
         let to_screen = |x: f32, y: f32| screen_from_plane * pos2(x, -y);
         let labels = train.labels();
@@ -90,11 +102,16 @@ impl BoundaryView {
             painter.circle_stroke(p, 8.0, Stroke::new(2.0, Color32::BLACK));
             painter.circle_stroke(p, 10.0, Stroke::new(1.5, Color32::WHITE));
         }
-        painter.rect_stroke(rect, 0.0, Stroke::new(1.0, Color32::from_gray(120)), egui::StrokeKind::Outside);
+        painter.rect_stroke(
+            rect,
+            0.0,
+            Stroke::new(1.0, Color32::from_gray(120)),
+            egui::StrokeKind::Outside,
+        );
         let names = &train.feature_names;
         ui.horizontal(|ui| {
             ui.label(format!("across: {}, up: {}", names[0], names[1]));
-            ui.label("● train  ○ test");
+            ui.label("dots: training set, rings: test set");
         });
         let pointer = response.hover_pos()?;
         let nearest = nearest_point(train, pointer, &|x, y| to_screen(x, y), 8.0);
@@ -114,18 +131,25 @@ impl BoundaryView {
     /// Recomputes the heatmap when the weights or the plane changed (at most every 80 ms).
     fn refresh(&mut self, ctx: &egui::Context, network: &Network, bounds: PlaneBounds) {
         let now = ctx.input(|i| i.time);
-        let stale = self.drawn_for.as_ref().is_none_or(|(n, b)| n != network || *b != bounds);
+        let stale = self
+            .drawn_for
+            .as_ref()
+            .is_none_or(|(n, b)| n != network || *b != bounds);
         if !stale {
             return;
         }
-        if self.texture.is_some() && now - self.last_compute_secs < RECOMPUTE_INTERVAL.as_secs_f64() {
+        if self.texture.is_some() && now - self.last_compute_secs < RECOMPUTE_INTERVAL.as_secs_f64()
+        {
             ctx.request_repaint_after(RECOMPUTE_INTERVAL);
             return;
         }
         let image = decision_image(&decision_grid(network, &bounds, BOUNDARY_RESOLUTION));
         match &mut self.texture {
             Some(texture) => texture.set(image, TextureOptions::LINEAR),
-            None => self.texture = Some(ctx.load_texture("decision boundary", image, TextureOptions::LINEAR)),
+            None => {
+                self.texture =
+                    Some(ctx.load_texture("decision boundary", image, TextureOptions::LINEAR));
+            }
         }
         self.drawn_for = Some((network.clone(), bounds));
         self.last_compute_secs = now;

@@ -46,13 +46,25 @@ fn mix(a: [f32; 3], b: [f32; 3], t: f32) -> Color32 {
 /// The diverging colour of `value` on a scale from `−limit` (blue) through 0 (grey) to
 /// `+limit` (orange); values beyond the limit saturate.
 pub fn diverging(value: f32, limit: f32) -> Color32 {
-    let t = if limit > 0.0 && value.is_finite() { (value / limit).clamp(-1.0, 1.0) } else { 0.0 };
-    if t < 0.0 { mix(NEUTRAL, NEGATIVE, -t) } else { mix(NEUTRAL, POSITIVE, t) }
+    let t = if limit > 0.0 && value.is_finite() {
+        (value / limit).clamp(-1.0, 1.0)
+    } else {
+        0.0
+    };
+    if t < 0.0 {
+        mix(NEUTRAL, NEGATIVE, -t)
+    } else {
+        mix(NEUTRAL, POSITIVE, t)
+    }
 }
 
 /// The sequential (viridis-like) colour of `t` in 0..=1.
 pub fn sequential(t: f32) -> Color32 {
-    let t = if t.is_finite() { t.clamp(0.0, 1.0) } else { 0.0 };
+    let t = if t.is_finite() {
+        t.clamp(0.0, 1.0)
+    } else {
+        0.0
+    };
     let x = t * (VIRIDIS.len() - 1) as f32;
     let i = (x.floor() as usize).min(VIRIDIS.len() - 2);
     mix(VIRIDIS[i], VIRIDIS[i + 1], x - i as f32)
@@ -66,8 +78,14 @@ pub fn class_color(index: usize) -> Color32 {
 
 /// Black or white, whichever reads better on `background`.
 pub fn text_on(background: Color32) -> Color32 {
-    let luma = 0.299 * f32::from(background.r()) + 0.587 * f32::from(background.g()) + 0.114 * f32::from(background.b());
-    if luma > 140.0 { Color32::BLACK } else { Color32::WHITE }
+    let luma = 0.299 * f32::from(background.r())
+        + 0.587 * f32::from(background.g())
+        + 0.114 * f32::from(background.b());
+    if luma > 140.0 {
+        Color32::BLACK
+    } else {
+        Color32::WHITE
+    }
 }
 
 /// Which scale a legend shows.
@@ -96,7 +114,11 @@ pub fn sig3(value: f32) -> String {
         if (-3..5).contains(&magnitude) {
             let decimals = (2 - magnitude).max(0) as usize;
             let s = format!("{value:.decimals$}");
-            if s.contains('.') { s.trim_end_matches('0').trim_end_matches('.').to_owned() } else { s }
+            if s.contains('.') {
+                s.trim_end_matches('0').trim_end_matches('.').to_owned()
+            } else {
+                s
+            }
         } else {
             format!("{value:.2e}")
         }
@@ -111,10 +133,22 @@ pub fn parse_sig3(text: &str) -> Option<f32> {
 
 /// Draws a horizontal colour bar with its title and end/middle values at `origin` (top-left)
 /// and returns the area it took.
-pub fn legend(painter: &egui::Painter, origin: Pos2, title: &str, scale: Scale, text_color: Color32) -> Rect {
+pub fn legend(
+    painter: &egui::Painter,
+    origin: Pos2,
+    title: &str,
+    scale: Scale,
+    text_color: Color32,
+) -> Rect {
     let bar = Rect::from_min_size(origin + vec2(0.0, 14.0), vec2(160.0, 10.0));
     let font = egui::FontId::monospace(11.0);
-    painter.text(origin, egui::Align2::LEFT_TOP, title, egui::FontId::proportional(11.0), text_color);
+    painter.text(
+        origin,
+        egui::Align2::LEFT_TOP,
+        title,
+        egui::FontId::proportional(11.0),
+        text_color,
+    );
     let steps = 32;
     let mut mesh = egui::Mesh::default();
     for s in 0..steps {
@@ -124,19 +158,45 @@ pub fn legend(painter: &egui::Painter, origin: Pos2, title: &str, scale: Scale, 
             Scale::Diverging { .. } => diverging(t0 * 2.0 - 1.0 + 1.0 / steps as f32, 1.0),
             Scale::Sequential { .. } => sequential(t0),
         };
-        let r = Rect::from_x_y_ranges(bar.lerp_inside(vec2(t0, 0.0)).x..=bar.lerp_inside(vec2(t1, 0.0)).x, bar.y_range());
+        let r = Rect::from_x_y_ranges(
+            bar.lerp_inside(vec2(t0, 0.0)).x..=bar.lerp_inside(vec2(t1, 0.0)).x,
+            bar.y_range(),
+        );
         mesh.add_colored_rect(r, color);
     }
     painter.add(egui::Shape::mesh(mesh));
-    painter.rect_stroke(bar, 0.0, Stroke::new(1.0, text_color.gamma_multiply(0.5)), egui::StrokeKind::Outside);
+    painter.rect_stroke(
+        bar,
+        0.0,
+        Stroke::new(1.0, text_color.gamma_multiply(0.5)),
+        egui::StrokeKind::Outside,
+    );
     let (low, mid, high) = match scale {
         Scale::Diverging { limit } => (sig3(-limit), "0".to_owned(), sig3(limit)),
         Scale::Sequential { max } => ("0".to_owned(), sig3(max / 2.0), sig3(max)),
     };
     let y = bar.bottom() + 2.0;
-    painter.text(pos2(bar.left(), y), egui::Align2::LEFT_TOP, low, font.clone(), text_color);
-    painter.text(pos2(bar.center().x, y), egui::Align2::CENTER_TOP, mid, font.clone(), text_color);
-    painter.text(pos2(bar.right(), y), egui::Align2::RIGHT_TOP, high, font, text_color);
+    painter.text(
+        pos2(bar.left(), y),
+        egui::Align2::LEFT_TOP,
+        low,
+        font.clone(),
+        text_color,
+    );
+    painter.text(
+        pos2(bar.center().x, y),
+        egui::Align2::CENTER_TOP,
+        mid,
+        font.clone(),
+        text_color,
+    );
+    painter.text(
+        pos2(bar.right(), y),
+        egui::Align2::RIGHT_TOP,
+        high,
+        font,
+        text_color,
+    );
     Rect::from_min_size(origin, Vec2::new(160.0, 40.0))
 }
 
@@ -146,16 +206,39 @@ mod tests {
 
     #[test]
     fn sig3_keeps_three_significant_digits() {
-        assert_eq!(sig3(0.421_7), "0.422", "three digits after the leading zero");
-        assert_eq!(sig3(-1.3), "\u{2212}1.3", "true minus, trailing zeros dropped");
+        assert_eq!(
+            sig3(0.421_7),
+            "0.422",
+            "three digits after the leading zero"
+        );
+        assert_eq!(
+            sig3(-1.3),
+            "\u{2212}1.3",
+            "true minus, trailing zeros dropped"
+        );
         assert_eq!(sig3(123.4), "123", "no decimals for hundreds");
-        assert_eq!(parse_sig3(&sig3(-0.000_123_4)), Some(-0.000_123), "round trip");
+        assert_eq!(
+            parse_sig3(&sig3(-0.000_123_4)),
+            Some(-0.000_123),
+            "round trip"
+        );
     }
 
     #[test]
     fn diverging_is_grey_at_zero_and_saturates() {
-        assert_eq!(diverging(0.0, 1.0), Color32::from_rgb(200, 200, 200), "zero is neutral");
-        assert_eq!(diverging(5.0, 1.0), diverging(1.0, 1.0), "beyond the limit saturates");
-        assert!(diverging(-1.0, 1.0).b() > diverging(-1.0, 1.0).r(), "negative is blue");
+        assert_eq!(
+            diverging(0.0, 1.0),
+            Color32::from_rgb(200, 200, 200),
+            "zero is neutral"
+        );
+        assert_eq!(
+            diverging(5.0, 1.0),
+            diverging(1.0, 1.0),
+            "beyond the limit saturates"
+        );
+        assert!(
+            diverging(-1.0, 1.0).b() > diverging(-1.0, 1.0).r(),
+            "negative is blue"
+        );
     }
 }

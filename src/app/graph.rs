@@ -8,10 +8,10 @@ use egui::{Color32, Mesh, Pos2, Rect, Vec2, pos2, vec2};
 use ndarray::ArrayView2;
 
 use super::colormap::{Scale, diverging, sequential};
-use crate::nn::{Activation, Architecture, LayerSpec, Network};
+use crate::nn::{Activation, Architecture, Layer, LayerSpec, Network};
 
 /// Space kept free left and right of the graph for the input and output labels.
-const SIDE_MARGIN: f32 = 96.0;
+const SIDE_MARGIN: f32 = 140.0;
 /// Space kept free above the graph for the per-layer controls.
 const TOP_MARGIN: f32 = 44.0;
 /// Edges weaker than this fraction of the strongest are culled when the graph is large.
@@ -46,9 +46,15 @@ impl Layout {
             .iter()
             .enumerate()
             .map(|(c, &n)| {
-                let x = if widths.len() == 1 { inner.center().x } else { inner.left() + inner.width() * c as f32 / gaps };
+                let x = if widths.len() == 1 {
+                    inner.center().x
+                } else {
+                    inner.left() + inner.width() * c as f32 / gaps
+                };
                 let top = inner.center().y - spacing * (n as f32 - 1.0) / 2.0;
-                (0..n).map(|k| place(pos2(x, top + spacing * k as f32))).collect()
+                (0..n)
+                    .map(|k| place(pos2(x, top + spacing * k as f32)))
+                    .collect()
             })
             .collect();
         Self { columns, radius }
@@ -58,7 +64,9 @@ impl Layout {
     pub fn node_at(&self, pointer: Pos2) -> Option<(usize, usize)> {
         let reach = self.radius.max(4.0);
         self.columns.iter().enumerate().find_map(|(c, col)| {
-            col.iter().position(|p| p.distance(pointer) <= reach).map(|n| (c, n))
+            col.iter()
+                .position(|p| p.distance(pointer) <= reach)
+                .map(|n| (c, n))
         })
     }
 }
@@ -94,7 +102,13 @@ pub fn culls(edges: usize) -> bool {
 /// Appends to `mesh` (whose buffers the caller clears and reuses) with one quad per visible edge: colour
 /// from `scale` (sign on the diverging scale, magnitude on the sequential one), width and
 /// opacity ∝ |value| up to `max_width`. Never allocates per edge.
-pub fn build_edge_mesh(mesh: &mut Mesh, layout: &Layout, layers: &[EdgeLayer<'_>], scale: Scale, max_width: f32) {
+pub fn build_edge_mesh(
+    mesh: &mut Mesh,
+    layout: &Layout,
+    layers: &[EdgeLayer<'_>],
+    scale: Scale,
+    max_width: f32,
+) {
     let limit = scale_limit(scale).max(f32::MIN_POSITIVE);
     let edges: usize = layers.iter().map(|l| l.values.len()).sum();
     let cull = culls(edges);
@@ -139,7 +153,13 @@ fn add_segment(mesh: &mut Mesh, a: Pos2, b: Pos2, width: f32, color: Color32) {
 }
 
 /// The visible edge nearest `pointer` within `reach` points, as (layer, neuron j, input i).
-pub fn edge_at(layout: &Layout, layers: &[EdgeLayer<'_>], limit: f32, pointer: Pos2, reach: f32) -> Option<(usize, usize, usize)> {
+pub fn edge_at(
+    layout: &Layout,
+    layers: &[EdgeLayer<'_>],
+    limit: f32,
+    pointer: Pos2,
+    reach: f32,
+) -> Option<(usize, usize, usize)> {
     let edges: usize = layers.iter().map(|l| l.values.len()).sum();
     let cull = culls(edges);
     let mut best: Option<((usize, usize, usize), f32)> = None;
@@ -188,13 +208,22 @@ pub fn bench_edge_mesh(frames: usize) -> Duration {
     let architecture = Architecture {
         inputs: 64,
         layers: (0..8)
-            .map(|l| LayerSpec { width: 64, activation: if l == 7 { Activation::Sigmoid } else { Activation::Tanh } })
+            .map(|l| LayerSpec {
+                width: 64,
+                activation: if l == 7 {
+                    Activation::Sigmoid
+                } else {
+                    Activation::Tanh
+                },
+            })
             .collect(),
     };
     let Ok(network) = Network::new(&architecture, 1) else {
         return Duration::ZERO;
     };
-    let widths: Vec<usize> = std::iter::once(64).chain(network.layers.iter().map(|l| l.width())).collect();
+    let widths: Vec<usize> = std::iter::once(64)
+        .chain(network.layers.iter().map(Layer::width))
+        .collect();
     let rect = Rect::from_min_size(Pos2::ZERO, vec2(1600.0, 1000.0));
     let mut mesh = Mesh::default();
     let frames = frames.max(1);
@@ -202,8 +231,14 @@ pub fn bench_edge_mesh(frames: usize) -> Duration {
     for frame in 0..frames {
         mesh.clear();
         let layout = Layout::new(&widths, rect, 1.0, vec2(frame as f32 * 0.01, 0.0));
-        let layers: Vec<EdgeLayer<'_>> =
-            network.layers.iter().map(|l| EdgeLayer { values: l.weights.view(), opacity: 1.0 }).collect();
+        let layers: Vec<EdgeLayer<'_>> = network
+            .layers
+            .iter()
+            .map(|l| EdgeLayer {
+                values: l.weights.view(),
+                opacity: 1.0,
+            })
+            .collect();
         let limit = max_abs(network.layers.iter().map(|l| l.weights.view()), 1e-6);
         build_edge_mesh(&mut mesh, &layout, &layers, Scale::Diverging { limit }, 4.0);
         std::hint::black_box(&mesh);

@@ -12,8 +12,13 @@ pub const MAX_EDIT_WIDTH: usize = 64;
 pub const MAX_EDIT_HIDDEN: usize = 8;
 /// Activations offered for hidden layers (step cannot learn by backpropagation; softmax is
 /// for the output only).
-pub const HIDDEN_ACTIVATIONS: [Activation; 5] =
-    [Activation::Tanh, Activation::Relu, Activation::LeakyRelu, Activation::Sigmoid, Activation::Identity];
+pub const HIDDEN_ACTIVATIONS: [Activation; 5] = [
+    Activation::Tanh,
+    Activation::Relu,
+    Activation::LeakyRelu,
+    Activation::Sigmoid,
+    Activation::Identity,
+];
 
 /// `architecture` with hidden layer `layer` `change` neurons wider (or narrower); `None` when
 /// that would leave the editor's limits or `layer` is not a hidden layer.
@@ -21,7 +26,9 @@ pub fn resized(architecture: &Architecture, layer: usize, change: isize) -> Opti
     if layer + 1 >= architecture.layers.len() {
         return None;
     }
-    let width = architecture.layers[layer].width.checked_add_signed(change)?;
+    let width = architecture.layers[layer]
+        .width
+        .checked_add_signed(change)?;
     if !(1..=MAX_EDIT_WIDTH).contains(&width) {
         return None;
     }
@@ -40,7 +47,10 @@ pub fn with_added_layer(architecture: &Architecture) -> Option<Architecture> {
     let spec = architecture.layers[..hidden]
         .last()
         .copied()
-        .unwrap_or(LayerSpec { width: 4, activation: Activation::Tanh });
+        .unwrap_or(LayerSpec {
+            width: 4,
+            activation: Activation::Tanh,
+        });
     let mut next = architecture.clone();
     next.layers.insert(hidden, spec);
     Some(next)
@@ -59,19 +69,35 @@ pub fn with_removed_layer(architecture: &Architecture) -> Option<Architecture> {
 
 /// The + / − buttons and activation picker above hidden layer `layer`, centred on `x` below
 /// `top`; returns the edited architecture if the user changed something.
-pub fn layer_controls_ui(ui: &mut egui::Ui, architecture: &Architecture, layer: usize, x: f32, top: f32) -> Option<Architecture> {
+pub fn layer_controls_ui(
+    ui: &mut egui::Ui,
+    architecture: &Architecture,
+    layer: usize,
+    x: f32,
+    top: f32,
+) -> Option<Architecture> {
     let spec = architecture.layers.get(layer)?;
     let mut edited = None;
     let number = layer + 1;
     let minus = ui
-        .put(Rect::from_center_size(pos2(x - 13.0, top + 9.0), vec2(22.0, 18.0)), egui::Button::new("−").small())
-        .on_hover_text(format!("Remove a neuron from hidden layer {number} (resets the weights)"));
+        .put(
+            Rect::from_center_size(pos2(x - 13.0, top + 9.0), vec2(22.0, 18.0)),
+            egui::Button::new("−").small(),
+        )
+        .on_hover_text(format!(
+            "Remove a neuron from hidden layer {number} (resets the weights)"
+        ));
     if minus.clicked() {
         edited = resized(architecture, layer, -1);
     }
     let plus = ui
-        .put(Rect::from_center_size(pos2(x + 13.0, top + 9.0), vec2(22.0, 18.0)), egui::Button::new("+").small())
-        .on_hover_text(format!("Add a neuron to hidden layer {number} (resets the weights)"));
+        .put(
+            Rect::from_center_size(pos2(x + 13.0, top + 9.0), vec2(22.0, 18.0)),
+            egui::Button::new("+").small(),
+        )
+        .on_hover_text(format!(
+            "Add a neuron to hidden layer {number} (resets the weights)"
+        ));
     if plus.clicked() {
         edited = resized(architecture, layer, 1);
     }
@@ -82,7 +108,9 @@ pub fn layer_controls_ui(ui: &mut egui::Ui, architecture: &Architecture, layer: 
             .selected_text(spec.activation.name())
             .show_ui(ui, |ui| {
                 for activation in HIDDEN_ACTIVATIONS {
-                    if ui.selectable_label(spec.activation == activation, activation.name()).clicked()
+                    if ui
+                        .selectable_label(spec.activation == activation, activation.name())
+                        .clicked()
                         && activation != spec.activation
                     {
                         let mut next = architecture.clone();
@@ -104,22 +132,52 @@ mod tests {
     fn arch(widths: &[usize]) -> Architecture {
         Architecture {
             inputs: 2,
-            layers: widths.iter().map(|&width| LayerSpec { width, activation: Activation::Tanh }).collect(),
+            layers: widths
+                .iter()
+                .map(|&width| LayerSpec {
+                    width,
+                    activation: Activation::Tanh,
+                })
+                .collect(),
         }
     }
 
     #[test]
     fn only_hidden_layers_resize_within_limits() {
-        assert_eq!(resized(&arch(&[3, 1]), 0, 1).map(|a| a.layers[0].width), Some(4), "one wider");
-        assert_eq!(resized(&arch(&[3, 1]), 1, 1), None, "the output width follows the data");
-        assert_eq!(resized(&arch(&[1, 1]), 0, -1), None, "a layer keeps at least one neuron");
+        assert_eq!(
+            resized(&arch(&[3, 1]), 0, 1).map(|a| a.layers[0].width),
+            Some(4),
+            "one wider"
+        );
+        assert_eq!(
+            resized(&arch(&[3, 1]), 1, 1),
+            None,
+            "the output width follows the data"
+        );
+        assert_eq!(
+            resized(&arch(&[1, 1]), 0, -1),
+            None,
+            "a layer keeps at least one neuron"
+        );
     }
 
     #[test]
     fn layers_are_added_and_removed_before_the_output() {
         let added = with_added_layer(&arch(&[3, 1])).unwrap();
-        assert_eq!(added.layers.iter().map(|l| l.width).collect::<Vec<_>>(), [3, 3, 1], "copies the last hidden");
-        assert_eq!(with_removed_layer(&arch(&[1])), None, "no hidden layer to remove");
-        assert_eq!(with_removed_layer(&added).unwrap(), arch(&[3, 1]), "remove undoes add");
+        assert_eq!(
+            added.layers.iter().map(|l| l.width).collect::<Vec<_>>(),
+            [3, 3, 1],
+            "copies the last hidden"
+        );
+        assert_eq!(
+            with_removed_layer(&arch(&[1])),
+            None,
+            "no hidden layer to remove"
+        );
+        assert_eq!(
+            with_removed_layer(&added).unwrap(),
+            arch(&[3, 1]),
+            "remove undoes add"
+        );
     }
 }

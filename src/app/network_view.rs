@@ -5,7 +5,9 @@
 
 use std::sync::Arc;
 
-use egui::{Color32, Key, Mesh, Modifiers, Pos2, Rect, RichText, Sense, Shape, Stroke, Vec2, pos2, vec2};
+use egui::{
+    Color32, Key, Mesh, Modifiers, Pos2, Rect, RichText, Sense, Shape, Stroke, Vec2, pos2, vec2,
+};
 use ndarray::{Array2, ArrayView2, s};
 
 use super::colormap::{Scale, class_color, diverging, legend, sequential, sig3, text_on};
@@ -15,7 +17,7 @@ use super::network_edit::{layer_controls_ui, with_added_layer, with_removed_laye
 use super::neuron_maps::NeuronMaps;
 use super::plane::PlaneBounds;
 use super::step_through::{Phase, StepThrough};
-use crate::nn::{Architecture, ForwardTrace, Gradients, Network, Trainer};
+use crate::nn::{Architecture, ForwardTrace, Gradients, Layer, Network, Trainer};
 
 /// Height kept under the graph for the inspector.
 const INSPECTOR_HEIGHT: f32 = 118.0;
@@ -144,7 +146,12 @@ impl NetworkView {
     }
 
     /// Draws the graph for `trainer`'s network with training sample `focus` in focus.
-    pub fn ui(&mut self, ui: &mut egui::Ui, trainer: &Trainer, focus: usize) -> Vec<NetworkCommand> {
+    pub fn ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        trainer: &Trainer,
+        focus: usize,
+    ) -> Vec<NetworkCommand> {
         let mut commands = Vec::new();
         let now = ui.input(|i| i.time);
         let mut step = self.step.take();
@@ -156,9 +163,14 @@ impl NetworkView {
             self.focus_sent = true;
         }
         self.controls_ui(ui, trainer, &mut step, now, &mut commands);
-        let lit = step
-            .as_mut()
-            .map(|st| st.progress(now, f64::from(self.speed), self.auto_play, self.reduce_motion));
+        let lit = step.as_mut().map(|st| {
+            st.progress(
+                now,
+                f64::from(self.speed),
+                self.auto_play,
+                self.reduce_motion,
+            )
+        });
         if step.as_ref().is_some_and(StepThrough::animating) && (self.auto_play || lit.is_some()) {
             ui.ctx().request_repaint();
         }
@@ -172,15 +184,20 @@ impl NetworkView {
             },
             None => focused(trainer, focus),
         };
-        let graph_size = vec2(ui.available_width(), (ui.available_height() - INSPECTOR_HEIGHT).max(200.0));
+        let graph_size = vec2(
+            ui.available_width(),
+            (ui.available_height() - INSPECTOR_HEIGHT).max(200.0),
+        );
         let (response, painter) = ui.allocate_painter(graph_size, Sense::click_and_drag());
         self.navigate(ui, &response);
         let rect = response.rect;
-        let widths: Vec<usize> =
-            std::iter::once(shown.network.inputs()).chain(shown.network.layers.iter().map(|l| l.width())).collect();
+        let widths: Vec<usize> = std::iter::once(shown.network.inputs())
+            .chain(shown.network.layers.iter().map(Layer::width))
+            .collect();
         self.layout = Layout::new(&widths, rect, self.zoom, self.pan);
         let painter = painter.with_clip_rect(rect);
-        let bounds = PlaneBounds::around(std::iter::once(trainer.train_data()).chain(trainer.test_data()));
+        let bounds =
+            PlaneBounds::around(std::iter::once(trainer.train_data()).chain(trainer.test_data()));
         if let Some(bounds) = bounds {
             NeuronMaps::refresh(&mut self.maps, ui.ctx(), shown.network, bounds);
         } else {
@@ -198,9 +215,18 @@ impl NetworkView {
             origin.x += 180.0;
         }
         let architecture = trainer.network().architecture();
+        // A child ui, so the controls laid over the graph do not move the inspector below it.
+        let mut overlay = ui.new_child(egui::UiBuilder::new().max_rect(rect));
         for layer in 0..architecture.layers.len().saturating_sub(1) {
-            let x = self.layout.columns.get(layer + 1).and_then(|c| c.first()).map_or(rect.center().x, |p| p.x);
-            if let Some(next) = layer_controls_ui(ui, &architecture, layer, x, rect.top() + 2.0) {
+            let x = self
+                .layout
+                .columns
+                .get(layer + 1)
+                .and_then(|c| c.first())
+                .map_or(rect.center().x, |p| p.x);
+            if let Some(next) =
+                layer_controls_ui(&mut overlay, &architecture, layer, x, rect.top() + 2.0)
+            {
                 commands.push(NetworkCommand::SetArchitecture(next));
             }
         }
@@ -270,8 +296,12 @@ impl NetworkView {
         ui.horizontal_wrapped(|ui| {
             ui.checkbox(&mut self.auto_play, "Auto-advance")
                 .on_hover_text("Play the phases by themselves; off: advance with → or Next phase.");
-            ui.add(egui::Slider::new(&mut self.speed, 0.25..=4.0).logarithmic(true).text("speed"))
-                .on_hover_text("How fast the step-through animates.");
+            ui.add(
+                egui::Slider::new(&mut self.speed, 0.25..=4.0)
+                    .logarithmic(true)
+                    .text("speed"),
+            )
+            .on_hover_text("How fast the step-through animates.");
             ui.checkbox(&mut self.reduce_motion, "Reduce motion")
                 .on_hover_text("Show each phase at once, without moving pulses.");
             ui.separator();
@@ -280,7 +310,10 @@ impl NetworkView {
                 ui.label(RichText::new(phase.explanation()).italics());
             } else {
                 if ui
-                    .add_enabled(with_added_layer(&architecture).is_some(), egui::Button::new("Add layer"))
+                    .add_enabled(
+                        with_added_layer(&architecture).is_some(),
+                        egui::Button::new("Add layer"),
+                    )
                     .on_hover_text("Add a hidden layer before the output (resets the weights).")
                     .clicked()
                     && let Some(next) = with_added_layer(&architecture)
@@ -288,14 +321,21 @@ impl NetworkView {
                     commands.push(NetworkCommand::SetArchitecture(next));
                 }
                 if ui
-                    .add_enabled(with_removed_layer(&architecture).is_some(), egui::Button::new("Remove layer"))
+                    .add_enabled(
+                        with_removed_layer(&architecture).is_some(),
+                        egui::Button::new("Remove layer"),
+                    )
                     .on_hover_text("Remove the last hidden layer (resets the weights).")
                     .clicked()
                     && let Some(next) = with_removed_layer(&architecture)
                 {
                     commands.push(NetworkCommand::SetArchitecture(next));
                 }
-                if ui.button("Fit view").on_hover_text("Reset zoom and pan (or double-click the graph).").clicked() {
+                if ui
+                    .button("Fit view")
+                    .on_hover_text("Reset zoom and pan (or double-click the graph).")
+                    .clicked()
+                {
                     self.zoom = 1.0;
                     self.pan = Vec2::ZERO;
                 }
@@ -325,44 +365,106 @@ impl NetworkView {
     }
 
     /// Draws every edge into the reused mesh; returns the legend of the edge colours.
-    fn draw_edges(&mut self, painter: &egui::Painter, shown: &Shown<'_>, step: Option<&StepThrough>, lit: Option<f32>) -> (&'static str, Scale) {
+    fn draw_edges(
+        &mut self,
+        painter: &egui::Painter,
+        shown: &Shown<'_>,
+        step: Option<&StepThrough>,
+        lit: Option<f32>,
+    ) -> (&'static str, Scale) {
         let network = shown.network;
         let layers = network.layers.len();
-        let weights: Vec<ArrayView2<'_, f32>> = network.layers.iter().map(|l| l.weights.view()).collect();
-        let grads: Vec<ArrayView2<'_, f32>> = shown.grads.layers.iter().map(|g| g.weights.view()).collect();
-        let weight_scale = Scale::Diverging { limit: max_abs(weights.iter().copied(), 1e-6) };
-        let grad_scale = Scale::Sequential { max: max_abs(grads.iter().copied(), 1e-9) };
+        let weights: Vec<ArrayView2<'_, f32>> =
+            network.layers.iter().map(|l| l.weights.view()).collect();
+        let grads: Vec<ArrayView2<'_, f32>> = shown
+            .grads
+            .layers
+            .iter()
+            .map(|g| g.weights.view())
+            .collect();
+        let weight_scale = Scale::Diverging {
+            limit: max_abs(weights.iter().copied(), 1e-6),
+        };
+        let grad_scale = Scale::Sequential {
+            max: max_abs(grads.iter().copied(), 1e-9),
+        };
         let mesh = Arc::make_mut(&mut self.edge_mesh);
         mesh.clear();
         let legend = match (step, lit) {
             (Some(st), Some(lit)) if st.phase == Phase::Update => {
                 let deltas: Vec<Array2<f32>> = st.delta_weights.clone().unwrap_or_else(|| {
-                    st.grads.layers.iter().map(|g| &g.weights * -st.learning_rate).collect()
+                    st.grads
+                        .layers
+                        .iter()
+                        .map(|g| &g.weights * -st.learning_rate)
+                        .collect()
                 });
                 let views: Vec<ArrayView2<'_, f32>> = deltas.iter().map(|d| d.view()).collect();
-                let scale = Scale::Diverging { limit: max_abs(views.iter().copied(), 1e-9) };
+                let scale = Scale::Diverging {
+                    limit: max_abs(views.iter().copied(), 1e-9),
+                };
                 let _ = lit;
-                build_edge_mesh(mesh, &self.layout, &all(&views, &|_| 1.0), scale, MAX_EDGE_WIDTH);
-                let title = if st.delta_weights.is_some() { "Δw = new − old weight" } else { "Δw = −lr·∂L/∂w (pending batch end)" };
+                build_edge_mesh(
+                    mesh,
+                    &self.layout,
+                    &all(&views, &|_| 1.0),
+                    scale,
+                    MAX_EDGE_WIDTH,
+                );
+                let title = if st.delta_weights.is_some() {
+                    "Δw = new − old weight"
+                } else {
+                    "Δw = −lr·∂L/∂w (pending batch end)"
+                };
                 (title, scale)
             }
             (Some(st), Some(lit)) if st.phase == Phase::Backward => {
                 let reached = |l: usize| (layers - 1 - l) as f32 <= lit - 0.001 && lit > 0.0;
-                build_edge_mesh(mesh, &self.layout, &all(&weights, &|l| if reached(l) { 0.0 } else { 0.25 }), weight_scale, MAX_EDGE_WIDTH);
-                build_edge_mesh(mesh, &self.layout, &all(&grads, &|l| if reached(l) { 1.0 } else { 0.0 }), grad_scale, MAX_EDGE_WIDTH);
+                build_edge_mesh(
+                    mesh,
+                    &self.layout,
+                    &all(&weights, &|l| if reached(l) { 0.0 } else { 0.25 }),
+                    weight_scale,
+                    MAX_EDGE_WIDTH,
+                );
+                build_edge_mesh(
+                    mesh,
+                    &self.layout,
+                    &all(&grads, &|l| if reached(l) { 1.0 } else { 0.0 }),
+                    grad_scale,
+                    MAX_EDGE_WIDTH,
+                );
                 ("|∂L/∂w| on edges", grad_scale)
             }
             (Some(_), Some(lit)) => {
                 let opacity = |l: usize| (lit - (l + 1) as f32).clamp(0.12, 1.0);
-                build_edge_mesh(mesh, &self.layout, &all(&weights, &opacity), weight_scale, MAX_EDGE_WIDTH);
+                build_edge_mesh(
+                    mesh,
+                    &self.layout,
+                    &all(&weights, &opacity),
+                    weight_scale,
+                    MAX_EDGE_WIDTH,
+                );
                 ("weight w on edges", weight_scale)
             }
             _ if self.mode == Mode::Backprop => {
-                build_edge_mesh(mesh, &self.layout, &all(&grads, &|_| 1.0), grad_scale, MAX_EDGE_WIDTH);
+                build_edge_mesh(
+                    mesh,
+                    &self.layout,
+                    &all(&grads, &|_| 1.0),
+                    grad_scale,
+                    MAX_EDGE_WIDTH,
+                );
                 ("|∂L/∂w| on edges", grad_scale)
             }
             _ => {
-                build_edge_mesh(mesh, &self.layout, &all(&weights, &|_| 1.0), weight_scale, MAX_EDGE_WIDTH);
+                build_edge_mesh(
+                    mesh,
+                    &self.layout,
+                    &all(&weights, &|_| 1.0),
+                    weight_scale,
+                    MAX_EDGE_WIDTH,
+                );
                 ("weight w on edges", weight_scale)
             }
         };
@@ -384,14 +486,21 @@ impl NetworkView {
         let columns: Vec<ArrayView2<'_, f32>> = std::iter::once(shown.trace.input.view())
             .chain(shown.trace.layers.iter().map(|t| t.a.view()))
             .collect();
-        let deltas: Vec<ArrayView2<'_, f32>> = shown.grads.layers.iter().map(|g| g.delta.view()).collect();
-        let a_scale = Scale::Diverging { limit: max_abs(columns.iter().copied(), 1.0) };
-        let d_scale = Scale::Sequential { max: max_abs(deltas.iter().copied(), 1e-9) };
+        let deltas: Vec<ArrayView2<'_, f32>> =
+            shown.grads.layers.iter().map(|g| g.delta.view()).collect();
+        let a_scale = Scale::Diverging {
+            limit: max_abs(columns.iter().copied(), 1.0),
+        };
+        let d_scale = Scale::Sequential {
+            max: max_abs(deltas.iter().copied(), 1e-9),
+        };
         let phase = step.map(|s| s.phase);
         let lit_value = lit.unwrap_or(f32::INFINITY);
         // Which columns show |δ| rather than a.
         let shows_delta = |c: usize| match phase {
-            Some(Phase::Backward) => c > 0 && (layers - c) as f32 <= lit_value - 0.001 && lit_value > 0.0,
+            Some(Phase::Backward) => {
+                c > 0 && (layers - c) as f32 <= lit_value - 0.001 && lit_value > 0.0
+            }
             Some(_) => false,
             None => self.mode == Mode::Backprop && c > 0,
         };
@@ -404,16 +513,24 @@ impl NetworkView {
             let dark = phase == Some(Phase::Forward) && c as f32 >= lit_value;
             for (n, &p) in column.iter().enumerate() {
                 let (fill, ring) = if dark {
-                    (Color32::TRANSPARENT, Stroke::new(1.0, text.gamma_multiply(0.3)))
+                    (
+                        Color32::TRANSPARENT,
+                        Stroke::new(1.0, text.gamma_multiply(0.3)),
+                    )
                 } else if shows_delta(c) {
                     let d = deltas[c - 1][[0, n]];
-                    (sequential(d.abs() / scale_limit(d_scale).max(f32::MIN_POSITIVE)), outline)
+                    (
+                        sequential(d.abs() / scale_limit(d_scale).max(f32::MIN_POSITIVE)),
+                        outline,
+                    )
                 } else if self.mode == Mode::Backprop && c == 0 && phase.is_none() {
                     (Color32::from_gray(190), outline)
                 } else {
                     (diverging(columns[c][[0, n]], scale_limit(a_scale)), outline)
                 };
-                if let (Some(maps), Some(mesh), true) = (with_maps, map_mesh.as_mut(), c > 0 && !dark) {
+                if let (Some(maps), Some(mesh), true) =
+                    (with_maps, map_mesh.as_mut(), c > 0 && !dark)
+                {
                     maps.add_to_mesh(mesh, c - 1, n, p, r * 0.8);
                     painter.rect_stroke(
                         Rect::from_center_size(p, Vec2::splat(r * 1.6)),
@@ -439,7 +556,13 @@ impl NetworkView {
 
     /// Feature names left of the inputs, class names right of the outputs, and in phase ②
     /// the prediction beside the target.
-    fn draw_labels(&self, painter: &egui::Painter, trainer: &Trainer, shown: &Shown<'_>, phase: Option<Phase>) {
+    fn draw_labels(
+        &self,
+        painter: &egui::Painter,
+        trainer: &Trainer,
+        shown: &Shown<'_>,
+        phase: Option<Phase>,
+    ) {
         let r = self.layout.radius;
         let font = egui::FontId::proportional(12.0);
         let mono = egui::FontId::monospace(12.0);
@@ -451,9 +574,18 @@ impl NetworkView {
         };
         if let Some(inputs) = self.layout.columns.first() {
             for (i, &p) in inputs.iter().enumerate().step_by(every(inputs)) {
-                let name = train.feature_names.get(i).map_or_else(|| input_symbol(0, i), Clone::clone);
+                let name = train
+                    .feature_names
+                    .get(i)
+                    .map_or_else(|| input_symbol(0, i), Clone::clone);
                 let value = shown.trace.input[[0, i]];
-                painter.text(p - vec2(r + 6.0, 0.0), egui::Align2::RIGHT_CENTER, format!("{name} = {}", sig3(value)), font.clone(), text);
+                painter.text(
+                    p - vec2(r + 6.0, 0.0),
+                    egui::Align2::RIGHT_CENTER,
+                    format!("{name} = {}", sig3(value)),
+                    font.clone(),
+                    text,
+                );
             }
         }
         let Some(outputs) = self.layout.columns.last() else {
@@ -463,7 +595,9 @@ impl NetworkView {
         let out = shown.trace.output();
         for (j, &p) in outputs.iter().enumerate().step_by(every(outputs)) {
             let (label, color) = match names {
-                Some(n) if outputs.len() == 1 && n.len() == 2 => (format!("p({})", n[1]), class_color(1)),
+                Some(n) if outputs.len() == 1 && n.len() == 2 => {
+                    (format!("p({})", n[1]), class_color(1))
+                }
                 Some(n) => (n.get(j).cloned().unwrap_or_default(), class_color(j)),
                 None => (format!("output {}", j + 1), text),
             };
@@ -472,13 +606,27 @@ impl NetworkView {
             }
             let anchor = p + vec2(r + 8.0, 0.0);
             if phase == Some(Phase::Loss) {
-                let line = format!("ŷ = {}  y = {}", sig3(out[[0, j]]), sig3(shown.target[[0, j]]));
+                let line = format!(
+                    "ŷ = {}\ny = {}",
+                    sig3(out[[0, j]]),
+                    sig3(shown.target[[0, j]])
+                );
                 let galley = painter.layout_no_wrap(line, mono.clone(), text_on(Color32::WHITE));
                 let at = anchor - vec2(0.0, galley.size().y / 2.0);
-                painter.rect_filled(Rect::from_min_size(at, galley.size()).expand(2.0), 3.0, Color32::from_white_alpha(230));
+                painter.rect_filled(
+                    Rect::from_min_size(at, galley.size()).expand(2.0),
+                    3.0,
+                    Color32::from_white_alpha(230),
+                );
                 painter.galley(at, galley, text);
             } else {
-                painter.text(anchor, egui::Align2::LEFT_CENTER, label, font.clone(), color);
+                painter.text(
+                    anchor,
+                    egui::Align2::LEFT_CENTER,
+                    label,
+                    font.clone(),
+                    color,
+                );
             }
         }
     }
@@ -492,32 +640,80 @@ impl NetworkView {
             .network
             .layers
             .iter()
-            .map(|l| EdgeLayer { values: l.weights.view(), opacity: 1.0 })
+            .map(|l| EdgeLayer {
+                values: l.weights.view(),
+                opacity: 1.0,
+            })
             .collect();
         let limit = max_abs(layers.iter().map(|l| l.values), 1e-6);
-        edge_at(&self.layout, &layers, limit, pointer, 3.0)
-            .map(|(layer, neuron, input)| Inspected::Edge { layer, neuron, input })
+        edge_at(&self.layout, &layers, limit, pointer, 3.0).map(|(layer, neuron, input)| {
+            Inspected::Edge {
+                layer,
+                neuron,
+                input,
+            }
+        })
     }
 
     /// The numbers of the hovered or pinned neuron or edge, under the graph.
-    fn inspector_ui(&mut self, ui: &mut egui::Ui, trainer: &Trainer, shown: &Shown<'_>, target: Option<Inspected>) {
+    fn inspector_ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        trainer: &Trainer,
+        shown: &Shown<'_>,
+        target: Option<Inspected>,
+    ) {
         let lines = match target {
             Some(Inspected::Node { column: 0, node }) => {
-                let name = trainer.train_data().feature_names.get(node).cloned().unwrap_or_default();
+                let name = trainer
+                    .train_data()
+                    .feature_names
+                    .get(node)
+                    .cloned()
+                    .unwrap_or_default();
                 vec![
                     format!("Input {} ({name})", input_symbol(0, node)),
-                    format!("{} = {}", input_symbol(0, node), sig3(shown.trace.input.get([0, node]).copied().unwrap_or(f32::NAN))),
+                    format!(
+                        "{} = {}",
+                        input_symbol(0, node),
+                        sig3(
+                            shown
+                                .trace
+                                .input
+                                .get([0, node])
+                                .copied()
+                                .unwrap_or(f32::NAN)
+                        )
+                    ),
                 ]
             }
-            Some(Inspected::Node { column, node }) => neuron_lines(shown.network, &shown.trace, Some(&shown.grads), column - 1, node),
-            Some(Inspected::Edge { layer, neuron, input }) => {
-                edge_lines(shown.network, &shown.trace, &shown.grads, (layer, neuron, input), trainer.config().learning_rate)
+            Some(Inspected::Node { column, node }) => neuron_lines(
+                shown.network,
+                &shown.trace,
+                Some(&shown.grads),
+                column - 1,
+                node,
+            ),
+            Some(Inspected::Edge {
+                layer,
+                neuron,
+                input,
+            }) => edge_lines(
+                shown.network,
+                &shown.trace,
+                &shown.grads,
+                (layer, neuron, input),
+                trainer.config().learning_rate,
+            ),
+            None => {
+                vec!["Hover a neuron or an edge to see its numbers; click to pin it.".to_owned()]
             }
-            None => vec!["Hover a neuron or an edge to see its numbers; click to pin it.".to_owned()],
         };
         ui.horizontal(|ui| {
             ui.vertical(|ui| {
-                ui.label(RichText::new(format!("Sample {} of the training set", shown.sample)).weak());
+                ui.label(
+                    RichText::new(format!("Sample {} of the training set", shown.sample)).weak(),
+                );
                 for line in &lines {
                     ui.label(RichText::new(line).monospace());
                 }
@@ -532,16 +728,32 @@ impl NetworkView {
 
     /// The neuron's activation over the whole training set, one dot per sample in its class
     /// colour, sorted by value; the sample in focus is ringed.
-    fn sparkline_ui(&mut self, ui: &mut egui::Ui, trainer: &Trainer, layer: usize, neuron: usize, focus: usize) {
+    fn sparkline_ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        trainer: &Trainer,
+        layer: usize,
+        neuron: usize,
+        focus: usize,
+    ) {
         let network = trainer.network();
-        if self.dataset_trace.as_ref().is_none_or(|(n, _)| n != network) {
+        if self
+            .dataset_trace
+            .as_ref()
+            .is_none_or(|(n, _)| n != network)
+        {
             let trace = network.forward(trainer.train_data().features.view());
             self.dataset_trace = Some((network.clone(), trace));
         }
         let Some((_, trace)) = &self.dataset_trace else {
             return;
         };
-        let Some(values) = trace.layers.get(layer).filter(|t| neuron < t.a.ncols()).map(|t| t.a.slice(s![.., neuron])) else {
+        let Some(values) = trace
+            .layers
+            .get(layer)
+            .filter(|t| neuron < t.a.ncols())
+            .map(|t| t.a.slice(s![.., neuron]))
+        else {
             return;
         };
         ui.vertical(|ui| {
@@ -549,7 +761,11 @@ impl NetworkView {
             let (rect, _) = ui.allocate_exact_size(vec2(260.0, 70.0), Sense::hover());
             let painter = ui.painter_at(rect);
             painter.rect_filled(rect, 2.0, ui.visuals().extreme_bg_color);
-            let (lo, hi) = values.iter().fold((f32::INFINITY, f32::NEG_INFINITY), |(lo, hi), &v| (lo.min(v), hi.max(v)));
+            let (lo, hi) = values
+                .iter()
+                .fold((f32::INFINITY, f32::NEG_INFINITY), |(lo, hi), &v| {
+                    (lo.min(v), hi.max(v))
+                });
             let span = (hi - lo).max(1e-6);
             let mut order: Vec<usize> = (0..values.len()).collect();
             order.sort_by(|&a, &b| values[a].total_cmp(&values[b]));
@@ -563,18 +779,41 @@ impl NetworkView {
                 let color = labels.map_or(ui.visuals().text_color(), |l| class_color(l[i]));
                 painter.circle_filled(p, 1.8, color);
                 if i == focus {
-                    painter.circle_stroke(p, 4.5, Stroke::new(1.5, ui.visuals().strong_text_color()));
+                    painter.circle_stroke(
+                        p,
+                        4.5,
+                        Stroke::new(1.5, ui.visuals().strong_text_color()),
+                    );
                 }
             }
-            painter.text(rect.left_top() + vec2(3.0, 1.0), egui::Align2::LEFT_TOP, sig3(hi), egui::FontId::monospace(10.0), ui.visuals().weak_text_color());
-            painter.text(rect.left_bottom() + vec2(3.0, -1.0), egui::Align2::LEFT_BOTTOM, sig3(lo), egui::FontId::monospace(10.0), ui.visuals().weak_text_color());
+            painter.text(
+                rect.left_top() + vec2(3.0, 1.0),
+                egui::Align2::LEFT_TOP,
+                sig3(hi),
+                egui::FontId::monospace(10.0),
+                ui.visuals().weak_text_color(),
+            );
+            painter.text(
+                rect.left_bottom() + vec2(3.0, -1.0),
+                egui::Align2::LEFT_BOTTOM,
+                sig3(lo),
+                egui::FontId::monospace(10.0),
+                ui.visuals().weak_text_color(),
+            );
         });
     }
 }
 
 /// Edge layers from per-layer values, each with its opacity.
 fn all<'a>(values: &[ArrayView2<'a, f32>], opacity: &dyn Fn(usize) -> f32) -> Vec<EdgeLayer<'a>> {
-    values.iter().enumerate().map(|(l, &v)| EdgeLayer { values: v, opacity: opacity(l) }).collect()
+    values
+        .iter()
+        .enumerate()
+        .map(|(l, &v)| EdgeLayer {
+            values: v,
+            opacity: opacity(l),
+        })
+        .collect()
 }
 
 /// The forward and backward pass of training sample `focus` with the trainer's weights.
@@ -583,10 +822,24 @@ fn focused(trainer: &Trainer, focus: usize) -> Shown<'_> {
     let train = trainer.train_data();
     let sample = focus.min(train.len().saturating_sub(1));
     let trace = network.forward(train.features.slice(s![sample..=sample, ..]));
-    let target = train.target_matrix(network.outputs()).slice(s![sample..=sample, ..]).to_owned();
+    let target = train
+        .target_matrix(network.outputs())
+        .slice(s![sample..=sample, ..])
+        .to_owned();
     let mut grads = network.gradients_for(1);
-    network.backward_in_place(&trace, target.view(), trainer.config().error_signal(), &mut grads);
-    Shown { network, trace, grads, target, sample }
+    network.backward_in_place(
+        &trace,
+        target.view(),
+        trainer.config().error_signal(),
+        &mut grads,
+    );
+    Shown {
+        network,
+        trace,
+        grads,
+        target,
+        sample,
+    }
 }
 
 /// The pulse of the backward phase: dots on the strongest gradient edges of the layer being
@@ -610,7 +863,12 @@ fn draw_pulse(painter: &egui::Painter, layout: &Layout, st: &StepThrough, lit: f
             continue;
         }
         let p = to[j] + (from[i] - to[j]) * t;
-        painter.circle(p, 3.5, sequential(v.abs() / max), Stroke::new(1.0, Color32::WHITE));
+        painter.circle(
+            p,
+            3.5,
+            sequential(v.abs() / max),
+            Stroke::new(1.0, Color32::WHITE),
+        );
         drawn += 1;
     }
 }

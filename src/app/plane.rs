@@ -41,7 +41,11 @@ impl PlaneBounds {
                 b.y_max = b.y_max.max(row[1]);
             }
         }
-        if !(b.x_min.is_finite() && b.x_max.is_finite() && b.y_min.is_finite() && b.y_max.is_finite()) {
+        if !(b.x_min.is_finite()
+            && b.x_max.is_finite()
+            && b.y_min.is_finite()
+            && b.y_max.is_finite())
+        {
             return None;
         }
         let pad_x = ((b.x_max - b.x_min) * 0.1).max(0.1);
@@ -117,5 +121,9 @@ pub fn decision_from_trace(trace: &ForwardTrace, resolution: usize) -> DecisionG
             }
         })
         .collect();
-    DecisionGrid { resolution, classes, confidence }
+    DecisionGrid {
+        resolution,
+        classes,
+        confidence,
+    }
 }

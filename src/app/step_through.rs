@@ -96,9 +96,17 @@ impl StepThrough {
         let network = trainer.network().clone();
         let input = train.features.slice(s![sample..=sample, ..]);
         let trace = network.forward(input);
-        let target = train.target_matrix(network.outputs()).slice(s![sample..=sample, ..]).to_owned();
+        let target = train
+            .target_matrix(network.outputs())
+            .slice(s![sample..=sample, ..])
+            .to_owned();
         let mut grads = network.gradients_for(1);
-        network.backward_in_place(&trace, target.view(), trainer.config().error_signal(), &mut grads);
+        network.backward_in_place(
+            &trace,
+            target.view(),
+            trainer.config().error_signal(),
+            &mut grads,
+        );
         Some(Self {
             sample,
             before: network,
@@ -114,9 +122,17 @@ impl StepThrough {
 
     /// Notes the trainer's current weights: once they differ from `before`, Δw is known.
     pub fn observe(&mut self, network: &Network) {
-        if self.delta_weights.is_none() && network.layers.len() == self.before.layers.len() && *network != self.before {
+        if self.delta_weights.is_none()
+            && network.layers.len() == self.before.layers.len()
+            && *network != self.before
+        {
             self.delta_weights = Some(
-                network.layers.iter().zip(&self.before.layers).map(|(new, old)| &new.weights - &old.weights).collect(),
+                network
+                    .layers
+                    .iter()
+                    .zip(&self.before.layers)
+                    .map(|(new, old)| &new.weights - &old.weights)
+                    .collect(),
             );
         }
     }
@@ -148,16 +164,26 @@ impl StepThrough {
         let columns = self.trace.layers.len() as f64 + 1.0;
         let layers = self.trace.layers.len() as f64;
         let (lit, duration) = match self.phase {
-            Phase::Forward => (1.0 + elapsed / FORWARD_SECS_PER_LAYER, layers * FORWARD_SECS_PER_LAYER + 0.3),
+            Phase::Forward => (
+                1.0 + elapsed / FORWARD_SECS_PER_LAYER,
+                layers * FORWARD_SECS_PER_LAYER + 0.3,
+            ),
             Phase::Loss => (columns, LOSS_SECS),
-            Phase::Backward => (elapsed / BACKWARD_SECS_PER_LAYER, layers * BACKWARD_SECS_PER_LAYER + 0.4),
+            Phase::Backward => (
+                elapsed / BACKWARD_SECS_PER_LAYER,
+                layers * BACKWARD_SECS_PER_LAYER + 0.4,
+            ),
             Phase::Update => (columns, f64::INFINITY),
         };
         if auto && elapsed >= duration {
             self.next_phase(now_secs);
             return self.progress(now_secs, speed, auto, reduce_motion);
         }
-        let lit = if reduce_motion { columns } else { lit.min(columns) };
+        let lit = if reduce_motion {
+            columns
+        } else {
+            lit.min(columns)
+        };
         lit as f32
     }
 
