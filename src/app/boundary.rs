@@ -62,9 +62,15 @@ impl BoundaryView {
             return None;
         };
         self.refresh(ui.ctx(), trainer.network(), bounds);
+        // The column is shared with the plots and the confusion matrix: take under half of it.
+        let budget = ui.available_height();
         let side = ui
             .available_width()
-            .min(ui.available_height() - 24.0)
+            .min(if budget.is_finite() {
+                (budget * 0.42).max(160.0)
+            } else {
+                320.0
+            })
             .max(120.0);
         let (response, painter) = ui.allocate_painter(vec2(side, side), Sense::click());
         let rect = response.rect;

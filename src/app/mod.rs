@@ -1,26 +1,56 @@
 //! The desktop app (eframe/egui): a client of the engine that draws it and sends it commands.
+//!
+//! One file per panel; each panel draws itself in a `ui` function and returns `#[must_use]`
+//! commands that [`PerceptronApp`] applies once per frame.
 
 mod boundary;
 mod colormap;
+mod confusion;
+pub mod examples;
+mod files;
 mod graph;
 mod inspector;
+mod menu;
 mod network_edit;
 mod network_view;
 mod neuron_maps;
 mod plane;
+mod plots;
+mod sample_view;
+mod session;
+pub mod setup;
+mod setup_panel;
+mod shell;
 mod step_through;
+pub mod strings;
+mod theme;
+mod toolbar;
 
 pub use boundary::BoundaryView;
 pub use colormap::{parse_sig3, sig3};
 pub use graph::bench_edge_mesh;
 pub use network_view::{Inspected, Mode, NetworkCommand, NetworkView};
 pub use plane::{DecisionGrid, PlaneBounds, decision_grid, plane_trace};
+pub use session::Session;
+pub use setup::Setup;
+pub use shell::{PerceptronApp, Settings};
 pub use step_through::Phase;
 
-use std::path::PathBuf;
-
 /// Opens the window; `path` is an experiment (.ron) or dataset (.csv) to open first.
-pub fn run(path: Option<PathBuf>) -> Result<(), String> {
-    let _ = path;
-    Err("the desktop app is not built yet".into())
+pub fn run(path: Option<&std::path::Path>) -> Result<(), String> {
+    let path = path.map(std::path::Path::to_path_buf);
+    let options = eframe::NativeOptions {
+        viewport: egui::ViewportBuilder::default()
+            .with_title("Perceptron Lab")
+            .with_inner_size([1600.0, 1000.0])
+            .with_min_inner_size([1024.0, 640.0])
+            .with_drag_and_drop(true),
+        ..Default::default()
+    };
+    eframe::run_native(
+        "Perceptron Lab",
+        options,
+        Box::new(move |cc| Ok(Box::new(PerceptronApp::new(cc, path.as_deref())))),
+    )
+    .map_err(|e| format!("could not open the window: {e}"))
 }

@@ -7,7 +7,7 @@ mod source;
 mod split;
 
 pub use error::DatasetError;
-pub use source::{DataSource, LoadedData};
+pub use source::{DataSource, DataSpec, LoadedData};
 pub use split::split_train_test;
 
 use ndarray::{Array2, ArrayView1};
@@ -102,6 +102,7 @@ impl Dataset {
     }
 
     /// The rows at `indices`, in that order, as a new dataset.
+    #[must_use]
     pub fn select(&self, indices: &[usize]) -> Self {
         let features = self.features.select(ndarray::Axis(0), indices);
         let target = match &self.target {

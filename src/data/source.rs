@@ -24,6 +24,24 @@ pub enum DataSource {
     },
 }
 
+/// A data source plus how it is split: everything needed to reproduce the train/test sets.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DataSpec {
+    /// Where the samples come from.
+    pub source: DataSource,
+    /// Fraction of samples held out for testing (0 = no test set).
+    pub test_fraction: f32,
+    /// Seed of the train/test split.
+    pub split_seed: u64,
+}
+
+impl DataSpec {
+    /// Produces the train/test sets.
+    pub fn load(&self) -> Result<LoadedData, DatasetError> {
+        self.source.load(self.test_fraction, self.split_seed)
+    }
+}
+
 /// A dataset split and ready for training.
 #[derive(Debug, Clone, PartialEq)]
 pub struct LoadedData {
@@ -35,22 +53,38 @@ pub struct LoadedData {
 
 impl DataSource {
     /// Parses the `--data` argument: `builtin:NAME`.
-    pub fn parse(spec: &str, samples: Option<usize>, noise: f32, seed: u64) -> Result<Self, DatasetError> {
+    pub fn parse(
+        spec: &str,
+        samples: Option<usize>,
+        noise: f32,
+        seed: u64,
+    ) -> Result<Self, DatasetError> {
         let Some(name) = spec.strip_prefix("builtin:") else {
             return Err(DatasetError::InvalidParameter {
                 name: "data",
-                message: format!("'{spec}' is not a dataset; use builtin:NAME (for example builtin:xor)"),
+                message: format!(
+                    "'{spec}' is not a dataset; use builtin:NAME (for example builtin:xor)"
+                ),
             });
         };
         let kind: Generator = name.parse()?;
-        Ok(Self::Generator { kind, samples, noise, seed })
+        Ok(Self::Generator {
+            kind,
+            samples,
+            noise,
+            seed,
+        })
     }
 
     /// The test fraction a user gets when they do not choose one: none for tiny sets such
     /// as the XOR truth table, 20% otherwise.
     pub fn default_test_fraction(&self) -> f32 {
         match self {
-            Self::Generator { kind: Generator::Xor, samples: None, .. } => 0.0,
+            Self::Generator {
+                kind: Generator::Xor,
+                samples: None,
+                ..
+            } => 0.0,
             Self::Generator { .. } => 0.2,
         }
     }
@@ -58,7 +92,12 @@ impl DataSource {
     /// Produces the whole dataset, before any split.
     pub fn dataset(&self) -> Result<Dataset, DatasetError> {
         match self {
-            Self::Generator { kind, samples, noise, seed } => kind.generate(*samples, *noise, *seed),
+            Self::Generator {
+                kind,
+                samples,
+                noise,
+                seed,
+            } => kind.generate(*samples, *noise, *seed),
         }
     }
 
