@@ -175,6 +175,49 @@ pub fn run(workload: Workload, repeat: usize) -> Result<BenchReport, String> {
         samples_per_sec: (s.epochs * s.train.len()) as f64 / seconds,
         final_loss: train.loss,
         accuracy: accuracy.unwrap_or(0.0),
-        threads: 1,
+        threads: threads_used(&s),
     })
+}
+
+/// Median time to compute what the network view redraws for 2-D data: the 200×200 decision
+/// grid and the 64×64 response map of every hidden neuron of a 2-8-8-2 tanh network.
+pub fn boundary_seconds(repeat: usize) -> Result<f64, String> {
+    let data = Generator::Spiral
+        .generate(Some(200), 0.0, 1)
+        .map_err(|e| e.to_string())?;
+    let architecture = layers(
+        2,
+        &[
+            (8, Activation::Tanh),
+            (8, Activation::Tanh),
+            (2, Activation::Softmax),
+        ],
+    );
+    let network = Network::new(&architecture, 1).map_err(|e| e.to_string())?;
+    let bounds = crate::app::PlaneBounds::around([&data]).ok_or("no bounds")?;
+    let mut times = Vec::with_capacity(repeat);
+    for _ in 0..repeat.max(1) {
+        let start = Instant::now();
+        let grid = crate::app::decision_grid(&network, &bounds, 200);
+        let maps = crate::app::plane_trace(&network, &bounds, 64);
+        times.push(start.elapsed().as_secs_f64());
+        std::hint::black_box((grid, maps));
+    }
+    times.sort_by(f64::total_cmp);
+    Ok(times[times.len() / 2])
+}
+
+/// Threads the workload's matrix products run on: small products stay on one thread.
+fn threads_used(s: &Setup) -> usize {
+    let mut fan_in = s.architecture.inputs;
+    let mut largest = 0;
+    for layer in &s.architecture.layers {
+        largest = largest.max(s.config.batch_size * fan_in * layer.width);
+        fan_in = layer.width;
+    }
+    if largest > crate::nn::SMALL_PRODUCT {
+        crate::nn::matmul_threads()
+    } else {
+        1
+    }
 }

@@ -56,6 +56,13 @@ struct BenchArgs {
     /// Print one JSON object.
     #[arg(long)]
     json: bool,
+    /// Instead: time the 200×200 decision-boundary grid plus 64×64 maps for every hidden
+    /// neuron of a 2-8-8-2 network (what the network view redraws live).
+    #[arg(long, conflicts_with = "frame")]
+    boundary: bool,
+    /// Instead: time building the edge mesh of an 8×64 network view (one frame's drawing).
+    #[arg(long)]
+    frame: bool,
 }
 
 #[derive(Debug, Args)]
@@ -559,6 +566,29 @@ pub fn evaluate_json(network: &Network, data: &Dataset, loss: Loss) -> Value {
 }
 
 fn bench(a: &BenchArgs) -> Result<(), Failure> {
+    if !(1..=100).contains(&a.repeat) {
+        return Err(Failure::usage("--repeat must be from 1 to 100"));
+    }
+    if a.boundary || a.frame {
+        let (name, seconds) = if a.boundary {
+            (
+                "boundary",
+                crate::bench::boundary_seconds(a.repeat).map_err(Failure::usage)?,
+            )
+        } else {
+            (
+                "frame",
+                crate::app::bench_edge_mesh(a.repeat.max(10)).as_secs_f64(),
+            )
+        };
+        let report = json!({"workload": name, "seconds": seconds, "repeat": a.repeat});
+        if a.json {
+            print_out(&report.to_string());
+        } else {
+            println!("{name}: {:.3} ms", seconds * 1e3);
+        }
+        return Ok(());
+    }
     let Some(&(_, workload)) = crate::bench::Workload::ALL
         .iter()
         .find(|(n, _)| *n == a.workload)

@@ -8,7 +8,17 @@ use ndarray::linalg::general_mat_mul;
 use ndarray::{Array1, Array2};
 
 /// Products with more multiply-adds than this use the blocked kernel.
-const SMALL: usize = 1 << 16;
+pub const SMALL: usize = 1 << 16;
+
+/// Threads the blocked kernel uses: `MATMUL_NUM_THREADS` if set, else the logical CPUs
+/// (matrixmultiply caps this at 4).
+pub fn matmul_threads() -> usize {
+    std::env::var("MATMUL_NUM_THREADS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, std::num::NonZero::get))
+        .clamp(1, 4)
+}
 
 /// z = a·wᵀ + b: a `[batch, in]`, w `[out, in]`, b `[out]`, z `[batch, out]`.
 pub fn affine(a: &Array2<f32>, w: &Array2<f32>, b: &Array1<f32>, z: &mut Array2<f32>) {
