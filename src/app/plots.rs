@@ -51,6 +51,8 @@ impl PlotsPanel {
         Plot::new("loss_plot")
             .height(height)
             .y_axis_min_width(40.0)
+            // Steps of 5^k (…, 0.04, 0.2, 1, …) leave room for labels on a short plot.
+            .y_grid_spacer(egui_plot::log_grid_spacer(5))
             .legend(Legend::default())
             .x_axis_label(text.epoch_axis)
             .allow_scroll(false)
