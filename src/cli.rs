@@ -3,6 +3,7 @@
 
 mod data_cmd;
 
+use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -13,8 +14,8 @@ use serde_json::{Value, json};
 use crate::data::{DataSource, DataSpec, Dataset, Target};
 use crate::experiment::Experiment;
 use crate::nn::{
-    Activation, Architecture, ClassificationMetrics, ConfigError, Evaluation, LayerSpec, Loss, Network, Optimizer,
-    TrainConfig, Trainer, evaluate,
+    Activation, Architecture, ClassificationMetrics, ConfigError, Evaluation, LayerSpec, Loss,
+    Network, Optimizer, TrainConfig, Trainer, evaluate,
 };
 
 /// Exit code for bad arguments, files or data.
@@ -46,6 +47,21 @@ enum Command {
     Eval(data_cmd::EvalArgs),
     /// Look at a dataset: `data describe FILE` shows how its columns are understood.
     Data(data_cmd::DataArgs),
+    /// Time a fixed training workload (median of --repeat runs).
+    Bench(BenchArgs),
+}
+
+#[derive(Debug, Args)]
+struct BenchArgs {
+    /// Workload: spiral-tiny or mnist-scale.
+    #[arg(long, default_value = "spiral-tiny")]
+    workload: String,
+    /// Runs to take the median of.
+    #[arg(long, default_value_t = 3)]
+    repeat: usize,
+    /// Print one JSON object.
+    #[arg(long)]
+    json: bool,
 }
 
 #[derive(Debug, Args)]
@@ -112,7 +128,7 @@ struct TrainArgs {
 
 #[derive(Debug, Args)]
 struct InspectArgs {
-    /// A saved experiment (.ron).
+    /// A saved experiment (.ron) or builtin-example:NAME.
     model: PathBuf,
     /// The sample's feature values, comma-separated.
     #[arg(long, allow_hyphen_values = true)]
@@ -141,6 +157,10 @@ struct Failure {
 }
 
 impl Failure {
+    #[expect(
+        clippy::needless_pass_by_value,
+        reason = "used as map_err(Failure::usage) on owned errors"
+    )]
     fn usage(message: impl ToString) -> Self {
         Self {
             code: EXIT_USAGE,
@@ -151,7 +171,9 @@ impl Failure {
 
 /// Runs the command line with `args` (without the program name) and returns the exit code.
 pub fn main(args: &[String]) -> ExitCode {
-    let cli = match Cli::try_parse_from(std::iter::once("perceptron-lab".to_owned()).chain(args.iter().cloned())) {
+    let cli = match Cli::try_parse_from(
+        std::iter::once("perceptron-lab".to_owned()).chain(args.iter().cloned()),
+    ) {
         Ok(cli) => cli,
         Err(e) => {
             let _ = e.print();
@@ -164,6 +186,7 @@ pub fn main(args: &[String]) -> ExitCode {
         Command::Export(a) => export(&a),
         Command::Eval(a) => data_cmd::eval(&a),
         Command::Data(a) => data_cmd::data(&a),
+        Command::Bench(a) => bench(&a),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -189,7 +212,10 @@ pub fn parse_hidden(spec: &str) -> Result<Vec<LayerSpec>, ConfigError> {
         .map(|part| {
             let (width, activation) = part.split_once(':').unwrap_or((part, "tanh"));
             let width = width.trim().parse::<usize>().map_err(|_| {
-                ConfigError::invalid("--hidden", format!("'{part}' is not WIDTH:ACTIVATION (for example 8:tanh)"))
+                ConfigError::invalid(
+                    "--hidden",
+                    format!("'{part}' is not WIDTH:ACTIVATION (for example 8:tanh)"),
+                )
             })?;
             Ok(LayerSpec {
                 width,
@@ -206,11 +232,17 @@ struct Plan {
 }
 
 fn plan_from_args(a: &TrainArgs) -> Result<Plan, Failure> {
-    let mut source = DataSource::parse(&a.data, a.samples, a.noise, a.seed).map_err(Failure::usage)?;
+    let mut source =
+        DataSource::parse(&a.data, a.samples, a.noise, a.seed).map_err(Failure::usage)?;
     a.import.apply_to(&mut source)?;
-    let hidden = a.hidden.clone().unwrap_or_else(|| source.default_hidden().to_owned());
+    let hidden = a
+        .hidden
+        .clone()
+        .unwrap_or_else(|| source.default_hidden().to_owned());
     let mut spec = DataSpec {
-        test_fraction: a.test_fraction.unwrap_or_else(|| source.default_test_fraction()),
+        test_fraction: a
+            .test_fraction
+            .unwrap_or_else(|| source.default_test_fraction()),
         source,
         split_seed: a.seed,
     };
@@ -220,8 +252,18 @@ fn plan_from_args(a: &TrainArgs) -> Result<Plan, Failure> {
     }
     // Saved models preprocess new data exactly as the training data was.
     spec.source.set_preprocessing(data.preprocessing.clone());
-    let optimizer: Option<Optimizer> = a.optimizer.as_deref().map(str::parse).transpose().map_err(Failure::usage)?;
-    let output: Option<Activation> = a.output.as_deref().map(str::parse).transpose().map_err(Failure::usage)?;
+    let optimizer: Option<Optimizer> = a
+        .optimizer
+        .as_deref()
+        .map(str::parse)
+        .transpose()
+        .map_err(Failure::usage)?;
+    let output: Option<Activation> = a
+        .output
+        .as_deref()
+        .map(str::parse)
+        .transpose()
+        .map_err(Failure::usage)?;
     let output = output.unwrap_or(match (&data.train.target, optimizer) {
         (_, Some(Optimizer::Perceptron)) => Activation::Step,
         (Target::Classes { names, .. }, _) if names.len() == 2 => Activation::Sigmoid,
@@ -269,17 +311,19 @@ fn plan_from_args(a: &TrainArgs) -> Result<Plan, Failure> {
 pub fn output_width(data: &Dataset, output: Activation) -> usize {
     match &data.target {
         Target::Classes { names, .. } if names.len() == 2 && output != Activation::Softmax => 1,
-        Target::Classes { names, .. } => names.len(),
-        Target::Values { names, .. } => names.len(),
+        Target::Classes { names, .. } | Target::Values { names, .. } => names.len(),
     }
 }
 
 fn train(a: &TrainArgs) -> Result<(), Failure> {
     if a.epochs > 1_000_000 {
-        return Err(Failure::usage(format!("--epochs {} is more than 1000000", a.epochs)));
+        return Err(Failure::usage(format!(
+            "--epochs {} is more than 1000000",
+            a.epochs
+        )));
     }
     let (mut trainer, spec, save_to) = if let Some(path) = &a.resume {
-        let experiment = Experiment::load(path).map_err(Failure::usage)?;
+        let experiment = load_model(path)?;
         let restored = experiment.restore().map_err(Failure::usage)?;
         let Some(mut trainer) = restored.trainer else {
             return Err(Failure::usage(restored.data_problem.unwrap_or_default()));
@@ -287,7 +331,11 @@ fn train(a: &TrainArgs) -> Result<(), Failure> {
         if let Some(lr) = a.lr {
             trainer.set_learning_rate(lr).map_err(Failure::usage)?;
         }
-        (trainer, experiment.data, Some(a.save.clone().unwrap_or_else(|| path.clone())))
+        (
+            trainer,
+            experiment.data,
+            Some(a.save.clone().unwrap_or_else(|| path.clone())),
+        )
     } else {
         let plan = plan_from_args(a)?;
         (plan.trainer, plan.spec, a.save.clone())
@@ -338,14 +386,20 @@ fn progress_line(record: &crate::nn::EpochRecord, epoch: usize) -> String {
         pct(record.train_accuracy)
     );
     if let Some(test_loss) = record.test_loss {
-        line += &format!("  test loss {test_loss:.4} acc {}", pct(record.test_accuracy));
+        let _ = write!(
+            line,
+            "  test loss {test_loss:.4} acc {}",
+            pct(record.test_accuracy)
+        );
     }
     line
 }
 
 fn print_summary(train: &Evaluation, test: Option<&Evaluation>) {
     let show = |name: &str, e: &Evaluation| {
-        let acc = e.accuracy().map_or_else(String::new, |a| format!(", accuracy {:.1}%", a * 100.0));
+        let acc = e
+            .accuracy()
+            .map_or_else(String::new, |a| format!(", accuracy {:.1}%", a * 100.0));
         println!("{name}: loss {:.4}{acc}", e.loss);
     };
     show("train", train);
@@ -358,7 +412,9 @@ fn print_summary(train: &Evaluation, test: Option<&Evaluation>) {
 pub fn metrics_json(e: &Evaluation, classes: Option<&[String]>) -> Value {
     match (&e.classification, &e.regression) {
         (Some(m), _) => classification_json(e.loss, m, classes.unwrap_or_default()),
-        (None, Some(r)) => json!({"loss": e.loss, "accuracy": Value::Null, "mse": r.mse, "mae": r.mae, "r2": r.r2}),
+        (None, Some(r)) => {
+            json!({"loss": e.loss, "accuracy": Value::Null, "mse": r.mse, "mae": r.mae, "r2": r.r2})
+        }
         (None, None) => json!({"loss": e.loss}),
     }
 }
@@ -379,7 +435,7 @@ fn classification_json(loss: f32, m: &ClassificationMetrics, classes: &[String])
 }
 
 fn load_model(path: &Path) -> Result<Experiment, Failure> {
-    Experiment::load(path).map_err(Failure::usage)
+    Experiment::open(&path.to_string_lossy()).map_err(Failure::usage)
 }
 
 fn parse_numbers(text: &str, what: &str) -> Result<Vec<f32>, Failure> {
@@ -388,7 +444,9 @@ fn parse_numbers(text: &str, what: &str) -> Result<Vec<f32>, Failure> {
             let v = v.trim();
             match v.parse::<f32>() {
                 Ok(x) if x.is_finite() => Ok(x),
-                _ => Err(Failure::usage(format!("{what}: '{v}' is not a finite number"))),
+                _ => Err(Failure::usage(format!(
+                    "{what}: '{v}' is not a finite number"
+                ))),
             }
         })
         .collect()
@@ -408,24 +466,27 @@ fn inspect(a: &InspectArgs) -> Result<(), Failure> {
     }
     let x = Array2::from_shape_vec((1, input.len()), input).map_err(Failure::usage)?;
     let trace = network.forward(x.view());
-    let saved_classes = preprocessing.and_then(|p| p.class_names()).map(<[String]>::to_vec);
-    let classes = saved_classes.or_else(|| experiment.embedded_classes()).or_else(|| {
-        experiment
-            .data
-            .load()
-            .ok()
-            .and_then(|d| d.train.class_names().map(<[String]>::to_vec))
-    });
+    let saved_classes = preprocessing
+        .and_then(|p| p.class_names())
+        .map(<[String]>::to_vec);
+    let classes = saved_classes
+        .or_else(|| experiment.embedded_classes())
+        .or_else(|| {
+            experiment
+                .data
+                .load()
+                .ok()
+                .and_then(|d| d.train.class_names().map(<[String]>::to_vec))
+        });
     let outputs = network.outputs();
     let target: Vec<f32> = match (&classes, &a.label) {
         (Some(names), label) => {
-            let class = match label {
-                Some(l) => class_index(l, names)?,
-                None => {
-                    let mut p = Vec::new();
-                    Network::predict_classes(&trace, &mut p);
-                    p.first().copied().unwrap_or(0)
-                }
+            let class = if let Some(l) = label {
+                class_index(l, names)?
+            } else {
+                let mut p = Vec::new();
+                Network::predict_classes(&trace, &mut p);
+                p.first().copied().unwrap_or(0)
             };
             one_hot(class, outputs)
         }
@@ -470,8 +531,17 @@ fn inspect(a: &InspectArgs) -> Result<(), Failure> {
         print_out(&report.to_string());
     } else {
         println!("input  {:?}", trace.input.row(0).to_vec());
-        for (i, l) in report["layers"].as_array().into_iter().flatten().enumerate() {
-            println!("layer {} ({}):", i + 1, l["activation"].as_str().unwrap_or("?"));
+        for (i, l) in report["layers"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .enumerate()
+        {
+            println!(
+                "layer {} ({}):",
+                i + 1,
+                l["activation"].as_str().unwrap_or("?")
+            );
             println!("  z     {}", l["z"]);
             println!("  a     {}", l["a"]);
             println!("  delta {}", l["delta"]);
@@ -485,7 +555,9 @@ fn one_hot(class: usize, outputs: usize) -> Vec<f32> {
     if outputs == 1 {
         vec![class as f32]
     } else {
-        (0..outputs).map(|j| if j == class { 1.0 } else { 0.0 }).collect()
+        (0..outputs)
+            .map(|j| if j == class { 1.0 } else { 0.0 })
+            .collect()
     }
 }
 
@@ -513,4 +585,43 @@ fn export(a: &ExportArgs) -> Result<(), Failure> {
 /// Re-evaluates `network` on `data` (shared by `eval` and tests).
 pub fn evaluate_json(network: &Network, data: &Dataset, loss: Loss) -> Value {
     metrics_json(&evaluate(network, data, loss), data.class_names())
+}
+
+fn bench(a: &BenchArgs) -> Result<(), Failure> {
+    let Some(&(_, workload)) = crate::bench::Workload::ALL
+        .iter()
+        .find(|(n, _)| *n == a.workload)
+    else {
+        let names: Vec<&str> = crate::bench::Workload::ALL
+            .iter()
+            .map(|(n, _)| *n)
+            .collect();
+        return Err(Failure::usage(format!(
+            "unknown workload '{}'; use {}",
+            a.workload,
+            names.join(", ")
+        )));
+    };
+    if !(1..=100).contains(&a.repeat) {
+        return Err(Failure::usage("--repeat must be from 1 to 100"));
+    }
+    let report = crate::bench::run(workload, a.repeat).map_err(|message| Failure {
+        code: EXIT_FAILED,
+        message,
+    })?;
+    if a.json {
+        print_out(&serde_json::to_string(&report).map_err(Failure::usage)?);
+    } else {
+        println!(
+            "{}: {:.4} s (median of {}), {:.0} samples/s, final loss {:.4}, accuracy {:.1}%, {} thread(s)",
+            report.workload,
+            report.seconds,
+            a.repeat,
+            report.samples_per_sec,
+            report.final_loss,
+            report.accuracy * 100.0,
+            report.threads
+        );
+    }
+    Ok(())
 }

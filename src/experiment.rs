@@ -12,14 +12,30 @@ use thiserror::Error;
 
 use crate::data::{DataSpec, Dataset, DatasetError, LoadedData};
 use crate::nn::{
-    Activation, Architecture, ConfigError, Cursor, EpochRecord, Layer, LayerSpec, Moments, Network, OptimizerState,
-    TrainConfig, TrainError, Trainer,
+    Activation, Architecture, ConfigError, Cursor, EpochRecord, Layer, LayerSpec, Moments, Network,
+    OptimizerState, TrainConfig, TrainError, Trainer,
 };
 
 /// The format version this build writes; files with a larger version are refused.
 pub const FORMAT_VERSION: u32 = 1;
 /// Largest experiment file read (bounds memory before parsing).
 pub const MAX_FILE_BYTES: u64 = 512 * 1024 * 1024;
+
+/// The experiments shipped with the app: (name, RON text). Open one as `builtin-example:NAME`.
+pub const EXAMPLES: &[(&str, &str)] = &[
+    (
+        "xor-perceptron",
+        include_str!("../assets/examples/xor-perceptron.ron"),
+    ),
+    ("xor-mlp", include_str!("../assets/examples/xor-mlp.ron")),
+    (
+        "spiral-deep",
+        include_str!("../assets/examples/spiral-deep.ron"),
+    ),
+];
+
+/// Prefix that names a shipped example instead of a file.
+pub const EXAMPLE_PREFIX: &str = "builtin-example:";
 
 /// Why an experiment could not be loaded, saved or used.
 #[derive(Debug, Error)]
@@ -51,7 +67,9 @@ pub enum ExperimentError {
         message: String,
     },
     /// The file is from a newer Perceptron Lab.
-    #[error("{path}: format version {found} is newer than this Perceptron Lab understands ({FORMAT_VERSION}); update the app")]
+    #[error(
+        "{path}: format version {found} is newer than this Perceptron Lab understands ({FORMAT_VERSION}); update the app"
+    )]
     TooNew {
         /// The file.
         path: String,
@@ -68,6 +86,7 @@ pub enum ExperimentError {
 
 /// One layer as written in the file: readable rows of weights.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct SavedLayer {
     /// Number of neurons.
     pub width: usize,
@@ -83,6 +102,7 @@ pub struct SavedLayer {
 
 /// One layer's optimizer moments, flattened row-major like the weights.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct SavedMoments {
     /// First moment of the weights.
     pub weights: Vec<f32>,
@@ -98,6 +118,7 @@ pub struct SavedMoments {
 
 /// The optimizer's memory as written in the file.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct SavedOptimizer {
     /// Updates applied so far.
     pub step: u64,
@@ -108,6 +129,7 @@ pub struct SavedOptimizer {
 
 /// The samples themselves, for a file that must work without its CSV.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct EmbeddedData {
     /// Training set, preprocessed.
     pub train: Dataset,
@@ -117,6 +139,7 @@ pub struct EmbeddedData {
 
 /// Everything about one experiment, as stored in a `.ron` file.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Experiment {
     /// Version of this format ([`FORMAT_VERSION`] when written by this build).
     pub format_version: u32,
@@ -241,12 +264,13 @@ impl Experiment {
                 found: v.format_version,
             });
         }
-        let experiment: Self = ron::Options::default()
-            .from_str(text)
-            .map_err(|e| ExperimentError::Syntax {
-                path: path.to_owned(),
-                message: e.to_string(),
-            })?;
+        let experiment: Self =
+            ron::Options::default()
+                .from_str(text)
+                .map_err(|e| ExperimentError::Syntax {
+                    path: path.to_owned(),
+                    message: e.to_string(),
+                })?;
         experiment.validate(path)?;
         Ok(experiment)
     }
@@ -277,9 +301,26 @@ impl Experiment {
         Ok(experiment)
     }
 
+    /// Opens `spec`: `builtin-example:NAME` for a shipped example, otherwise a file path.
+    pub fn open(spec: &str) -> Result<Self, ExperimentError> {
+        let Some(name) = spec.strip_prefix(EXAMPLE_PREFIX) else {
+            return Self::load(Path::new(spec));
+        };
+        let Some((_, text)) = EXAMPLES.iter().find(|(n, _)| *n == name) else {
+            let names: Vec<&str> = EXAMPLES.iter().map(|(n, _)| *n).collect();
+            return Err(ExperimentError::Io {
+                path: spec.to_owned(),
+                message: format!("no such example; the examples are {}", names.join(", ")),
+            });
+        };
+        Self::from_ron(text, spec)
+    }
+
     /// The experiment as pretty-printed RON.
     pub fn to_ron(&self) -> Result<String, ExperimentError> {
-        let config = ron::ser::PrettyConfig::new().depth_limit(4).struct_names(false);
+        let config = ron::ser::PrettyConfig::new()
+            .depth_limit(4)
+            .struct_names(false);
         ron::ser::to_string_pretty(self, config).map_err(|e| ExperimentError::Syntax {
             path: "(memory)".into(),
             message: e.to_string(),
@@ -317,30 +358,58 @@ impl Experiment {
             .validate()
             .map_err(|e| invalid(config_field(&e, "layers"), e.to_string()))?;
         let mut fan_in = self.inputs;
-        let all_empty = self.layers.iter().all(|l| l.weights.is_empty() && l.biases.is_empty());
+        let all_empty = self
+            .layers
+            .iter()
+            .all(|l| l.weights.is_empty() && l.biases.is_empty());
         for (i, layer) in self.layers.iter().enumerate() {
             let field = |name: &str| format!("layers[{i}].{name}");
             if !all_empty {
                 if layer.weights.len() != layer.width {
                     return Err(invalid(
                         field("weights"),
-                        format!("has {} rows, but the layer has {} neurons", layer.weights.len(), layer.width),
+                        format!(
+                            "has {} rows, but the layer has {} neurons",
+                            layer.weights.len(),
+                            layer.width
+                        ),
                     ));
                 }
-                if let Some((j, row)) = layer.weights.iter().enumerate().find(|(_, r)| r.len() != fan_in) {
+                if let Some((j, row)) = layer
+                    .weights
+                    .iter()
+                    .enumerate()
+                    .find(|(_, r)| r.len() != fan_in)
+                {
                     return Err(invalid(
                         format!("layers[{i}].weights[{j}]"),
-                        format!("has {} values, but the layer has {fan_in} inputs", row.len()),
+                        format!(
+                            "has {} values, but the layer has {fan_in} inputs",
+                            row.len()
+                        ),
                     ));
                 }
                 if layer.biases.len() != layer.width {
                     return Err(invalid(
                         field("biases"),
-                        format!("has {} values, but the layer has {} neurons", layer.biases.len(), layer.width),
+                        format!(
+                            "has {} values, but the layer has {} neurons",
+                            layer.biases.len(),
+                            layer.width
+                        ),
                     ));
                 }
-                if layer.weights.iter().flatten().chain(&layer.biases).any(|v| !v.is_finite()) {
-                    return Err(invalid(field("weights"), "contains NaN or infinite values".into()));
+                if layer
+                    .weights
+                    .iter()
+                    .flatten()
+                    .chain(&layer.biases)
+                    .any(|v| !v.is_finite())
+                {
+                    return Err(invalid(
+                        field("weights"),
+                        "contains NaN or infinite values".into(),
+                    ));
                 }
             }
             fan_in = layer.width;
@@ -352,28 +421,49 @@ impl Experiment {
         if !all_empty {
             let fresh = OptimizerState::new(self.training.optimizer, &network);
             let finite = self.optimizer_state.moments.iter().all(|m| {
-                m.weights.iter().chain(&m.biases).chain(&m.weights_sq).chain(&m.biases_sq).all(|v| v.is_finite())
+                m.weights
+                    .iter()
+                    .chain(&m.biases)
+                    .chain(&m.weights_sq)
+                    .chain(&m.biases_sq)
+                    .all(|v| v.is_finite())
             });
             if !moments_fit(&fresh, &self.optimizer_state) {
                 return Err(invalid(
                     "optimizer_state".into(),
-                    format!("does not match a {} optimizer on this network", self.training.optimizer),
+                    format!(
+                        "does not match a {} optimizer on this network",
+                        self.training.optimizer
+                    ),
                 ));
             }
             if !finite {
-                return Err(invalid("optimizer_state".into(), "contains NaN or infinite values".into()));
+                return Err(invalid(
+                    "optimizer_state".into(),
+                    "contains NaN or infinite values".into(),
+                ));
             }
         }
         for (i, record) in self.history.iter().enumerate() {
-            let values = [Some(record.train_loss), record.train_accuracy, record.test_loss, record.test_accuracy];
+            let values = [
+                Some(record.train_loss),
+                record.train_accuracy,
+                record.test_loss,
+                record.test_accuracy,
+            ];
             if values.iter().flatten().any(|v| !v.is_finite()) {
-                return Err(invalid(format!("history[{i}]"), "contains NaN or infinite values".into()));
+                return Err(invalid(
+                    format!("history[{i}]"),
+                    "contains NaN or infinite values".into(),
+                ));
             }
         }
         if let Some(embedded) = &self.embedded_data {
-            check_embedded(&embedded.train, self.inputs, "embedded_data.train").map_err(|(f, m)| invalid(f, m))?;
+            check_embedded(&embedded.train, self.inputs, "embedded_data.train")
+                .map_err(|(f, m)| invalid(f, m))?;
             if let Some(test) = &embedded.test {
-                check_embedded(test, self.inputs, "embedded_data.test").map_err(|(f, m)| invalid(f, m))?;
+                check_embedded(test, self.inputs, "embedded_data.test")
+                    .map_err(|(f, m)| invalid(f, m))?;
             }
         }
         Ok(())
@@ -382,10 +472,14 @@ impl Experiment {
     /// The network with its saved weights (or seeded fresh ones if the file has none).
     /// Call only on a validated experiment.
     fn network_unchecked(&self) -> Network {
-        let all_empty = self.layers.iter().all(|l| l.weights.is_empty() && l.biases.is_empty());
+        let all_empty = self
+            .layers
+            .iter()
+            .all(|l| l.weights.is_empty() && l.biases.is_empty());
         if all_empty {
             // Validated above, so this succeeds; fall back to an empty network otherwise.
-            return Network::new(&self.architecture(), self.training.seed).unwrap_or(Network { layers: Vec::new() });
+            return Network::new(&self.architecture(), self.training.seed)
+                .unwrap_or(Network { layers: Vec::new() });
         }
         let mut fan_in = self.inputs;
         let layers = self
@@ -441,7 +535,9 @@ impl Experiment {
                 return Ok(Restored {
                     network,
                     trainer: None,
-                    data_problem: Some(format!("the model loaded, but its data is not available: {e}")),
+                    data_problem: Some(format!(
+                        "the model loaded, but its data is not available: {e}"
+                    )),
                 });
             }
         };
@@ -503,19 +599,31 @@ fn check_embedded(data: &Dataset, inputs: usize, field: &str) -> Result<(), (Str
     if data.num_features() != inputs {
         return Err((
             format!("{field}.features"),
-            format!("has {} columns, but the network has {inputs} inputs", data.num_features()),
+            format!(
+                "has {} columns, but the network has {inputs} inputs",
+                data.num_features()
+            ),
         ));
     }
     if data.source_rows.len() != data.len() {
-        return Err((format!("{field}.source_rows"), "does not have one entry per sample".into()));
+        return Err((
+            format!("{field}.source_rows"),
+            "does not have one entry per sample".into(),
+        ));
     }
     if data.features.iter().any(|v| !v.is_finite()) {
-        return Err((format!("{field}.features"), "contains NaN or infinite values".into()));
+        return Err((
+            format!("{field}.features"),
+            "contains NaN or infinite values".into(),
+        ));
     }
     match &data.target {
         crate::data::Target::Classes { names, labels } => {
             if labels.len() != data.len() {
-                return Err((format!("{field}.target.labels"), "does not have one label per sample".into()));
+                return Err((
+                    format!("{field}.target.labels"),
+                    "does not have one label per sample".into(),
+                ));
             }
             if let Some(bad) = labels.iter().find(|&&l| l >= names.len()) {
                 return Err((
@@ -526,7 +634,10 @@ fn check_embedded(data: &Dataset, inputs: usize, field: &str) -> Result<(), (Str
         }
         crate::data::Target::Values { values, .. } => {
             if values.nrows() != data.len() || values.iter().any(|v| !v.is_finite()) {
-                return Err((format!("{field}.target.values"), "must be one finite row per sample".into()));
+                return Err((
+                    format!("{field}.target.values"),
+                    "must be one finite row per sample".into(),
+                ));
             }
         }
     }
@@ -548,7 +659,9 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
         _ => PathBuf::from("."),
     };
-    let file_name = path.file_name().map_or_else(|| "experiment".into(), |n| n.to_string_lossy().into_owned());
+    let file_name = path
+        .file_name()
+        .map_or_else(|| "experiment".into(), |n| n.to_string_lossy().into_owned());
     let tmp = dir.join(format!(".{file_name}.{}.tmp", std::process::id()));
     let result = (|| {
         let mut file = fs::File::create(&tmp)?;

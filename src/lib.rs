@@ -4,8 +4,9 @@
 //! ([`experiment`]) and the two clients of them: the command line ([`cli`]) and the desktop
 //! app ([`app`]).
 
+pub mod app;
+pub mod bench;
+pub mod cli;
 pub mod data;
 pub mod experiment;
-pub mod app;
-pub mod cli;
 pub mod nn;

@@ -11,7 +11,7 @@ fn main() -> ExitCode {
         path.extension().is_some_and(|e| e == "ron" || e == "csv") && !args[0].starts_with('-')
     };
     if args.is_empty() || opens_file {
-        match perceptron_lab::app::run(args.first().map(PathBuf::from)) {
+        match perceptron_lab::app::run(args.first().map(std::path::Path::new)) {
             Ok(()) => ExitCode::SUCCESS,
             Err(message) => {
                 eprintln!("perceptron-lab: {message}");

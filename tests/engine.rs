@@ -26,14 +26,29 @@ fn mean_loss(net: &Network, x: &Array2<f32>, y: &Array2<f32>, loss: Loss) -> f64
 }
 
 /// Compares every ∂L/∂W and ∂L/∂b with a central finite difference.
-fn gradient_check(hidden: Activation, output: Activation, outputs: usize, loss: Loss, batch: usize, seed: u64) {
-    let net = Network::new(&arch(3, &[(4, hidden), (3, hidden), (outputs, output)]), seed).unwrap();
+fn gradient_check(
+    hidden: Activation,
+    output: Activation,
+    outputs: usize,
+    loss: Loss,
+    batch: usize,
+    seed: u64,
+) {
+    let net = Network::new(
+        &arch(3, &[(4, hidden), (3, hidden), (outputs, output)]),
+        seed,
+    )
+    .unwrap();
     let mut rng = ChaCha8Rng::seed_from_u64(seed + 100);
     let x = Array2::from_shape_simple_fn((batch, 3), || rng.random_range(-1.5f32..1.5));
     let y = match loss {
-        Loss::Ce => Array2::from_shape_fn((batch, outputs), |(i, j)| f32::from(u8::from(j == i % outputs))),
+        Loss::Ce => Array2::from_shape_fn((batch, outputs), |(i, j)| {
+            f32::from(u8::from(j == i % outputs))
+        }),
         Loss::Bce => Array2::from_shape_fn((batch, outputs), |(i, j)| ((i + j) % 2) as f32),
-        Loss::Mse => Array2::from_shape_simple_fn((batch, outputs), || rng.random_range(-0.9f32..0.9)),
+        Loss::Mse => {
+            Array2::from_shape_simple_fn((batch, outputs), || rng.random_range(-0.9f32..0.9))
+        }
     };
     let analytic = net.backward(&net.forward(x.view()), y.view(), loss);
     let h = 4e-3f32;
@@ -57,7 +72,10 @@ fn gradient_check(hidden: Activation, output: Activation, outputs: usize, loss: 
             let centre = mean_loss(&net, &x, &y, loss);
             let (plus, minus) = (nudge(h), nudge(-h));
             let numeric = (plus - minus) / (2.0 * f64::from(h));
-            let (right, left) = ((plus - centre) / f64::from(h), (centre - minus) / f64::from(h));
+            let (right, left) = (
+                (plus - centre) / f64::from(h),
+                (centre - minus) / f64::from(h),
+            );
             total += 1;
             if (right - left).abs() > 0.02 * right.abs().max(left.abs()).max(1e-2) {
                 continue;
@@ -78,7 +96,10 @@ fn gradient_check(hidden: Activation, output: Activation, outputs: usize, loss: 
             );
         }
     }
-    assert!(checked * 10 >= total * 6, "{hidden}/{output}/{loss}: only {checked} of {total} parameters were away from a kink");
+    assert!(
+        checked * 10 >= total * 6,
+        "{hidden}/{output}/{loss}: only {checked} of {total} parameters were away from a kink"
+    );
 }
 
 #[test]
@@ -112,7 +133,11 @@ fn gradients_match_finite_differences_for_every_activation_and_loss() {
 #[test]
 fn gradient_check_would_catch_a_wrong_gradient() {
     // The oracle itself must be able to fail: flip one analytic gradient and compare.
-    let net = Network::new(&arch(2, &[(3, Activation::Tanh), (1, Activation::Sigmoid)]), 3).unwrap();
+    let net = Network::new(
+        &arch(2, &[(3, Activation::Tanh), (1, Activation::Sigmoid)]),
+        3,
+    )
+    .unwrap();
     let x = ndarray::array![[0.3f32, -0.7]];
     let y = ndarray::array![[1.0f32]];
     let grads = net.backward(&net.forward(x.view()), y.view(), Loss::Bce);
@@ -127,10 +152,19 @@ fn gradient_check_would_catch_a_wrong_gradient() {
         (f64::from(grads.layers[0].weights[[0, 0]]) - numeric).abs() < 1e-3,
         "the real gradient agrees"
     );
-    assert!((f64::from(wrong) - numeric).abs() > 1e-3 || numeric.abs() < 1e-6, "a negated one does not");
+    assert!(
+        (f64::from(wrong) - numeric).abs() > 1e-3 || numeric.abs() < 1e-6,
+        "a negated one does not"
+    );
 }
 
-fn xor_trainer(layers: &[(usize, Activation)], optimizer: Optimizer, loss: Loss, lr: f32, seed: u64) -> Trainer {
+fn xor_trainer(
+    layers: &[(usize, Activation)],
+    optimizer: Optimizer,
+    loss: Loss,
+    lr: f32,
+    seed: u64,
+) -> Trainer {
     let data = Generator::Xor.generate(None, 0.0, 0).unwrap();
     let net = Network::new(&arch(2, layers), seed).unwrap();
     let config = TrainConfig {
@@ -148,17 +182,32 @@ fn xor_trainer(layers: &[(usize, Activation)], optimizer: Optimizer, loss: Loss,
 fn single_layer_perceptron_cannot_fit_xor() {
     // Rosenblatt's rule, sample by sample, for many epochs: a line cannot separate XOR.
     for seed in 0..5 {
-        let mut t = xor_trainer(&[(1, Activation::Step)], Optimizer::Perceptron, Loss::Mse, 1.0, seed);
+        let mut t = xor_trainer(
+            &[(1, Activation::Step)],
+            Optimizer::Perceptron,
+            Loss::Mse,
+            1.0,
+            seed,
+        );
         t.set_batch_size(1).unwrap();
         let mut best = 0.0f32;
         for _ in 0..200 {
             let record = t.step_epoch().unwrap();
             best = best.max(record.train_accuracy.unwrap());
         }
-        assert!(best <= 0.75, "seed {seed}: a single-layer perceptron reached {best} on XOR");
+        assert!(
+            best <= 0.75,
+            "seed {seed}: a single-layer perceptron reached {best} on XOR"
+        );
     }
     // Nor can a single sigmoid neuron trained by gradient descent.
-    let mut t = xor_trainer(&[(1, Activation::Sigmoid)], Optimizer::ADAM, Loss::Bce, 0.1, 1);
+    let mut t = xor_trainer(
+        &[(1, Activation::Sigmoid)],
+        Optimizer::ADAM,
+        Loss::Bce,
+        0.1,
+        1,
+    );
     for _ in 0..500 {
         t.step_epoch().unwrap();
     }
@@ -183,7 +232,10 @@ fn perceptron_rule_learns_a_linearly_separable_problem() {
     for _ in 0..100 {
         acc = t.step_epoch().unwrap().train_accuracy.unwrap();
     }
-    assert!(acc >= 0.97, "the perceptron convergence theorem: separable data is learned, got {acc}");
+    assert!(
+        acc >= 0.97,
+        "the perceptron convergence theorem: separable data is learned, got {acc}"
+    );
 }
 
 #[test]
@@ -199,13 +251,23 @@ fn two_four_one_mlp_solves_xor() {
         t.step_epoch().unwrap();
     }
     let acc = t.history().last().unwrap().train_accuracy.unwrap();
-    assert!((acc - 1.0).abs() < f32::EPSILON, "2-4-1 must solve XOR within 300 epochs, got {acc}");
+    assert!(
+        (acc - 1.0).abs() < f32::EPSILON,
+        "2-4-1 must solve XOR within 300 epochs, got {acc}"
+    );
 }
 
 fn spiral_trainer(seed: u64) -> Trainer {
     let data = Generator::Spiral.generate(Some(1000), 0.0, 0).unwrap();
     let net = Network::new(
-        &arch(2, &[(8, Activation::Tanh), (8, Activation::Tanh), (2, Activation::Softmax)]),
+        &arch(
+            2,
+            &[
+                (8, Activation::Tanh),
+                (8, Activation::Tanh),
+                (2, Activation::Softmax),
+            ],
+        ),
         seed,
     )
     .unwrap();
@@ -260,17 +322,35 @@ fn sample_steps_through_a_batch_match_one_batch_step() {
         by_sample.step_sample().unwrap();
     }
     by_batch.step_batch().unwrap();
-    assert_eq!(by_sample.cursor(), by_batch.cursor(), "both finished the first mini-batch");
-    for (a, b) in by_sample.network().layers.iter().zip(&by_batch.network().layers) {
-        let diff = (&a.weights - &b.weights).mapv(f32::abs).fold(0.0f32, |m, &v| m.max(v));
-        assert!(diff < 1e-5, "accumulated per-sample gradients equal the batch gradient (diff {diff})");
+    assert_eq!(
+        by_sample.cursor(),
+        by_batch.cursor(),
+        "both finished the first mini-batch"
+    );
+    for (a, b) in by_sample
+        .network()
+        .layers
+        .iter()
+        .zip(&by_batch.network().layers)
+    {
+        let diff = (&a.weights - &b.weights)
+            .mapv(f32::abs)
+            .fold(0.0f32, |m, &v| m.max(v));
+        assert!(
+            diff < 1e-5,
+            "accumulated per-sample gradients equal the batch gradient (diff {diff})"
+        );
     }
 }
 
 #[test]
 fn divergence_stops_with_a_clear_error_and_keeps_finite_weights() {
     let data = Generator::Gauss.generate(Some(100), 0.0, 0).unwrap();
-    let net = Network::new(&arch(2, &[(8, Activation::Relu), (1, Activation::Identity)]), 0).unwrap();
+    let net = Network::new(
+        &arch(2, &[(8, Activation::Relu), (1, Activation::Identity)]),
+        0,
+    )
+    .unwrap();
     let config = TrainConfig {
         loss: Loss::Mse,
         optimizer: Optimizer::Sgd,
@@ -291,21 +371,42 @@ fn divergence_stops_with_a_clear_error_and_keeps_finite_weights() {
         panic!("a learning rate of 1e5 must diverge, got {error:?}");
     };
     let message = error.unwrap().to_string();
-    assert!(message.contains("Lower the learning rate"), "the message says what to do: {message}");
+    assert!(
+        message.contains("Lower the learning rate"),
+        "the message says what to do: {message}"
+    );
     assert!(t.network().is_finite(), "the last good weights are kept");
-    assert!(t.step_batch().is_err(), "a stopped trainer stays stopped until reset");
+    assert!(
+        t.step_batch().is_err(),
+        "a stopped trainer stays stopped until reset"
+    );
 }
 
 #[test]
 fn invalid_configurations_are_refused() {
-    assert!(Network::new(&arch(2, &[(5000, Activation::Tanh), (1, Activation::Sigmoid)]), 0).is_err(), "too wide");
+    assert!(
+        Network::new(
+            &arch(2, &[(5000, Activation::Tanh), (1, Activation::Sigmoid)]),
+            0
+        )
+        .is_err(),
+        "too wide"
+    );
     let deep: Vec<(usize, Activation)> = (0..40).map(|_| (2, Activation::Tanh)).collect();
     assert!(Network::new(&arch(2, &deep), 0).is_err(), "too deep");
     assert!(
-        Network::new(&arch(2, &[(3, Activation::Softmax), (2, Activation::Softmax)]), 0).is_err(),
+        Network::new(
+            &arch(2, &[(3, Activation::Softmax), (2, Activation::Softmax)]),
+            0
+        )
+        .is_err(),
         "softmax in a hidden layer"
     );
-    let net = Network::new(&arch(2, &[(2, Activation::Tanh), (1, Activation::Sigmoid)]), 0).unwrap();
+    let net = Network::new(
+        &arch(2, &[(2, Activation::Tanh), (1, Activation::Sigmoid)]),
+        0,
+    )
+    .unwrap();
     let data = Generator::Xor.generate(None, 0.0, 0).unwrap();
     let bad = |config: TrainConfig| Trainer::new(net.clone(), config, data.clone(), None).is_err();
     let ok = TrainConfig {
@@ -317,8 +418,32 @@ fn invalid_configurations_are_refused() {
         seed: 0,
     };
     assert!(!bad(ok), "the reference configuration is valid");
-    assert!(bad(TrainConfig { learning_rate: f32::NAN, ..ok }), "NaN learning rate");
-    assert!(bad(TrainConfig { batch_size: 0, ..ok }), "batch size 0");
-    assert!(bad(TrainConfig { loss: Loss::Ce, ..ok }), "CE needs softmax");
-    assert!(bad(TrainConfig { optimizer: Optimizer::Perceptron, ..ok }), "perceptron needs one step layer");
+    assert!(
+        bad(TrainConfig {
+            learning_rate: f32::NAN,
+            ..ok
+        }),
+        "NaN learning rate"
+    );
+    assert!(
+        bad(TrainConfig {
+            batch_size: 0,
+            ..ok
+        }),
+        "batch size 0"
+    );
+    assert!(
+        bad(TrainConfig {
+            loss: Loss::Ce,
+            ..ok
+        }),
+        "CE needs softmax"
+    );
+    assert!(
+        bad(TrainConfig {
+            optimizer: Optimizer::Perceptron,
+            ..ok
+        }),
+        "perceptron needs one step layer"
+    );
 }

@@ -1,15 +1,45 @@
 //! The desktop app (eframe/egui): a client of the engine that draws it and sends it commands.
+//!
+//! One file per panel; each panel draws itself in a `ui` function and returns `#[must_use]`
+//! commands that [`PerceptronApp`] applies once per frame.
 
 mod boundary;
+mod confusion;
+pub mod examples;
+mod files;
+mod menu;
 mod network_view;
+mod plots;
+mod sample_view;
+mod session;
+pub mod setup;
+mod setup_panel;
+mod shell;
+pub mod strings;
+mod theme;
+mod toolbar;
 
 pub use boundary::BoundaryView;
 pub use network_view::{NetworkCommand, NetworkView};
-
-use std::path::PathBuf;
+pub use session::Session;
+pub use setup::Setup;
+pub use shell::{PerceptronApp, Settings};
 
 /// Opens the window; `path` is an experiment (.ron) or dataset (.csv) to open first.
-pub fn run(path: Option<PathBuf>) -> Result<(), String> {
-    let _ = path;
-    Err("the desktop app is not built yet".into())
+pub fn run(path: Option<&std::path::Path>) -> Result<(), String> {
+    let path = path.map(std::path::Path::to_path_buf);
+    let options = eframe::NativeOptions {
+        viewport: egui::ViewportBuilder::default()
+            .with_title("Perceptron Lab")
+            .with_inner_size([1600.0, 1000.0])
+            .with_min_inner_size([1024.0, 640.0])
+            .with_drag_and_drop(true),
+        ..Default::default()
+    };
+    eframe::run_native(
+        "Perceptron Lab",
+        options,
+        Box::new(move |cc| Ok(Box::new(PerceptronApp::new(cc, path.as_deref())))),
+    )
+    .map_err(|e| format!("could not open the window: {e}"))
 }

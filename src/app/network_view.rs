@@ -25,7 +25,12 @@ impl NetworkView {
     }
 
     /// Draws the graph for `trainer`'s network with training sample `focus` in focus.
-    pub fn ui(&mut self, ui: &mut egui::Ui, trainer: &Trainer, focus: usize) -> Vec<NetworkCommand> {
+    pub fn ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        trainer: &Trainer,
+        focus: usize,
+    ) -> Vec<NetworkCommand> {
         let _ = (trainer, focus);
         ui.label("Network view");
         Vec::new()

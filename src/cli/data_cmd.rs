@@ -9,8 +9,8 @@ use serde_json::json;
 
 use super::{Failure, evaluate_json, parse_numbers, print_out};
 use crate::data::{
-    Bundled, DataSource, Dataset, ImportOptions, Preprocessing, RawTable, Schema, Task, apply_preprocessing,
-    infer_schema,
+    Bundled, DataSource, Dataset, ImportOptions, Preprocessing, RawTable, Schema, Task,
+    apply_preprocessing, infer_schema,
 };
 use crate::experiment::Experiment;
 
@@ -41,7 +41,11 @@ impl ImportFlags {
             options.target = Some(t.trim().to_owned());
         }
         if let Some(f) = &self.features {
-            let names: Vec<String> = f.split(',').map(|n| n.trim().to_owned()).filter(|n| !n.is_empty()).collect();
+            let names: Vec<String> = f
+                .split(',')
+                .map(|n| n.trim().to_owned())
+                .filter(|n| !n.is_empty())
+                .collect();
             options.features = Some(names);
         }
         if let Some(m) = &self.missing {
@@ -156,7 +160,12 @@ pub fn eval(a: &EvalArgs) -> Result<(), Failure> {
         let accuracy = metrics["accuracy"]
             .as_f64()
             .map_or_else(String::new, |v| format!(", accuracy {:.1}%", v * 100.0));
-        print_out(&format!("{}: {} samples, loss {}{accuracy}", a.data, data.len(), metrics["loss"]));
+        print_out(&format!(
+            "{}: {} samples, loss {}{accuracy}",
+            a.data,
+            data.len(),
+            metrics["loss"]
+        ));
     }
     Ok(())
 }
@@ -170,7 +179,11 @@ pub fn data(a: &DataArgs) -> Result<(), Failure> {
 
 fn describe(a: &DescribeArgs) -> Result<(), Failure> {
     let table = read_table(&a.file)?;
-    let mut options = match a.file.strip_prefix("builtin:").and_then(|n| n.parse::<Bundled>().ok()) {
+    let mut options = match a
+        .file
+        .strip_prefix("builtin:")
+        .and_then(|n| n.parse::<Bundled>().ok())
+    {
         Some(b) => b.default_options(),
         None => ImportOptions::default(),
     };
@@ -212,9 +225,23 @@ fn print_schema(table: &RawTable, schema: &Schema) {
         b'\t' => "tab".to_owned(),
         d => format!("'{}'", char::from(d)),
     };
-    print_out(&format!("{}: {} rows, {} columns, delimiter {delimiter}", table.path, schema.rows, schema.columns.len()));
-    let width = schema.columns.iter().map(|c| c.name.chars().count()).max().unwrap_or(4).max(6);
-    print_out(&format!("{:<width$}  {:<11}  {:<7}  {:>7}  {:>8}", "column", "kind", "role", "missing", "distinct"));
+    print_out(&format!(
+        "{}: {} rows, {} columns, delimiter {delimiter}",
+        table.path,
+        schema.rows,
+        schema.columns.len()
+    ));
+    let width = schema
+        .columns
+        .iter()
+        .map(|c| c.name.chars().count())
+        .max()
+        .unwrap_or(4)
+        .max(6);
+    print_out(&format!(
+        "{:<width$}  {:<11}  {:<7}  {:>7}  {:>8}",
+        "column", "kind", "role", "missing", "distinct"
+    ));
     for c in &schema.columns {
         print_out(&format!(
             "{:<width$}  {:<11}  {:<7}  {:>7}  {:>8}",
@@ -226,14 +253,22 @@ fn print_schema(table: &RawTable, schema: &Schema) {
         ));
     }
     match schema.task {
-        Task::Classification => print_out(&format!("classification, {} classes: {}", schema.classes.len(), schema.classes.join(", "))),
+        Task::Classification => print_out(&format!(
+            "classification, {} classes: {}",
+            schema.classes.len(),
+            schema.classes.join(", ")
+        )),
         Task::Regression => print_out("regression"),
     }
 }
 
 /// The network input for `inspect --input`: raw feature values (one per column, text allowed)
 /// passed through the saved preprocessing when the model has one, else the numbers as given.
-pub fn model_input(preprocessing: Option<&Preprocessing>, text: &str, inputs: usize) -> Result<Vec<f32>, Failure> {
+pub fn model_input(
+    preprocessing: Option<&Preprocessing>,
+    text: &str,
+    inputs: usize,
+) -> Result<Vec<f32>, Failure> {
     let Some(p) = preprocessing else {
         return parse_numbers(text, "--input");
     };

@@ -116,9 +116,7 @@ impl FromStr for Generator {
         Self::ALL
             .into_iter()
             .find(|g| g.name() == s)
-            .ok_or_else(|| DatasetError::UnknownBuiltin {
-                name: s.to_owned(),
-            })
+            .ok_or_else(|| DatasetError::UnknownBuiltin { name: s.to_owned() })
     }
 }
 
@@ -216,7 +214,13 @@ mod tests {
         let d = Generator::Xor.generate(None, 0.0, 0).unwrap();
         assert_eq!(d.len(), 4, "the XOR truth table has four rows");
         let rows: Vec<(f32, f32, usize)> = (0..4)
-            .map(|i| (d.features[[i, 0]], d.features[[i, 1]], d.labels().unwrap()[i]))
+            .map(|i| {
+                (
+                    d.features[[i, 0]],
+                    d.features[[i, 1]],
+                    d.labels().unwrap()[i],
+                )
+            })
             .collect();
         assert_eq!(
             rows,
@@ -232,17 +236,29 @@ mod tests {
             let b = g.generate(Some(100), 0.1, 7).unwrap();
             let c = g.generate(Some(100), 0.1, 8).unwrap();
             assert_eq!(a, b, "{g}: same seed must give the same data");
-            assert_ne!(a.features, c.features, "{g}: another seed must give other data");
+            assert_ne!(
+                a.features, c.features,
+                "{g}: another seed must give other data"
+            );
             assert_eq!(a.len(), 100, "{g}: sample count honoured");
             let labels = a.labels().unwrap();
-            assert!(labels.contains(&0) && labels.contains(&1), "{g}: both classes present");
+            assert!(
+                labels.contains(&0) && labels.contains(&1),
+                "{g}: both classes present"
+            );
         }
     }
 
     #[test]
     fn bad_parameters_are_refused() {
-        assert!(Generator::Spiral.generate(Some(0), 0.0, 0).is_err(), "0 samples");
-        assert!(Generator::Spiral.generate(Some(10), f32::NAN, 0).is_err(), "NaN noise");
+        assert!(
+            Generator::Spiral.generate(Some(0), 0.0, 0).is_err(),
+            "0 samples"
+        );
+        assert!(
+            Generator::Spiral.generate(Some(10), f32::NAN, 0).is_err(),
+            "NaN noise"
+        );
         assert!("nonsense".parse::<Generator>().is_err(), "unknown name");
     }
 }

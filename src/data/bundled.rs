@@ -71,7 +71,11 @@ impl Bundled {
     /// missing values; digits' pixels min-max scaled into 0..1 so they still draw as an image.
     pub fn default_options(self) -> ImportOptions {
         ImportOptions {
-            scale: if self == Self::Digits { Scale::MinMax } else { Scale::Standard },
+            scale: if self == Self::Digits {
+                Scale::MinMax
+            } else {
+                Scale::Standard
+            },
             ..ImportOptions::default()
         }
     }

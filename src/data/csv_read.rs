@@ -41,12 +41,13 @@ pub struct RawTable {
 impl RawTable {
     /// Parses CSV bytes; `path` names the file in messages.
     pub fn from_bytes(bytes: &[u8], path: &str) -> Result<Self, DatasetError> {
-        let invalid = |line: Option<u64>, column: Option<String>, message: String| DatasetError::Invalid {
-            path: path.to_owned(),
-            line,
-            column,
-            message,
-        };
+        let invalid =
+            |line: Option<u64>, column: Option<String>, message: String| DatasetError::Invalid {
+                path: path.to_owned(),
+                line,
+                column,
+                message,
+            };
         if bytes.len() as u64 > MAX_FILE_BYTES {
             return Err(invalid(None, None, too_big(bytes.len() as u64)));
         }
@@ -115,14 +116,20 @@ impl RawTable {
                 return Err(invalid(
                     Some(line),
                     None,
-                    format!("more than {MAX_ROWS} rows or {MAX_CELLS} cells; use a smaller sample of the data"),
+                    format!(
+                        "more than {MAX_ROWS} rows or {MAX_CELLS} cells; use a smaller sample of the data"
+                    ),
                 ));
             }
             rows.push(cells);
             lines.push(line);
         }
         if rows.is_empty() {
-            return Err(invalid(Some(1), None, "the file has a header row but no data rows".into()));
+            return Err(invalid(
+                Some(1),
+                None,
+                "the file has a header row but no data rows".into(),
+            ));
         }
         Ok(Self {
             path: path.to_owned(),
@@ -145,7 +152,12 @@ impl RawTable {
     }
 
     /// An error about this file at data row `row` (an index into `rows`) and column `column`.
-    pub fn error_at(&self, row: Option<usize>, column: Option<usize>, message: impl Into<String>) -> DatasetError {
+    pub fn error_at(
+        &self,
+        row: Option<usize>,
+        column: Option<usize>,
+        message: impl Into<String>,
+    ) -> DatasetError {
         DatasetError::Invalid {
             path: self.path.clone(),
             line: row.and_then(|r| self.lines.get(r).copied()),
@@ -164,7 +176,9 @@ pub fn read_file(path: &Path) -> Result<Vec<u8>, DatasetError> {
     };
     let file = std::fs::File::open(path).map_err(io)?;
     let mut bytes = Vec::new();
-    file.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes).map_err(io)?;
+    file.take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(io)?;
     if bytes.len() as u64 > MAX_FILE_BYTES {
         return Err(DatasetError::Invalid {
             path: name,
@@ -197,7 +211,10 @@ fn is_decimal_comma(cell: &str) -> bool {
 }
 
 fn too_big(bytes: u64) -> String {
-    format!("the file is larger than the {} MiB limit ({bytes} bytes or more)", MAX_FILE_BYTES / (1024 * 1024))
+    format!(
+        "the file is larger than the {} MiB limit ({bytes} bytes or more)",
+        MAX_FILE_BYTES / (1024 * 1024)
+    )
 }
 
 fn reader(bytes: &[u8], delimiter: u8) -> csv::Reader<&[u8]> {
@@ -215,7 +232,11 @@ fn sniff_delimiter(bytes: &[u8]) -> u8 {
     let mut best = (false, 1usize, b',');
     for delimiter in DELIMITERS {
         let mut reader = reader(bytes, delimiter);
-        let mut counts = reader.byte_records().take(SNIFF_RECORDS).map_while(Result::ok).map(|r| r.len());
+        let mut counts = reader
+            .byte_records()
+            .take(SNIFF_RECORDS)
+            .map_while(Result::ok)
+            .map(|r| r.len());
         let Some(first) = counts.next() else { continue };
         let consistent = counts.all(|n| n == first);
         let candidate = (consistent && first > 1, first, delimiter);
@@ -227,7 +248,12 @@ fn sniff_delimiter(bytes: &[u8]) -> u8 {
 }
 
 /// The record's fields as text; invalid UTF-8 is an error naming the line and column.
-fn decode(record: &csv::ByteRecord, line: u64, headers: &[String], path: &str) -> Result<Vec<String>, DatasetError> {
+fn decode(
+    record: &csv::ByteRecord,
+    line: u64,
+    headers: &[String],
+    path: &str,
+) -> Result<Vec<String>, DatasetError> {
     record
         .iter()
         .enumerate()
@@ -236,7 +262,12 @@ fn decode(record: &csv::ByteRecord, line: u64, headers: &[String], path: &str) -
             Err(_) => Err(DatasetError::Invalid {
                 path: path.to_owned(),
                 line: Some(line),
-                column: Some(headers.get(i).cloned().unwrap_or_else(|| format!("column_{}", i + 1))),
+                column: Some(
+                    headers
+                        .get(i)
+                        .cloned()
+                        .unwrap_or_else(|| format!("column_{}", i + 1)),
+                ),
                 message: "this field is not UTF-8 text; save the file as UTF-8 CSV".into(),
             }),
         })
@@ -252,14 +283,27 @@ fn header_names(cells: Vec<String>, path: &str) -> Result<Vec<String>, DatasetEr
         message,
     };
     if cells.len() > MAX_COLUMNS {
-        return Err(invalid(None, format!("{} columns is more than the limit of {MAX_COLUMNS}", cells.len())));
+        return Err(invalid(
+            None,
+            format!(
+                "{} columns is more than the limit of {MAX_COLUMNS}",
+                cells.len()
+            ),
+        ));
     }
     let mut seen = HashSet::new();
     let mut names = Vec::with_capacity(cells.len());
     for (i, cell) in cells.into_iter().enumerate() {
-        let name = if cell.is_empty() { format!("column_{}", i + 1) } else { cell };
+        let name = if cell.is_empty() {
+            format!("column_{}", i + 1)
+        } else {
+            cell
+        };
         if !seen.insert(name.clone()) {
-            return Err(invalid(Some(name), "two columns have this name; column names must be unique".into()));
+            return Err(invalid(
+                Some(name),
+                "two columns have this name; column names must be unique".into(),
+            ));
         }
         names.push(name);
     }

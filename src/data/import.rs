@@ -71,7 +71,8 @@ pub fn import_table(
             .collect(),
         Task::Regression => Vec::new(),
     };
-    let strata = (schema.task == Task::Classification).then_some((labels.as_slice(), schema.classes.len()));
+    let strata =
+        (schema.task == Task::Classification).then_some((labels.as_slice(), schema.classes.len()));
     let (train_pos, test_pos) = split_indices(rows.len(), strata, test_fraction, seed)?;
     let train_rows: Vec<usize> = train_pos.iter().map(|&i| rows[i]).collect();
     let test_rows: Option<Vec<usize>> = test_pos.map(|t| t.iter().map(|&i| rows[i]).collect());
@@ -89,7 +90,9 @@ pub fn import_table(
         None => Preprocessing::fit(table, &schema, options, &train_rows)?,
     };
     let train = preprocessing.transform(table, &train_rows)?;
-    let test = test_rows.map(|t| preprocessing.transform(table, &t)).transpose()?;
+    let test = test_rows
+        .map(|t| preprocessing.transform(table, &t))
+        .transpose()?;
     let imputed = count_imputed(table, &preprocessing, &rows);
     Ok(Imported {
         train,
@@ -105,10 +108,17 @@ pub fn import_table(
 
 /// Applies a saved preprocessing to every usable row of `table` (for evaluating a model on
 /// another file).
-pub fn apply_preprocessing(table: &RawTable, preprocessing: &Preprocessing) -> Result<(Dataset, ImportReport), DatasetError> {
+pub fn apply_preprocessing(
+    table: &RawTable,
+    preprocessing: &Preprocessing,
+) -> Result<(Dataset, ImportReport), DatasetError> {
     let (rows, dropped) = preprocessing.usable_rows(table)?;
     if rows.is_empty() {
-        return Err(table.error_at(None, None, "no rows are left after dropping the rows with missing values"));
+        return Err(table.error_at(
+            None,
+            None,
+            "no rows are left after dropping the rows with missing values",
+        ));
     }
     let data = preprocessing.transform(table, &rows)?;
     let report = ImportReport {
@@ -125,7 +135,9 @@ fn usable_rows(table: &RawTable, schema: &Schema, options: &ImportOptions) -> Ve
         .columns
         .iter()
         .enumerate()
-        .filter(|(_, c)| c.role == Role::Feature && options.missing_for(&c.name) == MissingPolicy::Drop)
+        .filter(|(_, c)| {
+            c.role == Role::Feature && options.missing_for(&c.name) == MissingPolicy::Drop
+        })
         .map(|(i, _)| i)
         .collect();
     (0..table.rows.len())
@@ -143,6 +155,11 @@ fn count_imputed(table: &RawTable, preprocessing: &Preprocessing, rows: &[usize]
         .filter_map(|f| table.column_index(&f.column))
         .collect();
     rows.iter()
-        .map(|&r| columns.iter().filter(|&&c| is_missing(&table.rows[r][c])).count())
+        .map(|&r| {
+            columns
+                .iter()
+                .filter(|&&c| is_missing(&table.rows[r][c]))
+                .count()
+        })
         .sum()
 }

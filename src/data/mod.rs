@@ -16,7 +16,9 @@ pub use csv_read::RawTable;
 pub use error::DatasetError;
 pub use import::{ImportReport, apply_preprocessing, import_table};
 pub use preprocess::Preprocessing;
-pub use schema::{ColumnKind, ImportOptions, MissingPolicy, Role, Scale, Schema, Task, infer_schema};
+pub use schema::{
+    ColumnKind, ImportOptions, MissingPolicy, Role, Scale, Schema, Task, infer_schema,
+};
 pub use source::{DataSource, DataSpec, LoadedData};
 pub use split::{split_indices, split_train_test};
 
@@ -116,6 +118,7 @@ impl Dataset {
     }
 
     /// The rows at `indices`, in that order, as a new dataset.
+    #[must_use]
     pub fn select(&self, indices: &[usize]) -> Self {
         let features = self.features.select(ndarray::Axis(0), indices);
         let target = match &self.target {

@@ -9,7 +9,10 @@ use ndarray::Array2;
 use serde::{Deserialize, Serialize};
 
 use super::csv_read::RawTable;
-use super::schema::{ColumnKind, ImportOptions, MissingPolicy, Scale, Schema, Task, compare_names, is_missing, parse_number};
+use super::schema::{
+    ColumnKind, ImportOptions, MissingPolicy, Scale, Schema, Task, compare_names, is_missing,
+    parse_number,
+};
 use super::{Dataset, DatasetError, Target};
 use crate::nn::MAX_INPUTS;
 
@@ -91,11 +94,19 @@ pub struct Preprocessing {
 
 impl Preprocessing {
     /// Fits the encoding of `schema`'s features on the table rows `train` only.
-    pub fn fit(table: &RawTable, schema: &Schema, options: &ImportOptions, train: &[usize]) -> Result<Self, DatasetError> {
+    pub fn fit(
+        table: &RawTable,
+        schema: &Schema,
+        options: &ImportOptions,
+        train: &[usize],
+    ) -> Result<Self, DatasetError> {
         let mut features = Vec::new();
         for c in schema.feature_columns() {
             let name = &schema.columns[c].name;
-            let present = train.iter().map(|&r| table.rows[r][c].as_str()).filter(|v| !is_missing(v));
+            let present = train
+                .iter()
+                .map(|&r| table.rows[r][c].as_str())
+                .filter(|v| !is_missing(v));
             let encoding = match schema.columns[c].kind {
                 ColumnKind::Categorical => fit_categories(present),
                 _ => fit_numbers(present.filter_map(parse_number), options.scale),
@@ -108,7 +119,11 @@ impl Preprocessing {
         }
         let width: usize = features.iter().map(FeatureEncoding::width).sum();
         if width > MAX_INPUTS {
-            return Err(table.error_at(None, None, format!("the features encode to {width} inputs, more than {MAX_INPUTS}")));
+            return Err(table.error_at(
+                None,
+                None,
+                format!("the features encode to {width} inputs, more than {MAX_INPUTS}"),
+            ));
         }
         let column = schema.columns[schema.target].name.clone();
         let target = match schema.task {
@@ -157,14 +172,20 @@ impl Preprocessing {
     /// The positions of this encoding's feature columns and target column in `table`.
     fn locate(&self, table: &RawTable) -> Result<(Vec<usize>, usize), DatasetError> {
         let find = |name: &str| {
-            table.column_index(name).ok_or_else(|| DatasetError::Invalid {
-                path: table.path.clone(),
-                line: Some(1),
-                column: Some(name.to_owned()),
-                message: "the model was trained with this column, but the file has none".into(),
-            })
+            table
+                .column_index(name)
+                .ok_or_else(|| DatasetError::Invalid {
+                    path: table.path.clone(),
+                    line: Some(1),
+                    column: Some(name.to_owned()),
+                    message: "the model was trained with this column, but the file has none".into(),
+                })
         };
-        let features = self.features.iter().map(|f| find(&f.column)).collect::<Result<_, _>>()?;
+        let features = self
+            .features
+            .iter()
+            .map(|f| find(&f.column))
+            .collect::<Result<_, _>>()?;
         Ok((features, find(self.target_column())?))
     }
 
@@ -196,14 +217,20 @@ impl Preprocessing {
         let mut features = Array2::zeros((rows.len(), width));
         for (i, &r) in rows.iter().enumerate() {
             let cells: Vec<&str> = columns.iter().map(|&c| table.rows[r][c].as_str()).collect();
-            let encoded = self
-                .encode(&cells)
-                .map_err(|(k, message)| table.error_at(Some(r), columns.get(k).copied(), message))?;
-            features.row_mut(i).assign(&ndarray::ArrayView1::from(encoded.as_slice()));
+            let encoded = self.encode(&cells).map_err(|(k, message)| {
+                table.error_at(Some(r), columns.get(k).copied(), message)
+            })?;
+            features
+                .row_mut(i)
+                .assign(&ndarray::ArrayView1::from(encoded.as_slice()));
         }
         let target = match &self.target {
             TargetEncoding::Classes { names, .. } => {
-                let index: BTreeMap<&str, usize> = names.iter().enumerate().map(|(i, n)| (n.as_str(), i)).collect();
+                let index: BTreeMap<&str, usize> = names
+                    .iter()
+                    .enumerate()
+                    .map(|(i, n)| (n.as_str(), i))
+                    .collect();
                 let labels = rows
                     .iter()
                     .map(|&r| {
@@ -212,7 +239,10 @@ impl Preprocessing {
                             table.error_at(
                                 Some(r),
                                 Some(target),
-                                format!("class '{cell}' is not one the model knows ({})", names.join(", ")),
+                                format!(
+                                    "class '{cell}' is not one the model knows ({})",
+                                    names.join(", ")
+                                ),
                             )
                         })
                     })
@@ -227,14 +257,19 @@ impl Preprocessing {
                     .iter()
                     .map(|&r| {
                         let cell = table.rows[r][target].as_str();
-                        parse_number(cell)
-                            .map(|v| v as f32)
-                            .ok_or_else(|| table.error_at(Some(r), Some(target), format!("'{cell}' is not a number")))
+                        parse_number(cell).map(|v| v as f32).ok_or_else(|| {
+                            table.error_at(
+                                Some(r),
+                                Some(target),
+                                format!("'{cell}' is not a number"),
+                            )
+                        })
                     })
                     .collect::<Result<Vec<f32>, _>>()?;
                 Target::Values {
                     names: vec![column.clone()],
-                    values: Array2::from_shape_vec((rows.len(), 1), values).map_err(|e| table.error_at(None, None, e.to_string()))?,
+                    values: Array2::from_shape_vec((rows.len(), 1), values)
+                        .map_err(|e| table.error_at(None, None, e.to_string()))?,
                 }
             }
         };
@@ -254,29 +289,55 @@ impl Preprocessing {
         if cells.len() != self.features.len() {
             return Err((
                 0,
-                format!("expected {} feature values, got {}", self.features.len(), cells.len()),
+                format!(
+                    "expected {} feature values, got {}",
+                    self.features.len(),
+                    cells.len()
+                ),
             ));
         }
         let mut out = Vec::with_capacity(self.features.iter().map(FeatureEncoding::width).sum());
         for (k, (f, &cell)) in self.features.iter().zip(cells).enumerate() {
             match &f.encoding {
-                Encoding::Numeric { scale, mean, std, min, max } => {
+                Encoding::Numeric {
+                    scale,
+                    mean,
+                    std,
+                    min,
+                    max,
+                } => {
                     let x = if is_missing(cell) {
                         f64::from(*mean)
                     } else {
-                        parse_number(cell).ok_or_else(|| (k, format!("'{cell}' is not a number")))?
+                        parse_number(cell)
+                            .ok_or_else(|| (k, format!("'{cell}' is not a number")))?
                     };
                     let (offset, divisor) = match scale {
                         Scale::Standard => (*mean, *std),
                         Scale::MinMax => (*min, *max - *min),
                         Scale::None => (0.0, 1.0),
                     };
-                    let divisor = if divisor > 0.0 { f64::from(divisor) } else { 1.0 };
+                    let divisor = if divisor > 0.0 {
+                        f64::from(divisor)
+                    } else {
+                        1.0
+                    };
                     out.push(((x - f64::from(offset)) / divisor) as f32);
                 }
-                Encoding::Categorical { categories, most_frequent } => {
-                    let value = if is_missing(cell) { most_frequent.as_str() } else { cell.trim() };
-                    out.extend(categories.iter().map(|c| if c == value { 1.0 } else { 0.0 }));
+                Encoding::Categorical {
+                    categories,
+                    most_frequent,
+                } => {
+                    let value = if is_missing(cell) {
+                        most_frequent.as_str()
+                    } else {
+                        cell.trim()
+                    };
+                    out.extend(
+                        categories
+                            .iter()
+                            .map(|c| if c == value { 1.0 } else { 0.0 }),
+                    );
                 }
             }
         }

@@ -102,7 +102,10 @@ pub struct ImportOptions {
 impl ImportOptions {
     /// The missing-value policy of column `name`.
     pub fn missing_for(&self, name: &str) -> MissingPolicy {
-        self.missing_by_column.get(name).copied().unwrap_or(self.missing)
+        self.missing_by_column
+            .get(name)
+            .copied()
+            .unwrap_or(self.missing)
     }
 }
 
@@ -139,19 +142,27 @@ pub struct Schema {
 impl Schema {
     /// Indices of the feature columns, in file order.
     pub fn feature_columns(&self) -> Vec<usize> {
-        (0..self.columns.len()).filter(|&i| self.columns[i].role == Role::Feature).collect()
+        (0..self.columns.len())
+            .filter(|&i| self.columns[i].role == Role::Feature)
+            .collect()
     }
 }
 
 /// True for the spellings of a missing value: empty, `NA`, `NaN`, `?` (any case for NA/NaN).
 pub fn is_missing(cell: &str) -> bool {
     let cell = cell.trim();
-    cell.is_empty() || cell == "?" || cell.eq_ignore_ascii_case("na") || cell.eq_ignore_ascii_case("nan")
+    cell.is_empty()
+        || cell == "?"
+        || cell.eq_ignore_ascii_case("na")
+        || cell.eq_ignore_ascii_case("nan")
 }
 
 /// The cell as a finite number, if it is one.
 pub fn parse_number(cell: &str) -> Option<f64> {
-    cell.trim().parse::<f64>().ok().filter(|v| v.is_finite() && v.abs() <= f64::from(f32::MAX))
+    cell.trim()
+        .parse::<f64>()
+        .ok()
+        .filter(|v| v.is_finite() && v.abs() <= f64::from(f32::MAX))
 }
 
 /// Orders class or category names: numbers by value (so "2" < "10") before text, text by
@@ -202,7 +213,11 @@ fn column_stats(table: &RawTable, column: usize) -> Stats {
 
 fn looks_like_id(name: &str) -> bool {
     let name = name.to_lowercase();
-    name == "id" || name == "index" || name.ends_with("_id") || name.ends_with(" id") || name.starts_with("column_")
+    name == "id"
+        || name == "index"
+        || name.ends_with("_id")
+        || name.ends_with(" id")
+        || name.starts_with("column_")
 }
 
 fn inferred_kind(name: &str, s: &Stats, rows: usize) -> ColumnKind {
@@ -212,8 +227,14 @@ fn inferred_kind(name: &str, s: &Stats, rows: usize) -> ColumnKind {
         ColumnKind::Ignored
     } else if s.first_text.is_none() {
         let all_unique = distinct == present && present >= 20;
-        if s.integers && all_unique && looks_like_id(name) { ColumnKind::Ignored } else { ColumnKind::Numeric }
-    } else if (distinct > MAX_CATEGORIES && distinct * 2 > present) || (distinct == present && present >= 20) {
+        if s.integers && all_unique && looks_like_id(name) {
+            ColumnKind::Ignored
+        } else {
+            ColumnKind::Numeric
+        }
+    } else if (distinct > MAX_CATEGORIES && distinct * 2 > present)
+        || (distinct == present && present >= 20)
+    {
         ColumnKind::Ignored
     } else {
         ColumnKind::Categorical
@@ -226,16 +247,26 @@ pub fn infer_schema(table: &RawTable, options: &ImportOptions) -> Result<Schema,
         table.error_at(
             None,
             None,
-            format!("{what} '{name}' is not a column; the columns are {}", table.headers.join(", ")),
+            format!(
+                "{what} '{name}' is not a column; the columns are {}",
+                table.headers.join(", ")
+            ),
         )
     };
-    for name in options.kinds.keys().chain(&options.ignore).chain(options.missing_by_column.keys()) {
+    for name in options
+        .kinds
+        .keys()
+        .chain(&options.ignore)
+        .chain(options.missing_by_column.keys())
+    {
         if table.column_index(name).is_none() {
             return Err(unknown(name, "column"));
         }
     }
     let target = match &options.target {
-        Some(name) => table.column_index(name).ok_or_else(|| unknown(name, "target"))?,
+        Some(name) => table
+            .column_index(name)
+            .ok_or_else(|| unknown(name, "target"))?,
         None => table.headers.len() - 1,
     };
     let wanted: Option<Vec<usize>> = match &options.features {
@@ -247,7 +278,10 @@ pub fn infer_schema(table: &RawTable, options: &ImportOptions) -> Result<Schema,
         ),
         None => None,
     };
-    if let Some(&t) = wanted.as_ref().and_then(|w| w.iter().find(|&&c| c == target)) {
+    if let Some(&t) = wanted
+        .as_ref()
+        .and_then(|w| w.iter().find(|&&c| c == target))
+    {
         return Err(table.error_at(None, Some(t), "the target column cannot also be a feature"));
     }
     let mut columns = Vec::with_capacity(table.headers.len());
@@ -260,8 +294,15 @@ pub fn infer_schema(table: &RawTable, options: &ImportOptions) -> Result<Schema,
             .copied()
             .unwrap_or_else(|| inferred_kind(name, &stats, table.rows.len()));
         let listed = wanted.as_ref().is_some_and(|w| w.contains(&c));
-        if kind == ColumnKind::Ignored && (c == target || listed) && !options.kinds.contains_key(name) {
-            kind = if stats.first_text.is_none() { ColumnKind::Numeric } else { ColumnKind::Categorical };
+        if kind == ColumnKind::Ignored
+            && (c == target || listed)
+            && !options.kinds.contains_key(name)
+        {
+            kind = if stats.first_text.is_none() {
+                ColumnKind::Numeric
+            } else {
+                ColumnKind::Categorical
+            };
         }
         if kind == ColumnKind::Numeric
             && let Some(r) = stats.first_text
@@ -269,12 +310,18 @@ pub fn infer_schema(table: &RawTable, options: &ImportOptions) -> Result<Schema,
             return Err(table.error_at(
                 Some(r),
                 Some(c),
-                format!("'{}' is not a number, but the column is numeric", table.rows[r][c]),
+                format!(
+                    "'{}' is not a number, but the column is numeric",
+                    table.rows[r][c]
+                ),
             ));
         }
         let role = if c == target {
             Role::Target
-        } else if kind == ColumnKind::Ignored || options.ignore.contains(name) || (wanted.is_some() && !listed) {
+        } else if kind == ColumnKind::Ignored
+            || options.ignore.contains(name)
+            || (wanted.is_some() && !listed)
+        {
             Role::Ignored
         } else {
             Role::Feature
@@ -288,7 +335,13 @@ pub fn infer_schema(table: &RawTable, options: &ImportOptions) -> Result<Schema,
         });
         all_stats.push(stats);
     }
-    let (task, classes) = target_task(table, target, &columns[target], &all_stats[target], options.task)?;
+    let (task, classes) = target_task(
+        table,
+        target,
+        &columns[target],
+        &all_stats[target],
+        options.task,
+    )?;
     let schema = Schema {
         rows: table.rows.len(),
         columns,
@@ -330,18 +383,23 @@ fn target_task(
         ));
     }
     let numeric = stats.first_text.is_none();
-    let task = forced.unwrap_or(if numeric && !(stats.integers && stats.distinct.len() <= MAX_NUMERIC_CLASSES) {
-        Task::Regression
-    } else {
-        Task::Classification
-    });
+    let task = forced.unwrap_or(
+        if numeric && !(stats.integers && stats.distinct.len() <= MAX_NUMERIC_CLASSES) {
+            Task::Regression
+        } else {
+            Task::Classification
+        },
+    );
     match task {
         Task::Regression => {
             if let Some(r) = stats.first_text {
                 return Err(table.error_at(
                     Some(r),
                     Some(target),
-                    format!("'{}' is not a number; regression needs a numeric target", table.rows[r][target]),
+                    format!(
+                        "'{}' is not a number; regression needs a numeric target",
+                        table.rows[r][target]
+                    ),
                 ));
             }
             Ok((task, Vec::new()))

@@ -102,7 +102,12 @@ impl DataSource {
     /// Parses the `--data` argument: `builtin:NAME` (a generator or a bundled dataset) or the
     /// path of a CSV file, which is read once to record its content hash. Bundled and CSV
     /// sources start with their default import options (see [`Self::options_mut`]).
-    pub fn parse(spec: &str, samples: Option<usize>, noise: f32, seed: u64) -> Result<Self, DatasetError> {
+    pub fn parse(
+        spec: &str,
+        samples: Option<usize>,
+        noise: f32,
+        seed: u64,
+    ) -> Result<Self, DatasetError> {
         if let Some(name) = spec.strip_prefix("builtin:") {
             if let Ok(name) = name.parse::<Bundled>() {
                 return Ok(Self::Bundled {
@@ -112,7 +117,12 @@ impl DataSource {
                 });
             }
             let kind: Generator = name.parse()?;
-            return Ok(Self::Generator { kind, samples, noise, seed });
+            return Ok(Self::Generator {
+                kind,
+                samples,
+                noise,
+                seed,
+            });
         }
         if spec.trim().is_empty() {
             return Err(DatasetError::InvalidParameter {
@@ -143,7 +153,9 @@ impl DataSource {
     pub fn preprocessing(&self) -> Option<&Preprocessing> {
         match self {
             Self::Generator { .. } => None,
-            Self::Bundled { preprocessing, .. } | Self::Csv { preprocessing, .. } => preprocessing.as_ref(),
+            Self::Bundled { preprocessing, .. } | Self::Csv { preprocessing, .. } => {
+                preprocessing.as_ref()
+            }
         }
     }
 
@@ -151,7 +163,9 @@ impl DataSource {
     pub fn set_preprocessing(&mut self, fitted: Option<Preprocessing>) {
         match self {
             Self::Generator { .. } => {}
-            Self::Bundled { preprocessing, .. } | Self::Csv { preprocessing, .. } => *preprocessing = fitted,
+            Self::Bundled { preprocessing, .. } | Self::Csv { preprocessing, .. } => {
+                *preprocessing = fitted
+            }
         }
     }
 
@@ -159,7 +173,11 @@ impl DataSource {
     /// as the XOR truth table, 20% otherwise.
     pub fn default_test_fraction(&self) -> f32 {
         match self {
-            Self::Generator { kind: Generator::Xor, samples: None, .. } => 0.0,
+            Self::Generator {
+                kind: Generator::Xor,
+                samples: None,
+                ..
+            } => 0.0,
             _ => 0.2,
         }
     }
@@ -177,8 +195,14 @@ impl DataSource {
     pub fn table(&self) -> Result<Option<RawTable>, DatasetError> {
         match self {
             Self::Generator { .. } => Ok(None),
-            Self::Bundled { name, .. } => RawTable::from_bytes(name.csv().as_bytes(), &self.to_string()).map(Some),
-            Self::Csv { path, content_hash: expected, .. } => {
+            Self::Bundled { name, .. } => {
+                RawTable::from_bytes(name.csv().as_bytes(), &self.to_string()).map(Some)
+            }
+            Self::Csv {
+                path,
+                content_hash: expected,
+                ..
+            } => {
                 let shown = path.display().to_string();
                 let bytes = read_file(path).map_err(|e| match e {
                     DatasetError::Io { path, message } => DatasetError::Io {
@@ -213,13 +237,26 @@ impl DataSource {
     /// table the preprocessing is fitted on the training split only, unless one is stored.
     pub fn load(&self, test_fraction: f32, split_seed: u64) -> Result<LoadedData, DatasetError> {
         let (options, stored, image_shape) = match self {
-            Self::Generator { kind, samples, noise, seed } => {
+            Self::Generator {
+                kind,
+                samples,
+                noise,
+                seed,
+            } => {
                 let data = kind.generate(*samples, *noise, *seed)?;
                 let (train, test) = split_train_test(&data, test_fraction, split_seed)?;
                 return Ok(LoadedData::plain(train, test));
             }
-            Self::Bundled { name, options, preprocessing } => (options, preprocessing, name.image_shape()),
-            Self::Csv { options, preprocessing, .. } => (options, preprocessing, None),
+            Self::Bundled {
+                name,
+                options,
+                preprocessing,
+            } => (options, preprocessing, name.image_shape()),
+            Self::Csv {
+                options,
+                preprocessing,
+                ..
+            } => (options, preprocessing, None),
         };
         let Some(table) = self.table()? else {
             return Err(DatasetError::InvalidParameter {
@@ -227,7 +264,8 @@ impl DataSource {
                 message: "no table".into(),
             });
         };
-        let mut imported = import_table(&table, options, stored.as_ref(), test_fraction, split_seed)?;
+        let mut imported =
+            import_table(&table, options, stored.as_ref(), test_fraction, split_seed)?;
         if image_shape.is_some() {
             imported.preprocessing.image_shape = image_shape;
             imported.train.image_shape = image_shape;
@@ -309,7 +347,11 @@ mod tests {
     #[test]
     fn relative_paths_walk_up_and_down() {
         let rel = relative_path(Path::new("/a/b/data/x.csv"), Path::new("/a/b/models")).unwrap();
-        assert_eq!(rel, PathBuf::from("../data/x.csv"), "up out of models, down into data");
+        assert_eq!(
+            rel,
+            PathBuf::from("../data/x.csv"),
+            "up out of models, down into data"
+        );
         let rel = relative_path(Path::new("/a/x.csv"), Path::new("/a")).unwrap();
         assert_eq!(rel, PathBuf::from("x.csv"), "same folder");
         let source = DataSource::Csv {
@@ -319,6 +361,10 @@ mod tests {
             preprocessing: None,
         };
         let saved = source.relative_to(Path::new("/tmp/p/m"));
-        assert_eq!(saved.resolved_from(Path::new("/tmp/p/m")).to_string(), "/tmp/p/m/../x.csv", "round trip");
+        assert_eq!(
+            saved.resolved_from(Path::new("/tmp/p/m")).to_string(),
+            "/tmp/p/m/../x.csv",
+            "round trip"
+        );
     }
 }

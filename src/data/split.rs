@@ -73,7 +73,9 @@ pub fn split_indices(
     if test.is_empty() {
         return Err(DatasetError::InvalidParameter {
             name: "test fraction",
-            message: format!("{test_fraction} of {n} samples leaves no test sample; use 0 for no test set"),
+            message: format!(
+                "{test_fraction} of {n} samples leaves no test sample; use 0 for no test set"
+            ),
         });
     }
     train.sort_unstable();
@@ -93,21 +95,47 @@ mod tests {
         let test = test.unwrap();
         assert_eq!((train.len(), test.len()), (80, 20), "20% of 100 is 20");
         let ones = test.labels().unwrap().iter().filter(|&&l| l == 1).count();
-        assert_eq!(ones, 10, "stratified: half the test set is class 1 like the data");
-        let mut rows: Vec<usize> = train.source_rows.iter().chain(&test.source_rows).copied().collect();
+        assert_eq!(
+            ones, 10,
+            "stratified: half the test set is class 1 like the data"
+        );
+        let mut rows: Vec<usize> = train
+            .source_rows
+            .iter()
+            .chain(&test.source_rows)
+            .copied()
+            .collect();
         rows.sort_unstable();
-        assert_eq!(rows, (0..100).collect::<Vec<_>>(), "every sample lands on exactly one side");
+        assert_eq!(
+            rows,
+            (0..100).collect::<Vec<_>>(),
+            "every sample lands on exactly one side"
+        );
         let (_, again) = split_train_test(&data, 0.2, 5).unwrap();
-        assert_eq!(again.unwrap().source_rows, test.source_rows, "same seed, same split");
+        assert_eq!(
+            again.unwrap().source_rows,
+            test.source_rows,
+            "same seed, same split"
+        );
         let (_, other) = split_train_test(&data, 0.2, 6).unwrap();
-        assert_ne!(other.unwrap().source_rows, test.source_rows, "other seed, other split");
+        assert_ne!(
+            other.unwrap().source_rows,
+            test.source_rows,
+            "other seed, other split"
+        );
     }
 
     #[test]
     fn bad_fractions_are_refused() {
         let data = Generator::Gauss.generate(Some(10), 0.0, 1).unwrap();
-        assert!(split_train_test(&data, 1.0, 0).is_err(), "nothing left to train on");
+        assert!(
+            split_train_test(&data, 1.0, 0).is_err(),
+            "nothing left to train on"
+        );
         assert!(split_train_test(&data, f32::NAN, 0).is_err(), "NaN");
-        assert!(split_train_test(&data, 0.01, 0).is_err(), "rounds to an empty test set");
+        assert!(
+            split_train_test(&data, 0.01, 0).is_err(),
+            "rounds to an empty test set"
+        );
     }
 }

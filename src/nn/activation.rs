@@ -121,7 +121,9 @@ impl Activation {
                 a_row.mapv_inplace(|v| v / sum);
             }
         } else {
-            Zip::from(&mut a).and(&z).for_each(|a, &z| *a = self.scalar(z));
+            Zip::from(&mut a)
+                .and(&z)
+                .for_each(|a, &z| *a = self.scalar(z));
         }
     }
 
@@ -131,13 +133,20 @@ impl Activation {
     /// δ_j = a_j·(g_j − Σ_k g_k·a_k).
     /// # Shapes
     /// `z`, `a`, `grad`: `[batch, neurons]`
-    pub fn backprop(self, z: ArrayView2<'_, f32>, a: ArrayView2<'_, f32>, mut grad: ArrayViewMut2<'_, f32>) {
+    pub fn backprop(
+        self,
+        z: ArrayView2<'_, f32>,
+        a: ArrayView2<'_, f32>,
+        mut grad: ArrayViewMut2<'_, f32>,
+    ) {
         match self {
             Self::Identity => {}
             Self::Softmax => {
                 for (a_row, mut g_row) in a.rows().into_iter().zip(grad.rows_mut()) {
                     let dot: f32 = a_row.iter().zip(g_row.iter()).map(|(a, g)| a * g).sum();
-                    Zip::from(&mut g_row).and(&a_row).for_each(|g, &a| *g = a * (*g - dot));
+                    Zip::from(&mut g_row)
+                        .and(&a_row)
+                        .for_each(|g, &a| *g = a * (*g - dot));
                 }
             }
             _ => Zip::from(&mut grad)
@@ -203,28 +212,51 @@ mod tests {
 
     #[test]
     fn softmax_rows_sum_to_one_even_for_huge_logits() {
-        let z = array![[1000.0_f32, 999.0, -1000.0], [0.0, 0.0, 0.0], [-1e30, 1e30, 3.0]];
+        let z = array![
+            [1000.0_f32, 999.0, -1000.0],
+            [0.0, 0.0, 0.0],
+            [-1e30, 1e30, 3.0]
+        ];
         let a = Activation::Softmax.applied(z.view());
         for row in a.rows() {
             assert!(row.iter().all(|v| v.is_finite()), "no overflow: {row}");
-            assert!((row.sum() - 1.0).abs() < 1e-6, "probabilities sum to 1: {row}");
+            assert!(
+                (row.sum() - 1.0).abs() < 1e-6,
+                "probabilities sum to 1: {row}"
+            );
         }
-        assert!((a[[1, 0]] - 1.0 / 3.0).abs() < 1e-6, "equal logits give equal probabilities");
+        assert!(
+            (a[[1, 0]] - 1.0 / 3.0).abs() < 1e-6,
+            "equal logits give equal probabilities"
+        );
         assert!(a[[0, 0]] > a[[0, 1]], "larger logit, larger probability");
     }
 
     #[test]
     fn sigmoid_is_stable_at_the_extremes() {
-        assert_eq!(sigmoid(-1000.0), 0.0, "no NaN from e^1000");
-        assert_eq!(sigmoid(1000.0), 1.0, "saturates to 1");
+        assert!(
+            sigmoid(-1000.0).abs() < f32::MIN_POSITIVE,
+            "no NaN from e^1000"
+        );
+        assert!(
+            (sigmoid(1000.0) - 1.0).abs() < f32::EPSILON,
+            "saturates to 1"
+        );
         assert!((sigmoid(0.0) - 0.5).abs() < 1e-7, "σ(0) = ½");
     }
 
     #[test]
     fn names_round_trip() {
         for act in Activation::ALL {
-            assert_eq!(act.name().parse::<Activation>().unwrap(), act, "{act} parses back");
+            assert_eq!(
+                act.name().parse::<Activation>().unwrap(),
+                act,
+                "{act} parses back"
+            );
         }
-        assert!("swish".parse::<Activation>().is_err(), "unknown names are refused");
+        assert!(
+            "swish".parse::<Activation>().is_err(),
+            "unknown names are refused"
+        );
     }
 }

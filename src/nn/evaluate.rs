@@ -49,7 +49,11 @@ pub fn evaluate(network: &Network, data: &Dataset, loss: Loss) -> Evaluation {
         trace.input.assign(&data.features.slice(s![start..end, ..]));
         network.forward_in_place(&mut trace);
         let out = &trace.layers[trace.layers.len() - 1];
-        loss_sum += f64::from(loss.batch_loss_sum(out.z.view(), out.a.view(), targets.slice(s![start..end, ..])));
+        loss_sum += f64::from(loss.batch_loss_sum(
+            out.z.view(),
+            out.a.view(),
+            targets.slice(s![start..end, ..]),
+        ));
         outputs.slice_mut(s![start..end, ..]).assign(&out.a);
         if matches!(data.target, Target::Classes { .. }) {
             Network::predict_classes(&trace, &mut chunk_predictions);
@@ -58,7 +62,10 @@ pub fn evaluate(network: &Network, data: &Dataset, loss: Loss) -> Evaluation {
         start = end;
     }
     let (classification, regression) = match &data.target {
-        Target::Classes { names, labels } => (Some(ClassificationMetrics::new(labels, &predicted, names.len())), None),
+        Target::Classes { names, labels } => (
+            Some(ClassificationMetrics::new(labels, &predicted, names.len())),
+            None,
+        ),
         Target::Values { values, .. } => {
             let truth: Vec<f32> = values.iter().copied().collect();
             let guess: Vec<f32> = outputs.iter().copied().collect();

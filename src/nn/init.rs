@@ -12,11 +12,18 @@ use super::{Activation, Layer};
 /// - ReLU, leaky ReLU: He normal, w ~ N(0, 2 / fan_in), keeping the activations' variance
 ///   steady when half the neurons are off.
 /// - Everything else: Xavier/Glorot uniform, w ~ U(−√(6 / (fan_in + fan_out)), +…).
-pub fn init_layer(fan_in: usize, width: usize, activation: Activation, rng: &mut ChaCha8Rng) -> Layer {
+pub fn init_layer(
+    fan_in: usize,
+    width: usize,
+    activation: Activation,
+    rng: &mut ChaCha8Rng,
+) -> Layer {
     let weights = match activation {
         Activation::Relu | Activation::LeakyRelu => {
             let std = (2.0 / fan_in as f32).sqrt();
-            Array2::from_shape_simple_fn((width, fan_in), || std * rng.sample::<f32, _>(StandardNormal))
+            Array2::from_shape_simple_fn((width, fan_in), || {
+                std * rng.sample::<f32, _>(StandardNormal)
+            })
         }
         _ => {
             let limit = (6.0 / (fan_in + width) as f32).sqrt();

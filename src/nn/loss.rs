@@ -47,7 +47,12 @@ impl Loss {
     ///
     /// Cross-entropies are computed from z (log-sum-exp and softplus), never as ln(a), so a
     /// confident wrong answer gives a large finite loss instead of ln(0) = −∞.
-    pub fn sample_loss(self, z: ArrayView1<'_, f32>, a: ArrayView1<'_, f32>, y: ArrayView1<'_, f32>) -> f32 {
+    pub fn sample_loss(
+        self,
+        z: ArrayView1<'_, f32>,
+        a: ArrayView1<'_, f32>,
+        y: ArrayView1<'_, f32>,
+    ) -> f32 {
         let k = z.len() as f32;
         match self {
             Self::Mse => a.iter().zip(y).map(|(a, y)| (a - y) * (a - y)).sum::<f32>() / k,
@@ -71,7 +76,12 @@ impl Loss {
     /// The sum of the per-sample losses of a batch.
     /// # Shapes
     /// `z`, `a`, `y`: `[batch, outputs]`
-    pub fn batch_loss_sum(self, z: ArrayView2<'_, f32>, a: ArrayView2<'_, f32>, y: ArrayView2<'_, f32>) -> f32 {
+    pub fn batch_loss_sum(
+        self,
+        z: ArrayView2<'_, f32>,
+        a: ArrayView2<'_, f32>,
+        y: ArrayView2<'_, f32>,
+    ) -> f32 {
         z.rows()
             .into_iter()
             .zip(a.rows())
@@ -114,7 +124,10 @@ impl Loss {
                 // Valid for softmax outputs: δ_j = a_j·Σ_k y_k − y_j (= a_j − y_j for one-hot y).
                 for ((mut d, a), y) in delta.rows_mut().into_iter().zip(a.rows()).zip(y.rows()) {
                     let total = y.sum();
-                    Zip::from(&mut d).and(&a).and(&y).for_each(|d, &a, &y| *d = a * total - y);
+                    Zip::from(&mut d)
+                        .and(&a)
+                        .and(&y)
+                        .for_each(|d, &a, &y| *d = a * total - y);
                 }
             }
         }
@@ -155,11 +168,20 @@ mod tests {
         let a = array![0.5_f32, 0.5];
         let y = array![1.0_f32, 0.0];
         // MSE: ((0.5−1)² + 0.5²)/2 = 0.25
-        assert!((Loss::Mse.sample_loss(z.view(), a.view(), y.view()) - 0.25).abs() < 1e-6, "mse");
+        assert!(
+            (Loss::Mse.sample_loss(z.view(), a.view(), y.view()) - 0.25).abs() < 1e-6,
+            "mse"
+        );
         // BCE at σ(0) = ½: ln 2 for each output
-        assert!((Loss::Bce.sample_loss(z.view(), a.view(), y.view()) - 2f32.ln()).abs() < 1e-6, "bce");
+        assert!(
+            (Loss::Bce.sample_loss(z.view(), a.view(), y.view()) - 2f32.ln()).abs() < 1e-6,
+            "bce"
+        );
         // CE with two equal logits: ln 2
-        assert!((Loss::Ce.sample_loss(z.view(), a.view(), y.view()) - 2f32.ln()).abs() < 1e-6, "ce");
+        assert!(
+            (Loss::Ce.sample_loss(z.view(), a.view(), y.view()) - 2f32.ln()).abs() < 1e-6,
+            "ce"
+        );
     }
 
     #[test]
@@ -168,8 +190,18 @@ mod tests {
         let a = Activation::Softmax.applied(z.view().insert_axis(ndarray::Axis(0)));
         let y = array![1.0_f32, 0.0];
         let ce = Loss::Ce.sample_loss(z.view(), a.row(0), y.view());
-        assert!((ce - 400.0).abs() < 1e-3, "CE = z_wrong − z_right = 400, got {ce}");
-        let bce = Loss::Bce.sample_loss(array![-200.0_f32].view(), array![0.0_f32].view(), array![1.0_f32].view());
-        assert!((bce - 200.0).abs() < 1e-3, "BCE of σ(−200) vs 1 = 200, got {bce}");
+        assert!(
+            (ce - 400.0).abs() < 1e-3,
+            "CE = z_wrong − z_right = 400, got {ce}"
+        );
+        let bce = Loss::Bce.sample_loss(
+            array![-200.0_f32].view(),
+            array![0.0_f32].view(),
+            array![1.0_f32].view(),
+        );
+        assert!(
+            (bce - 200.0).abs() < 1e-3,
+            "BCE of σ(−200) vs 1 = 200, got {bce}"
+        );
     }
 }

@@ -129,16 +129,33 @@ mod tests {
     #[test]
     fn hand_computed_confusion_and_scores() {
         let m = ClassificationMetrics::new(&[0, 0, 0, 1, 1, 2], &[0, 0, 1, 1, 0, 0], 3);
-        assert_eq!(m.confusion, vec![vec![2, 1, 0], vec![1, 1, 0], vec![1, 0, 0]], "rows true, columns predicted");
+        assert_eq!(
+            m.confusion,
+            vec![vec![2, 1, 0], vec![1, 1, 0], vec![1, 0, 0]],
+            "rows true, columns predicted"
+        );
         assert!((m.accuracy - 0.5).abs() < 1e-6, "3 of 6 correct");
-        assert_eq!(m.precision, vec![Some(0.5), Some(0.5), None], "class 2 never predicted: undefined");
+        assert_eq!(
+            m.precision,
+            vec![Some(0.5), Some(0.5), None],
+            "class 2 never predicted: undefined"
+        );
         assert_eq!(m.recall[0], Some(2.0 / 3.0), "2 of 3 class-0 samples found");
         assert_eq!(m.recall[2], Some(0.0), "class 2's only sample missed");
         let f1_0 = 2.0 * 0.5 * (2.0 / 3.0) / (0.5 + 2.0 / 3.0);
-        assert!((m.f1[0].unwrap() - f1_0).abs() < 1e-6, "F1 is the harmonic mean");
+        assert!(
+            (m.f1[0].unwrap() - f1_0).abs() < 1e-6,
+            "F1 is the harmonic mean"
+        );
         assert_eq!(m.f1[2], None, "F1 undefined when precision is");
-        assert!((m.macro_precision.unwrap() - 0.5).abs() < 1e-6, "macro over defined classes");
-        assert!((m.macro_recall.unwrap() - (2.0 / 3.0 + 0.5) / 3.0).abs() < 1e-6, "macro recall");
+        assert!(
+            (m.macro_precision.unwrap() - 0.5).abs() < 1e-6,
+            "macro over defined classes"
+        );
+        assert!(
+            (m.macro_recall.unwrap() - (2.0 / 3.0 + 0.5) / 3.0).abs() < 1e-6,
+            "macro recall"
+        );
         assert_eq!(m.total(), 6, "every sample counted once");
     }
 
@@ -148,6 +165,10 @@ mod tests {
         assert!((m.mse - 4.0 / 3.0).abs() < 1e-6, "(0 + 0 + 4) / 3");
         assert!((m.mae - 2.0 / 3.0).abs() < 1e-6, "(0 + 0 + 2) / 3");
         assert!((m.r2.unwrap() - (1.0 - 4.0 / 2.0)).abs() < 1e-6, "1 − 4/2");
-        assert_eq!(RegressionMetrics::new(&[2.0, 2.0], &[1.0, 3.0]).r2, None, "constant target");
+        assert_eq!(
+            RegressionMetrics::new(&[2.0, 2.0], &[1.0, 3.0]).r2,
+            None,
+            "constant target"
+        );
     }
 }

@@ -17,8 +17,11 @@ pub use evaluate::{Evaluation, evaluate};
 pub use loss::Loss;
 pub use metrics::{ClassificationMetrics, RegressionMetrics};
 pub use network::{
-    Architecture, ErrorSignal, ForwardTrace, Gradients, Layer, LayerGradients, LayerSpec, LayerTrace, MAX_INPUTS,
-    MAX_LAYERS, MAX_NEURONS, MAX_PARAMETERS, Network, argmax, layer_name,
+    Architecture, ErrorSignal, ForwardTrace, Gradients, Layer, LayerGradients, LayerSpec,
+    LayerTrace, MAX_INPUTS, MAX_LAYERS, MAX_NEURONS, MAX_PARAMETERS, Network, argmax, layer_name,
 };
 pub use optimizer::{Moments, Optimizer, OptimizerState};
-pub use trainer::{BatchStep, Cursor, EpochRecord, MAX_LEARNING_RATE, SampleStep, TrainConfig, Trainer, shuffled_order};
+pub use trainer::{
+    BatchStep, Cursor, EpochRecord, MAX_LEARNING_RATE, SampleStep, TrainConfig, Trainer,
+    shuffled_order,
+};

@@ -43,7 +43,10 @@ impl Architecture {
         if !(1..=MAX_INPUTS).contains(&self.inputs) {
             return Err(ConfigError::invalid(
                 "inputs",
-                format!("a network needs 1 to {MAX_INPUTS} inputs, got {}", self.inputs),
+                format!(
+                    "a network needs 1 to {MAX_INPUTS} inputs, got {}",
+                    self.inputs
+                ),
             ));
         }
         if self.layers.is_empty() || self.layers.len() > MAX_LAYERS {
@@ -67,7 +70,10 @@ impl Architecture {
                 ));
             }
             if layer.activation == Activation::Softmax && i != last {
-                return Err(ConfigError::invalid(name, "softmax is for the output layer only"));
+                return Err(ConfigError::invalid(
+                    name,
+                    "softmax is for the output layer only",
+                ));
             }
             if layer.activation == Activation::Softmax && layer.width < 2 {
                 return Err(ConfigError::invalid(
@@ -242,7 +248,9 @@ impl Network {
 
     /// The output layer's activation.
     pub fn output_activation(&self) -> Activation {
-        self.layers.last().map_or(Activation::Identity, |l| l.activation)
+        self.layers
+            .last()
+            .map_or(Activation::Identity, |l| l.activation)
     }
 
     /// True when every weight and bias is a finite number.
@@ -254,7 +262,10 @@ impl Network {
 
     /// Total number of weights and biases.
     pub fn parameter_count(&self) -> usize {
-        self.layers.iter().map(|l| l.weights.len() + l.biases.len()).sum()
+        self.layers
+            .iter()
+            .map(|l| l.weights.len() + l.biases.len())
+            .sum()
     }
 
     /// An empty trace shaped for batches of `batch` samples, to reuse with
@@ -317,7 +328,12 @@ impl Network {
     /// Backpropagation of the batch mean of `loss` through a forward trace.
     /// # Shapes
     /// `targets`: `[batch, outputs]`
-    pub fn backward(&self, trace: &ForwardTrace, targets: ArrayView2<'_, f32>, loss: Loss) -> Gradients {
+    pub fn backward(
+        &self,
+        trace: &ForwardTrace,
+        targets: ArrayView2<'_, f32>,
+        loss: Loss,
+    ) -> Gradients {
         let mut grads = self.gradients_for(trace.batch_size());
         self.backward_in_place(trace, targets, ErrorSignal::Gradient(loss), &mut grads);
         grads
@@ -359,7 +375,11 @@ impl Network {
         for l in (0..=last).rev() {
             let (before, rest) = grads.layers.split_at_mut(l);
             let here = &mut rest[0];
-            let previous_a = if l == 0 { &trace.input } else { &trace.layers[l - 1].a };
+            let previous_a = if l == 0 {
+                &trace.input
+            } else {
+                &trace.layers[l - 1].a
+            };
             // ∂L/∂W = (1/B)·δᵀ·a_prev   [out, batch]·[batch, in] → [out, in]
             general_mat_mul(scale, &here.delta.t(), previous_a, 0.0, &mut here.weights);
             // ∂L/∂b = (1/B)·Σ_s δ_s
@@ -371,11 +391,19 @@ impl Network {
             if l > 0 {
                 let below = &mut before[l - 1];
                 // ∂L/∂a_prev = δ·W   [batch, out]·[out, in] → [batch, in]
-                general_mat_mul(1.0, &here.delta, &self.layers[l].weights, 0.0, &mut below.delta);
+                general_mat_mul(
+                    1.0,
+                    &here.delta,
+                    &self.layers[l].weights,
+                    0.0,
+                    &mut below.delta,
+                );
                 let prev = &trace.layers[l - 1];
-                self.layers[l - 1]
-                    .activation
-                    .backprop(prev.z.view(), prev.a.view(), below.delta.view_mut());
+                self.layers[l - 1].activation.backprop(
+                    prev.z.view(),
+                    prev.a.view(),
+                    below.delta.view_mut(),
+                );
             }
         }
     }
@@ -388,7 +416,11 @@ impl Network {
         if out.a.ncols() == 1 {
             into.extend(out.a.column(0).iter().map(|&a| usize::from(a >= 0.5)));
         } else {
-            into.extend(out.z.axis_iter(Axis(0)).map(|row| argmax(row.iter().copied())));
+            into.extend(
+                out.z
+                    .axis_iter(Axis(0))
+                    .map(|row| argmax(row.iter().copied())),
+            );
         }
     }
 }

@@ -68,19 +68,29 @@ impl Optimizer {
             if v.is_finite() && (0.0..1.0).contains(&v) {
                 Ok(())
             } else {
-                Err(ConfigError::invalid(name, format!("must be in [0, 1), got {v}")))
+                Err(ConfigError::invalid(
+                    name,
+                    format!("must be in [0, 1), got {v}"),
+                ))
             }
         };
         match self {
             Self::Sgd | Self::Perceptron => Ok(()),
             Self::Momentum { beta } => unit("momentum β", beta),
-            Self::Adam { beta1, beta2, epsilon } => {
+            Self::Adam {
+                beta1,
+                beta2,
+                epsilon,
+            } => {
                 unit("Adam β1", beta1)?;
                 unit("Adam β2", beta2)?;
                 if epsilon.is_finite() && epsilon > 0.0 {
                     Ok(())
                 } else {
-                    Err(ConfigError::invalid("Adam ε", format!("must be positive, got {epsilon}")))
+                    Err(ConfigError::invalid(
+                        "Adam ε",
+                        format!("must be positive, got {epsilon}"),
+                    ))
                 }
             }
         }
@@ -143,7 +153,11 @@ impl OptimizerState {
                 .iter()
                 .map(|l| {
                     let adam = matches!(optimizer, Optimizer::Adam { .. });
-                    let sq_shape = if adam { l.weights.raw_dim() } else { ndarray::Dim([0, 0]) };
+                    let sq_shape = if adam {
+                        l.weights.raw_dim()
+                    } else {
+                        ndarray::Dim([0, 0])
+                    };
                     Moments {
                         weights: Array2::zeros(l.weights.raw_dim()),
                         biases: Array1::zeros(l.width()),
@@ -192,7 +206,12 @@ impl OptimizerState {
                 }
             }
             Optimizer::Momentum { beta } => {
-                for ((layer, g), m) in network.layers.iter_mut().zip(&grads.layers).zip(&mut self.moments) {
+                for ((layer, g), m) in network
+                    .layers
+                    .iter_mut()
+                    .zip(&grads.layers)
+                    .zip(&mut self.moments)
+                {
                     Zip::from(&mut layer.weights)
                         .and(&mut m.weights)
                         .and(&g.weights)
@@ -209,7 +228,11 @@ impl OptimizerState {
                         });
                 }
             }
-            Optimizer::Adam { beta1, beta2, epsilon } => {
+            Optimizer::Adam {
+                beta1,
+                beta2,
+                epsilon,
+            } => {
                 let t = self.step.min(i32::MAX as u64) as i32;
                 let correction1 = 1.0 - beta1.powi(t);
                 let correction2 = 1.0 - beta2.powi(t);
@@ -220,7 +243,12 @@ impl OptimizerState {
                     let v_hat = *v / correction2;
                     *p -= lr * m_hat / (v_hat.sqrt() + epsilon);
                 };
-                for ((layer, g), m) in network.layers.iter_mut().zip(&grads.layers).zip(&mut self.moments) {
+                for ((layer, g), m) in network
+                    .layers
+                    .iter_mut()
+                    .zip(&grads.layers)
+                    .zip(&mut self.moments)
+                {
                     Zip::from(&mut layer.weights)
                         .and(&mut m.weights)
                         .and(&mut m.weights_sq)

@@ -9,8 +9,8 @@ use serde::{Deserialize, Serialize};
 
 use super::evaluate::{Evaluation, evaluate};
 use super::{
-    Activation, ConfigError, ErrorSignal, ForwardTrace, Gradients, Loss, Network, Optimizer, OptimizerState,
-    TrainError,
+    Activation, ConfigError, ErrorSignal, ForwardTrace, Gradients, Loss, Network, Optimizer,
+    OptimizerState, TrainError,
 };
 use crate::data::Dataset;
 
@@ -37,14 +37,23 @@ pub struct TrainConfig {
 impl TrainConfig {
     /// Checks the hyperparameters and that they suit `network`.
     pub fn validate(&self, network: &Network) -> Result<(), ConfigError> {
-        if !self.learning_rate.is_finite() || self.learning_rate <= 0.0 || self.learning_rate > MAX_LEARNING_RATE {
+        if !self.learning_rate.is_finite()
+            || self.learning_rate <= 0.0
+            || self.learning_rate > MAX_LEARNING_RATE
+        {
             return Err(ConfigError::invalid(
                 "learning rate",
-                format!("must be above 0 and at most {MAX_LEARNING_RATE}, got {}", self.learning_rate),
+                format!(
+                    "must be above 0 and at most {MAX_LEARNING_RATE}, got {}",
+                    self.learning_rate
+                ),
             ));
         }
         if !self.l2.is_finite() || !(0.0..=10.0).contains(&self.l2) {
-            return Err(ConfigError::invalid("L2", format!("must be from 0 to 10, got {}", self.l2)));
+            return Err(ConfigError::invalid(
+                "L2",
+                format!("must be from 0 to 10, got {}", self.l2),
+            ));
         }
         if self.batch_size == 0 {
             return Err(ConfigError::invalid("batch size", "must be at least 1"));
@@ -175,7 +184,15 @@ impl Trainer {
         test: Option<Dataset>,
     ) -> Result<Self, TrainError> {
         let state = OptimizerState::new(config.optimizer, &network);
-        Self::resume(network, config, state, train, test, Cursor::default(), Vec::new())
+        Self::resume(
+            network,
+            config,
+            state,
+            train,
+            test,
+            Cursor::default(),
+            Vec::new(),
+        )
     }
 
     /// A trainer continuing from saved state (see the experiment file).
@@ -188,13 +205,17 @@ impl Trainer {
         cursor: Cursor,
         history: Vec<EpochRecord>,
     ) -> Result<Self, TrainError> {
-        config.validate(&network).map_err(|e| TrainError::Mismatch(e.to_string()))?;
+        config
+            .validate(&network)
+            .map_err(|e| TrainError::Mismatch(e.to_string()))?;
         check_fits(&network, &train, "training")?;
         if let Some(test) = &test {
             check_fits(&network, test, "test")?;
         }
         if !state.fits(config.optimizer, &network) {
-            return Err(TrainError::Mismatch("the optimizer state does not fit the network".into()));
+            return Err(TrainError::Mismatch(
+                "the optimizer state does not fit the network".into(),
+            ));
         }
         if train.is_empty() {
             return Err(TrainError::Mismatch("the training set is empty".into()));
@@ -294,7 +315,10 @@ impl Trainer {
 
     /// Changes the learning rate from the next update on.
     pub fn set_learning_rate(&mut self, learning_rate: f32) -> Result<(), ConfigError> {
-        let config = TrainConfig { learning_rate, ..self.config };
+        let config = TrainConfig {
+            learning_rate,
+            ..self.config
+        };
         config.validate(&self.network)?;
         self.config = config;
         Ok(())
@@ -302,7 +326,10 @@ impl Trainer {
 
     /// Changes the batch size from the next mini-batch on.
     pub fn set_batch_size(&mut self, batch_size: usize) -> Result<(), ConfigError> {
-        let config = TrainConfig { batch_size, ..self.config };
+        let config = TrainConfig {
+            batch_size,
+            ..self.config
+        };
         config.validate(&self.network)?;
         self.config = config;
         Ok(())
@@ -323,7 +350,9 @@ impl Trainer {
 
     /// Evaluates the current network on the test set, if there is one.
     pub fn evaluate_test(&self) -> Option<Evaluation> {
-        self.test.as_ref().map(|t| evaluate(&self.network, t, self.config.loss))
+        self.test
+            .as_ref()
+            .map(|t| evaluate(&self.network, t, self.config.loss))
     }
 
     /// Forward and backward pass of one sample, applying the update when it completes the
@@ -383,7 +412,10 @@ impl Trainer {
         {
             let ws = &mut self.workspaces[slot];
             for (row, &i) in self.order[start..end].iter().enumerate() {
-                ws.trace.input.row_mut(row).assign(&self.train.features.row(i));
+                ws.trace
+                    .input
+                    .row_mut(row)
+                    .assign(&self.train.features.row(i));
                 ws.targets.row_mut(row).assign(&self.train_targets.row(i));
             }
             self.network.forward_in_place(&mut ws.trace);
@@ -392,7 +424,9 @@ impl Trainer {
         }
         let ws = std::mem::replace(&mut self.workspaces[slot], placeholder());
         let loss = ws.grads.loss;
-        let result = self.check_gradients(&ws.grads).and_then(|()| self.apply_update(&ws.grads));
+        let result = self
+            .check_gradients(&ws.grads)
+            .and_then(|()| self.apply_update(&ws.grads));
         self.workspaces[slot] = ws;
         result?;
         self.cursor.sample = end;
@@ -426,7 +460,10 @@ impl Trainer {
         let slot = self.workspace_slot(1);
         let signal = self.config.error_signal();
         let ws = &mut self.workspaces[slot];
-        ws.trace.input.row_mut(0).assign(&self.train.features.row(index));
+        ws.trace
+            .input
+            .row_mut(0)
+            .assign(&self.train.features.row(index));
         ws.targets.row_mut(0).assign(&self.train_targets.row(index));
         self.network.forward_in_place(&mut ws.trace);
         self.network
@@ -447,7 +484,11 @@ impl Trainer {
     }
 
     fn workspace_slot(&mut self, rows: usize) -> usize {
-        if let Some(i) = self.workspaces.iter().position(|w| w.trace.batch_size() == rows) {
+        if let Some(i) = self
+            .workspaces
+            .iter()
+            .position(|w| w.trace.batch_size() == rows)
+        {
             return i;
         }
         let ws = Workspace {
@@ -480,10 +521,9 @@ impl Trainer {
         if !grads.loss.is_finite() {
             return Err(self.diverged(format!("the loss became {}", grads.loss)));
         }
-        let finite = grads
-            .layers
-            .iter()
-            .all(|l| l.weights.iter().all(|v| v.is_finite()) && l.biases.iter().all(|v| v.is_finite()));
+        let finite = grads.layers.iter().all(|l| {
+            l.weights.iter().all(|v| v.is_finite()) && l.biases.iter().all(|v| v.is_finite())
+        });
         if !finite {
             return Err(self.diverged("a gradient became infinite".into()));
         }
@@ -504,7 +544,8 @@ impl Trainer {
             self.cursor.batch = 0;
             self.cursor.batch_start = 0;
             return Err(self.diverged(
-                "a weight became infinite (the weights from the start of this epoch are restored)".into(),
+                "a weight became infinite (the weights from the start of this epoch are restored)"
+                    .into(),
             ));
         }
         Ok(())
@@ -569,7 +610,9 @@ fn check_fits(network: &Network, data: &Dataset, which: &str) -> Result<(), Trai
         }
     }
     if !data.features.iter().all(|v| v.is_finite()) {
-        return Err(TrainError::Mismatch(format!("the {which} set contains NaN or infinite values")));
+        return Err(TrainError::Mismatch(format!(
+            "the {which} set contains NaN or infinite values"
+        )));
     }
     Ok(())
 }

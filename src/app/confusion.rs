@@ -1,0 +1,325 @@
+//! The live confusion matrix (rows = true class, columns = predicted) with per-class
+//! precision, recall and F1 beside it, and the "wrong-answer notebook": the samples of a
+//! clicked cell.
+
+use egui::{Align2, FontId, Grid, RichText, Role, Sense, Stroke, WidgetInfo, vec2};
+
+use crate::data::Dataset;
+use crate::nn::{ClassificationMetrics, Evaluation};
+
+use super::sample_view;
+use super::strings::{Strings, fill};
+use super::theme;
+
+/// Most rows the notebook lists.
+const NOTEBOOK_ROWS: usize = 200;
+
+/// The confusion-matrix panel's own state.
+#[derive(Debug, Default)]
+pub struct ConfusionPanel {
+    /// Show the test set instead of the training set.
+    pub use_test: bool,
+    /// Show each row as fractions of its true class.
+    pub row_normalised: bool,
+    /// The clicked cell (true, predicted).
+    pub selected: Option<(usize, usize)>,
+    last_total: u64,
+}
+
+/// Something the user asked for in the confusion panel.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[must_use]
+pub enum ConfusionCommand {
+    /// Put this training sample in focus.
+    Focus(usize),
+}
+
+impl ConfusionPanel {
+    /// The number of samples the matrix counted in the last frame.
+    pub fn last_total(&self) -> u64 {
+        self.last_total
+    }
+
+    /// Draws the matrix for `train`/`test` and their evaluations.
+    pub fn ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        sets: (&Dataset, Option<&Dataset>),
+        evaluations: (&Evaluation, Option<&Evaluation>),
+        text: &Strings,
+    ) -> Option<ConfusionCommand> {
+        ui.horizontal(|ui| {
+            ui.label(RichText::new(text.confusion_matrix).strong())
+                .on_hover_text(text.hover_confusion);
+            let has_test = sets.1.is_some();
+            if !has_test {
+                self.use_test = false;
+            }
+            let before = self.use_test;
+            ui.selectable_value(&mut self.use_test, false, text.train_set)
+                .on_hover_text(text.hover_train_test);
+            ui.add_enabled_ui(has_test, |ui| {
+                ui.selectable_value(&mut self.use_test, true, text.test_set)
+                    .on_hover_text(text.hover_train_test);
+            });
+            if before != self.use_test {
+                self.selected = None;
+            }
+            ui.checkbox(&mut self.row_normalised, text.row_normalised)
+                .on_hover_text(text.hover_row_normalised);
+        });
+        let (data, evaluation) = match (self.use_test, sets.1, evaluations.1) {
+            (true, Some(data), Some(evaluation)) => (data, evaluation),
+            _ => (sets.0, evaluations.0),
+        };
+        let (Some(names), Some(metrics)) = (data.class_names(), evaluation.classification.as_ref())
+        else {
+            ui.label(text.regression_only);
+            self.last_total = 0;
+            return None;
+        };
+        self.last_total = metrics.total();
+        ui.horizontal_top(|ui| {
+            self.matrix_ui(ui, names, metrics, text);
+            ui.add_space(8.0);
+            ui.vertical(|ui| metrics_ui(ui, names, metrics, text));
+        });
+        ui.label(RichText::new(fill(text.total, &[&metrics.total()])).monospace());
+        self.notebook_ui(ui, data, evaluation, names, text)
+    }
+
+    fn matrix_ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        names: &[String],
+        metrics: &ClassificationMetrics,
+        text: &Strings,
+    ) {
+        let k = names.len();
+        let label_width = 64.0;
+        let cell = ((ui.available_width() * 0.55 - label_width) / k as f32).clamp(18.0, 44.0);
+        let header = 18.0;
+        let size = vec2(
+            label_width + cell * k as f32,
+            header * 2.0 + cell * k as f32,
+        );
+        let (rect, _) = ui.allocate_exact_size(size, Sense::hover());
+        let painter = ui.painter_at(rect.expand(2.0));
+        let font = FontId::monospace((cell * 0.36).clamp(9.0, 13.0));
+        let small = FontId::proportional(11.0);
+        let weak = ui.visuals().weak_text_color();
+        painter.text(
+            rect.left_top(),
+            Align2::LEFT_TOP,
+            text.true_axis,
+            small.clone(),
+            weak,
+        );
+        painter.text(
+            rect.left_top() + vec2(label_width, 0.0),
+            Align2::LEFT_TOP,
+            text.predicted_axis,
+            small.clone(),
+            weak,
+        );
+        let origin = rect.left_top() + vec2(label_width, header * 2.0);
+        for (j, name) in names.iter().enumerate() {
+            let x = origin.x + cell * (j as f32 + 0.5);
+            painter.text(
+                egui::pos2(x, origin.y - 2.0),
+                Align2::CENTER_BOTTOM,
+                short(name, cell),
+                small.clone(),
+                theme::class_colour(j),
+            );
+        }
+        for (t, row) in metrics.confusion.iter().enumerate() {
+            let y = origin.y + cell * t as f32;
+            painter.text(
+                egui::pos2(origin.x - 4.0, y + cell * 0.5),
+                Align2::RIGHT_CENTER,
+                short(&names[t], label_width),
+                small.clone(),
+                theme::class_colour(t),
+            );
+            let row_total: u64 = row.iter().sum();
+            let row_max = row.iter().copied().max().unwrap_or(0).max(1);
+            for (p, &count) in row.iter().enumerate() {
+                let cell_rect = egui::Rect::from_min_size(
+                    egui::pos2(origin.x + cell * p as f32, y),
+                    vec2(cell, cell),
+                );
+                let (strength, label) = if self.row_normalised {
+                    let fraction = if row_total == 0 {
+                        0.0
+                    } else {
+                        count as f32 / row_total as f32
+                    };
+                    (
+                        fraction,
+                        if row_total == 0 {
+                            "—".to_owned()
+                        } else {
+                            theme::sig3(fraction)
+                        },
+                    )
+                } else {
+                    (count as f32 / row_max as f32, count.to_string())
+                };
+                let colour = theme::sequential(strength);
+                painter.rect_filled(cell_rect.shrink(1.0), 2.0, colour);
+                if self.selected == Some((t, p)) {
+                    painter.rect_stroke(
+                        cell_rect.shrink(1.0),
+                        2.0,
+                        Stroke::new(2.5, ui.visuals().strong_text_color()),
+                        egui::StrokeKind::Inside,
+                    );
+                }
+                painter.text(
+                    cell_rect.center(),
+                    Align2::CENTER_CENTER,
+                    label,
+                    font.clone(),
+                    theme::text_on(colour),
+                );
+                let id = ui.scope_id().with(("confusion_cell", t, p));
+                let response = ui.interact(cell_rect, id, Sense::click());
+                let cell_name = format!("Cell {} → {}", names[t], names[p]);
+                response.widget_info(|| WidgetInfo::labeled(Role::Button, true, cell_name.clone()));
+                if response.clicked() {
+                    self.selected = if self.selected == Some((t, p)) {
+                        None
+                    } else {
+                        Some((t, p))
+                    };
+                }
+                response.on_hover_text(format!("{cell_name}: {count}"));
+            }
+        }
+    }
+
+    fn notebook_ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        data: &Dataset,
+        evaluation: &Evaluation,
+        names: &[String],
+        text: &Strings,
+    ) -> Option<ConfusionCommand> {
+        let Some((t, p)) = self
+            .selected
+            .filter(|&(t, p)| t < names.len() && p < names.len())
+        else {
+            ui.label(RichText::new(text.notebook_hint).small().weak());
+            return None;
+        };
+        let labels = data.labels().unwrap_or_default();
+        let members: Vec<usize> = (0..data.len())
+            .filter(|&i| labels.get(i) == Some(&t) && evaluation.predicted.get(i) == Some(&p))
+            .collect();
+        ui.label(
+            RichText::new(fill(text.notebook, &[&names[t], &names[p], &members.len()])).strong(),
+        );
+        if members.is_empty() {
+            ui.label(text.notebook_empty);
+            return None;
+        }
+        let mut command = None;
+        let is_image = data.num_features() == sample_view::DIGIT_FEATURES;
+        egui::ScrollArea::vertical()
+            .id_salt("notebook")
+            .max_height(220.0)
+            .show(ui, |ui| {
+                Grid::new("notebook_grid")
+                    .striped(true)
+                    .spacing([10.0, 4.0])
+                    .show(ui, |ui| {
+                        ui.strong(text.index);
+                        ui.strong(text.true_class);
+                        ui.strong(text.predicted_class);
+                        ui.strong(text.probabilities);
+                        ui.strong(text.features);
+                        ui.end_row();
+                        for &i in members.iter().take(NOTEBOOK_ROWS) {
+                            let row_label = format!("{i}");
+                            if ui.link(RichText::new(row_label).monospace()).clicked()
+                                && !self.use_test
+                            {
+                                command = Some(ConfusionCommand::Focus(i));
+                            }
+                            ui.colored_label(theme::class_colour(t), &names[t]);
+                            ui.colored_label(theme::class_colour(p), &names[p]);
+                            let probabilities: Vec<String> = evaluation
+                                .outputs
+                                .row(i)
+                                .iter()
+                                .map(|&v| theme::sig3(v))
+                                .collect();
+                            ui.monospace(probabilities.join(" "));
+                            if is_image {
+                                sample_view::digit_image(ui, data.sample(i), 40.0);
+                            } else {
+                                let features: Vec<String> = data
+                                    .sample(i)
+                                    .iter()
+                                    .take(8)
+                                    .map(|&v| theme::sig3(v))
+                                    .collect();
+                                let more = if data.num_features() > 8 { " …" } else { "" };
+                                ui.monospace(format!("{}{more}", features.join(", ")));
+                            }
+                            ui.end_row();
+                        }
+                    });
+            });
+        command
+    }
+}
+
+fn metrics_ui(
+    ui: &mut egui::Ui,
+    names: &[String],
+    metrics: &ClassificationMetrics,
+    text: &Strings,
+) {
+    Grid::new("metrics_grid")
+        .striped(true)
+        .spacing([8.0, 2.0])
+        .show(ui, |ui| {
+            ui.strong(text.class);
+            ui.strong(text.precision)
+                .on_hover_text(text.hover_precision);
+            ui.strong(text.recall).on_hover_text(text.hover_recall);
+            ui.strong(text.f1).on_hover_text(text.hover_f1);
+            ui.end_row();
+            for (c, name) in names.iter().enumerate() {
+                ui.colored_label(theme::class_colour(c), short(name, 80.0));
+                for value in [metrics.precision[c], metrics.recall[c], metrics.f1[c]] {
+                    ui.monospace(theme::percent(value));
+                }
+                ui.end_row();
+            }
+        });
+    ui.label(
+        RichText::new(format!(
+            "{}: {}",
+            text.accuracy,
+            theme::percent(Some(metrics.accuracy))
+        ))
+        .monospace()
+        .strong(),
+    )
+    .on_hover_text(text.hover_accuracy);
+}
+
+/// A class name cut to fit about `width` points.
+fn short(name: &str, width: f32) -> String {
+    let max_chars = ((width / 7.0) as usize).max(2);
+    if name.chars().count() <= max_chars {
+        name.to_owned()
+    } else {
+        let cut: String = name.chars().take(max_chars.saturating_sub(1)).collect();
+        format!("{cut}…")
+    }
+}

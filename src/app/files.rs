@@ -1,0 +1,183 @@
+//! Files: opening and saving experiments (.ron) and datasets (.csv) by path — the one code
+//! path behind the command line, drag and drop and the native dialogs — and the dialogs
+//! themselves, run off the UI thread.
+
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+use std::sync::mpsc::{Receiver, TryRecvError, channel};
+
+use crate::experiment::{EXAMPLE_PREFIX, Experiment};
+use crate::nn::{EpochRecord, Trainer};
+
+use super::setup::Setup;
+use super::strings::{Strings, fill};
+
+/// An experiment opened from a file or a shipped example.
+#[derive(Debug)]
+pub struct Opened {
+    /// What the user set.
+    pub setup: Setup,
+    /// A trainer that continues where the file left off.
+    pub trainer: Trainer,
+    /// The experiment's title and notes, to show.
+    pub notes: String,
+}
+
+/// Reads an experiment (.ron) or dataset (.csv) — the one path behind the command line, drag
+/// and drop and the Open dialog.
+pub fn open_path(path: &Path, text: &Strings) -> Result<Opened, String> {
+    let extension = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase)
+        .unwrap_or_default();
+    match extension.as_str() {
+        "ron" => restore(&Experiment::load(path).map_err(|e| e.to_string())?),
+        "csv" => Err(fill(text.csv_not_yet, &[&path.display()])),
+        _ => Err(fill(text.unsupported_file, &[&path.display()])),
+    }
+}
+
+/// Opens the experiment shipped with the app under `name` (see `crate::experiment::EXAMPLES`).
+pub fn open_shipped_example(name: &str) -> Result<Opened, String> {
+    restore(&Experiment::open(&format!("{EXAMPLE_PREFIX}{name}")).map_err(|e| e.to_string())?)
+}
+
+fn restore(experiment: &Experiment) -> Result<Opened, String> {
+    let restored = experiment.restore().map_err(|e| e.to_string())?;
+    let Some(trainer) = restored.trainer else {
+        return Err(restored
+            .data_problem
+            .unwrap_or_else(|| "the experiment's data is not available".to_owned()));
+    };
+    let notes = match (experiment.name.is_empty(), experiment.notes.is_empty()) {
+        (false, false) => format!("{} — {}", experiment.name, experiment.notes.trim()),
+        (false, true) => experiment.name.clone(),
+        (true, _) => experiment.notes.trim().to_owned(),
+    };
+    Ok(Opened {
+        setup: Setup::from_experiment(experiment),
+        trainer,
+        notes,
+    })
+}
+
+/// Writes the experiment to `path` atomically (the experiment module's format).
+pub fn save_path(path: &Path, setup: &Setup, trainer: &Trainer) -> Result<(), String> {
+    Experiment::from_trainer(trainer, setup.data_spec(), false)
+        .save(path)
+        .map_err(|e| e.to_string())
+}
+
+/// Writes `bytes` to a temporary file beside `path`, then renames it over `path`.
+pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), String> {
+    crate::experiment::write_atomically(path, bytes)
+        .map_err(|e| format!("Can't write {}: {e}", path.display()))
+}
+
+/// What a file dialog was opened for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DialogPurpose {
+    /// Open an experiment or dataset.
+    Open,
+    /// Import a CSV dataset.
+    ImportCsv,
+    /// Save the experiment to a new path.
+    SaveAs,
+    /// Export the loss/accuracy history as CSV.
+    ExportHistory,
+    /// Export the confusion matrix as CSV.
+    ExportConfusion,
+}
+
+/// A native file dialog running on its own thread, so the frame loop never blocks.
+#[derive(Debug)]
+pub struct PendingDialog {
+    purpose: DialogPurpose,
+    receiver: Receiver<Option<PathBuf>>,
+}
+
+impl PendingDialog {
+    /// Opens the dialog for `purpose`; `ctx` is repainted when the user is done.
+    pub fn spawn(purpose: DialogPurpose, ctx: &egui::Context, suggested_name: &str) -> Self {
+        let (sender, receiver) = channel();
+        let ctx = ctx.clone();
+        let suggested_name = suggested_name.to_owned();
+        std::thread::spawn(move || {
+            let dialog = rfd::FileDialog::new();
+            let picked = match purpose {
+                DialogPurpose::Open => dialog
+                    .add_filter("Experiment or dataset", &["ron", "csv"])
+                    .pick_file(),
+                DialogPurpose::ImportCsv => dialog.add_filter("CSV dataset", &["csv"]).pick_file(),
+                DialogPurpose::SaveAs => dialog
+                    .add_filter("Experiment", &["ron"])
+                    .set_file_name(&suggested_name)
+                    .save_file(),
+                DialogPurpose::ExportHistory | DialogPurpose::ExportConfusion => dialog
+                    .add_filter("CSV", &["csv"])
+                    .set_file_name(&suggested_name)
+                    .save_file(),
+            };
+            let _ = sender.send(picked);
+            ctx.request_repaint();
+        });
+        Self { purpose, receiver }
+    }
+
+    /// The chosen path once the dialog closed: `Some(Some(path))`, `Some(None)` if cancelled,
+    /// `None` while still open.
+    #[expect(
+        clippy::option_option,
+        reason = "outer: has the dialog closed; inner: was a path chosen"
+    )]
+    pub fn poll(&self) -> Option<Option<PathBuf>> {
+        match self.receiver.try_recv() {
+            Ok(path) => Some(path),
+            Err(TryRecvError::Empty) => None,
+            Err(TryRecvError::Disconnected) => Some(None),
+        }
+    }
+
+    /// What the dialog is for.
+    pub fn purpose(&self) -> DialogPurpose {
+        self.purpose
+    }
+}
+
+/// The training history as CSV: epoch, train loss, train accuracy, test loss, test accuracy.
+pub fn history_csv(history: &[EpochRecord]) -> String {
+    let cell = |v: Option<f32>| v.map_or_else(String::new, |v| v.to_string());
+    let mut out = String::from("epoch,train_loss,train_accuracy,test_loss,test_accuracy\n");
+    for r in history {
+        let _ = writeln!(
+            out,
+            "{},{},{},{},{}",
+            r.epoch,
+            r.train_loss,
+            cell(r.train_accuracy),
+            cell(r.test_loss),
+            cell(r.test_accuracy)
+        );
+    }
+    out
+}
+
+/// A confusion matrix as CSV with class names on both axes (rows true, columns predicted).
+pub fn confusion_csv(names: &[String], confusion: &[Vec<u64>]) -> String {
+    let quote = |s: &str| format!("\"{}\"", s.replace('"', "\"\""));
+    let mut out = String::from("true\\predicted");
+    for name in names {
+        out.push(',');
+        out.push_str(&quote(name));
+    }
+    out.push('\n');
+    for (name, row) in names.iter().zip(confusion) {
+        out.push_str(&quote(name));
+        for count in row {
+            let _ = write!(out, ",{count}");
+        }
+        out.push('\n');
+    }
+    out
+}

@@ -1,0 +1,141 @@
+//! Loss and accuracy per epoch, train and test, drawn live with `egui_plot`; a log-scale toggle
+//! for the loss.
+
+use egui_plot::{Legend, Line, Plot, PlotPoints};
+
+use crate::nn::EpochRecord;
+
+use super::strings::Strings;
+use super::theme;
+
+/// The plots panel. Remembers the log-scale choice and how many points it last drew.
+#[derive(Debug, Default)]
+pub struct PlotsPanel {
+    /// Show the loss on a log10 axis.
+    pub log_scale: bool,
+    drawn_loss_points: usize,
+}
+
+impl PlotsPanel {
+    /// Train-loss points drawn in the last frame (one per completed epoch).
+    pub fn loss_point_count(&self) -> usize {
+        self.drawn_loss_points
+    }
+
+    /// Draws both plots for `history`, each `height` points tall.
+    pub fn ui(&mut self, ui: &mut egui::Ui, history: &[EpochRecord], height: f32, text: &Strings) {
+        ui.horizontal(|ui| {
+            ui.label(egui::RichText::new(text.loss_plot).strong())
+                .on_hover_text(text.hover_loss_plot);
+            ui.checkbox(&mut self.log_scale, text.log_scale)
+                .on_hover_text(text.hover_log_scale);
+        });
+        let log = self.log_scale;
+        let transform = move |v: f32| {
+            if log {
+                f64::from(v.max(1e-12)).log10()
+            } else {
+                f64::from(v)
+            }
+        };
+        let train: Vec<[f64; 2]> = history
+            .iter()
+            .map(|r| [r.epoch as f64, transform(r.train_loss)])
+            .collect();
+        let test: Vec<[f64; 2]> = history
+            .iter()
+            .filter_map(|r| r.test_loss.map(|l| [r.epoch as f64, transform(l)]))
+            .collect();
+        self.drawn_loss_points = train.len();
+        let unlog = move |y: f64| if log { 10f64.powf(y) } else { y };
+        Plot::new("loss_plot")
+            .height(height)
+            .y_axis_min_width(40.0)
+            .legend(Legend::default())
+            .x_axis_label(text.epoch_axis)
+            .allow_scroll(false)
+            .include_y(if log { -1.0 } else { 0.0 })
+            .y_axis_formatter(move |mark, _| theme::sig3(unlog(mark.value) as f32))
+            .label_formatter(move |pos| match pos {
+                egui_plot::HoverPosition::NearDataPoint {
+                    plot_name,
+                    position,
+                    ..
+                } => Some(format!(
+                    "{plot_name}\nepoch {:.0}: {}",
+                    position.x,
+                    theme::sig3(unlog(position.y) as f32)
+                )),
+                egui_plot::HoverPosition::Elsewhere { .. } => None,
+            })
+            .show(ui, |plot| {
+                plot.line(
+                    Line::new(text.train_loss, PlotPoints::from(train))
+                        .color(theme::class_colour(0))
+                        .width(2.0),
+                );
+                if !test.is_empty() {
+                    plot.line(
+                        Line::new(text.test_loss, PlotPoints::from(test))
+                            .color(theme::class_colour(1))
+                            .width(2.0),
+                    );
+                }
+            });
+        if history.is_empty() {
+            ui.label(egui::RichText::new(text.no_epochs_yet).small().weak());
+        }
+
+        ui.label(egui::RichText::new(text.accuracy_plot).strong())
+            .on_hover_text(text.hover_accuracy_plot);
+        let train: Vec<[f64; 2]> = history
+            .iter()
+            .filter_map(|r| {
+                r.train_accuracy
+                    .map(|a| [r.epoch as f64, f64::from(a) * 100.0])
+            })
+            .collect();
+        let test: Vec<[f64; 2]> = history
+            .iter()
+            .filter_map(|r| {
+                r.test_accuracy
+                    .map(|a| [r.epoch as f64, f64::from(a) * 100.0])
+            })
+            .collect();
+        Plot::new("accuracy_plot")
+            .height(height)
+            .y_axis_min_width(40.0)
+            .legend(Legend::default())
+            .x_axis_label(text.epoch_axis)
+            .allow_scroll(false)
+            .include_y(0.0)
+            .include_y(100.0)
+            .y_axis_formatter(|mark, _| format!("{:.0}%", mark.value))
+            .label_formatter(|pos| match pos {
+                egui_plot::HoverPosition::NearDataPoint {
+                    plot_name,
+                    position,
+                    ..
+                } => Some(format!(
+                    "{plot_name}\nepoch {:.0}: {}%",
+                    position.x,
+                    theme::sig3(position.y as f32)
+                )),
+                egui_plot::HoverPosition::Elsewhere { .. } => None,
+            })
+            .show(ui, |plot| {
+                plot.line(
+                    Line::new(text.train_accuracy, PlotPoints::from(train))
+                        .color(theme::class_colour(0))
+                        .width(2.0),
+                );
+                if !test.is_empty() {
+                    plot.line(
+                        Line::new(text.test_accuracy, PlotPoints::from(test))
+                            .color(theme::class_colour(1))
+                            .width(2.0),
+                    );
+                }
+            });
+    }
+}

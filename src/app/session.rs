@@ -1,0 +1,188 @@
+//! The running experiment: the setup, the trainer built from it, play/pause with a per-frame
+//! time budget, the elapsed training time and a cache of the latest evaluations.
+
+use std::time::{Duration, Instant};
+
+use crate::nn::{Evaluation, TrainError, Trainer};
+
+use super::setup::Setup;
+
+/// Most wall time spent training inside one frame while playing, so the UI keeps its frame rate.
+pub const FRAME_BUDGET: Duration = Duration::from_millis(8);
+
+/// How often the confusion matrix is re-evaluated while playing.
+const EVALUATION_INTERVAL: Duration = Duration::from_millis(150);
+
+/// The speed slider's top value: no rate limit, only the frame budget.
+pub const MAX_SPEED: f32 = 10_000.0;
+
+/// The latest evaluation of the network on the training and test sets.
+#[derive(Debug, Clone)]
+pub struct Evaluations {
+    /// On the training set.
+    pub train: Evaluation,
+    /// On the test set, if there is one.
+    pub test: Option<Evaluation>,
+    version: u64,
+    at: Instant,
+}
+
+/// An experiment being run.
+#[derive(Debug)]
+pub struct Session {
+    /// What the user set.
+    pub setup: Setup,
+    trainer: Trainer,
+    playing: bool,
+    /// Updates (mini-batches) per second while playing; [`MAX_SPEED`] means unlimited.
+    pub speed: f32,
+    step_credit: f32,
+    elapsed_secs: f64,
+    /// Increases with every change of the weights, so caches know they are stale.
+    version: u64,
+    evaluations: Option<Evaluations>,
+    /// The engine's message when training stopped (divergence).
+    stop_message: Option<String>,
+}
+
+impl Session {
+    /// A session for `setup` with a trainer already built from it.
+    pub fn new(setup: Setup, trainer: Trainer) -> Self {
+        let stop_message = trainer.stopped().map(ToString::to_string);
+        Self {
+            setup,
+            trainer,
+            playing: false,
+            speed: 30.0,
+            step_credit: 0.0,
+            elapsed_secs: 0.0,
+            version: 0,
+            evaluations: None,
+            stop_message,
+        }
+    }
+
+    /// The trainer (read-only: panels draw it).
+    pub fn trainer(&self) -> &Trainer {
+        &self.trainer
+    }
+
+    /// Mutable trainer, for hyperparameter setters; marks caches stale.
+    pub fn trainer_mut(&mut self) -> &mut Trainer {
+        self.version += 1;
+        &mut self.trainer
+    }
+
+    /// True while training runs by itself.
+    pub fn is_playing(&self) -> bool {
+        self.playing
+    }
+
+    /// Wall time spent training, in seconds.
+    pub fn elapsed_secs(&self) -> f64 {
+        self.elapsed_secs
+    }
+
+    /// A counter that changes whenever the weights may have changed.
+    pub fn version(&self) -> u64 {
+        self.version
+    }
+
+    /// Why training stopped, in the engine's words.
+    pub fn stop_message(&self) -> Option<&str> {
+        self.stop_message.as_deref()
+    }
+
+    /// Starts or stops continuous training. Does nothing once training has diverged.
+    pub fn set_playing(&mut self, playing: bool) {
+        self.playing = playing && self.stop_message.is_none();
+        self.step_credit = 0.0;
+    }
+
+    /// Replaces the trainer (after a reset or a change of data/architecture) and the setup.
+    pub fn replace(&mut self, setup: Setup, trainer: Trainer) {
+        let speed = self.speed;
+        *self = Self::new(setup, trainer);
+        self.speed = speed;
+    }
+
+    /// One sample step.
+    pub fn step_sample(&mut self) {
+        self.timed(|t| t.step_sample().map(|_| ()));
+    }
+
+    /// One mini-batch.
+    pub fn step_batch(&mut self) {
+        self.timed(|t| t.step_batch().map(|_| ()));
+    }
+
+    /// The rest of the current epoch.
+    pub fn step_epoch(&mut self) {
+        self.timed(|t| t.step_epoch().map(|_| ()));
+    }
+
+    /// While playing: trains for up to [`FRAME_BUDGET`], at `speed` updates per second over
+    /// `dt_secs` of wall time. Returns true when it trained.
+    pub fn tick(&mut self, dt_secs: f32) -> bool {
+        if !self.playing {
+            return false;
+        }
+        let unlimited = self.speed >= MAX_SPEED;
+        self.elapsed_secs += f64::from(dt_secs.clamp(0.0, 0.25));
+        if !unlimited {
+            // Cap the credit so a stalled frame does not cause a burst.
+            self.step_credit = (self.step_credit + dt_secs * self.speed).min(self.speed.max(1.0));
+            if self.step_credit < 1.0 {
+                return false;
+            }
+        }
+        let start = Instant::now();
+        while self.playing
+            && (unlimited || self.step_credit >= 1.0)
+            && start.elapsed() < FRAME_BUDGET
+        {
+            self.step_credit -= 1.0;
+            self.version += 1;
+            if let Err(error) = self.trainer.step_batch() {
+                self.stopped(&error);
+            }
+        }
+        if unlimited {
+            self.step_credit = 0.0;
+        }
+        true
+    }
+
+    /// The latest evaluations, recomputed when the weights changed (at most every
+    /// [`EVALUATION_INTERVAL`] while playing).
+    pub fn evaluations(&mut self) -> &Evaluations {
+        let stale = self.evaluations.as_ref().is_none_or(|e| {
+            e.version != self.version && (!self.playing || e.at.elapsed() >= EVALUATION_INTERVAL)
+        });
+        if stale || self.evaluations.is_none() {
+            self.evaluations = Some(Evaluations {
+                train: self.trainer.evaluate_train(),
+                test: self.trainer.evaluate_test(),
+                version: self.version,
+                at: Instant::now(),
+            });
+        }
+        self.evaluations
+            .as_ref()
+            .unwrap_or_else(|| unreachable!("just filled"))
+    }
+
+    fn timed(&mut self, step: impl FnOnce(&mut Trainer) -> Result<(), TrainError>) {
+        let start = Instant::now();
+        self.version += 1;
+        if let Err(error) = step(&mut self.trainer) {
+            self.stopped(&error);
+        }
+        self.elapsed_secs += start.elapsed().as_secs_f64();
+    }
+
+    fn stopped(&mut self, error: &TrainError) {
+        self.playing = false;
+        self.stop_message = Some(error.to_string());
+    }
+}

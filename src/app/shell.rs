@@ -1,0 +1,325 @@
+//! The app itself: owns the session and the panels, lays them out, and applies the commands
+//! they return once per frame.
+
+use std::path::{Path, PathBuf};
+
+use egui::ThemePreference;
+use serde::{Deserialize, Serialize};
+
+use super::confusion::ConfusionPanel;
+use super::examples::{self, Example};
+use super::files::{self, DialogPurpose, PendingDialog};
+use super::plots::PlotsPanel;
+use super::session::Session;
+use super::setup::Setup;
+use super::strings::{Language, Strings, fill};
+use super::{BoundaryView, NetworkView, theme};
+
+mod frame;
+
+/// How many recent files are remembered.
+const MAX_RECENT: usize = 8;
+
+/// What eframe remembers between runs (the window size is kept by eframe itself).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Settings {
+    /// Light (the default, best on projectors), dark, or follow the system.
+    pub theme: ThemePreference,
+    /// Interface language.
+    pub language: Language,
+    /// Recently opened or saved files, newest first.
+    pub recent: Vec<PathBuf>,
+    /// Zoom factor.
+    pub zoom: f32,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Self {
+            theme: ThemePreference::Light,
+            language: Language::English,
+            recent: Vec::new(),
+            zoom: 1.0,
+        }
+    }
+}
+
+/// How serious a message in the notice bar is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Severity {
+    Info,
+    Error,
+}
+
+/// Something waiting for the answer to "unsaved changes?".
+#[derive(Debug, Clone, PartialEq)]
+enum Pending {
+    New,
+    OpenDialog,
+    ImportDialog,
+    OpenPath(PathBuf),
+    OpenExample(usize),
+    OpenShipped(&'static str),
+    Quit,
+}
+
+/// A small window on top: the shortcut list or the about box.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum InfoWindow {
+    Shortcuts,
+    About,
+}
+
+/// Perceptron Lab's window.
+#[expect(
+    clippy::struct_excessive_bools,
+    reason = "independent view toggles and file state"
+)]
+pub struct PerceptronApp {
+    settings: Settings,
+    session: Session,
+    examples: Vec<Example>,
+    plots: PlotsPanel,
+    confusion: ConfusionPanel,
+    network_view: NetworkView,
+    boundary: BoundaryView,
+    focus: usize,
+    path: Option<PathBuf>,
+    dirty: bool,
+    notice: Option<(Severity, String)>,
+    dialog: Option<PendingDialog>,
+    pending: Option<Pending>,
+    info_window: Option<InfoWindow>,
+    focus_view: bool,
+    fullscreen: bool,
+    close_confirmed: bool,
+    shown_title: String,
+    /// The context of the last frame, for dialogs that repaint when done.
+    ctx: Option<egui::Context>,
+}
+
+impl PerceptronApp {
+    /// The app on the default experiment, with remembered settings from `cc`, then `path`
+    /// opened if given (errors appear in the window).
+    pub fn new(cc: &eframe::CreationContext<'_>, path: Option<&Path>) -> Self {
+        let settings: Settings = cc
+            .storage
+            .and_then(|s| eframe::get_value(s, eframe::APP_KEY))
+            .unwrap_or_default();
+        theme::install_fonts(&cc.egui_ctx);
+        cc.egui_ctx.set_theme(settings.theme);
+        cc.egui_ctx.set_zoom_factor(settings.zoom.clamp(0.5, 2.0));
+        let mut app = Self::with_settings(settings);
+        if let Some(path) = path {
+            app.open_path(path);
+        }
+        app
+    }
+
+    /// The app on the default experiment with `settings`, without a window (for tests).
+    pub fn with_settings(settings: Settings) -> Self {
+        let setup = Setup::default();
+        let session = match setup.build() {
+            Ok(trainer) => Session::new(setup, trainer),
+            Err(message) => unreachable!("the default experiment must build: {message}"),
+        };
+        Self {
+            settings,
+            session,
+            examples: examples::all(),
+            plots: PlotsPanel::default(),
+            confusion: ConfusionPanel::default(),
+            network_view: NetworkView::default(),
+            boundary: BoundaryView::default(),
+            focus: 0,
+            path: None,
+            dirty: false,
+            notice: None,
+            dialog: None,
+            pending: None,
+            info_window: None,
+            focus_view: false,
+            fullscreen: false,
+            close_confirmed: false,
+            shown_title: String::new(),
+            ctx: None,
+        }
+    }
+
+    // ---- The small public API that tests and the lead use. ----
+
+    /// The running experiment.
+    pub fn session(&self) -> &Session {
+        &self.session
+    }
+
+    /// Epochs completed.
+    pub fn epoch(&self) -> usize {
+        self.session.trainer().cursor().epoch
+    }
+
+    /// Train-loss points the loss plot drew in the last frame.
+    pub fn loss_plot_points(&self) -> usize {
+        self.plots.loss_point_count()
+    }
+
+    /// Samples counted by the confusion matrix in the last frame.
+    pub fn confusion_total(&self) -> u64 {
+        self.confusion.last_total()
+    }
+
+    /// True while the confusion matrix shows the test set.
+    pub fn confusion_shows_test(&self) -> bool {
+        self.confusion.use_test
+    }
+
+    /// The message in the notice bar, if any.
+    pub fn notice(&self) -> Option<&str> {
+        self.notice.as_ref().map(|(_, text)| text.as_str())
+    }
+
+    /// True when there are unsaved changes.
+    pub fn is_dirty(&self) -> bool {
+        self.dirty
+    }
+
+    /// The file the experiment was opened from or saved to.
+    pub fn path(&self) -> Option<&Path> {
+        self.path.as_deref()
+    }
+
+    /// Opens an experiment (.ron) or dataset (.csv) — the path behind the command line, drag
+    /// and drop and the Open dialog. Errors appear in the notice bar.
+    pub fn open_path(&mut self, path: &Path) {
+        let opened = files::open_path(path, self.text());
+        let name = path.display().to_string();
+        if self.take_opened(opened, &name) {
+            self.path = Some(path.to_owned());
+            self.remember(path);
+        }
+    }
+
+    /// Opens the experiment shipped with the app as `name` (File ▸ Open example).
+    pub fn open_shipped_example(&mut self, name: &str) {
+        if self.take_opened(files::open_shipped_example(name), name) {
+            self.path = None;
+        }
+    }
+
+    fn take_opened(&mut self, opened: Result<files::Opened, String>, name: &str) -> bool {
+        match opened {
+            Ok(opened) => {
+                self.session.replace(opened.setup, opened.trainer);
+                self.after_replace();
+                self.dirty = false;
+                let mut message = fill(self.text().opened, &[&name]);
+                if !opened.notes.is_empty() {
+                    message = format!("{message}: {}", opened.notes);
+                }
+                self.notice = Some((Severity::Info, message));
+                true
+            }
+            Err(message) => {
+                self.notice = Some((Severity::Error, message));
+                false
+            }
+        }
+    }
+
+    /// Saves the experiment to `path` (atomically). Errors appear in the notice bar.
+    pub fn save_to(&mut self, path: &Path) {
+        match files::save_path(path, &self.session.setup, self.session.trainer()) {
+            Ok(()) => {
+                self.path = Some(path.to_owned());
+                self.dirty = false;
+                self.remember(path);
+                self.notice = Some((Severity::Info, fill(self.text().saved, &[&path.display()])));
+            }
+            Err(message) => self.notice = Some((Severity::Error, message)),
+        }
+    }
+
+    // ---- Internals. ----
+
+    fn text(&self) -> &'static Strings {
+        self.settings.language.strings()
+    }
+
+    fn remember(&mut self, path: &Path) {
+        self.settings.recent.retain(|p| p != path);
+        self.settings.recent.insert(0, path.to_owned());
+        self.settings.recent.truncate(MAX_RECENT);
+    }
+
+    fn after_replace(&mut self) {
+        self.focus = 0;
+        self.confusion.selected = None;
+        self.network_view = NetworkView::default();
+        self.boundary = BoundaryView::default();
+    }
+
+    fn rebuild(&mut self, setup: Setup, what: &str) {
+        match setup.build() {
+            Ok(trainer) => {
+                self.session.replace(setup, trainer);
+                self.after_replace();
+                self.dirty = true;
+                self.notice = Some((Severity::Info, fill(self.text().reset_notice, &[&what])));
+            }
+            Err(message) => {
+                self.notice = Some((Severity::Error, fill(self.text().cannot_apply, &[&message])));
+            }
+        }
+    }
+
+    fn request(&mut self, action: Pending) {
+        if self.dirty {
+            self.pending = Some(action);
+        } else {
+            self.perform(action);
+        }
+    }
+
+    fn perform(&mut self, action: Pending) {
+        match action {
+            Pending::New => {
+                self.rebuild(Setup::default(), self.text().new);
+                self.path = None;
+                self.dirty = false;
+            }
+            Pending::OpenDialog => self.open_dialog(DialogPurpose::Open),
+            Pending::ImportDialog => self.open_dialog(DialogPurpose::ImportCsv),
+            Pending::OpenPath(path) => self.open_path(&path),
+            Pending::OpenExample(i) => {
+                if let Some(example) = self.examples.get(i).cloned() {
+                    self.rebuild(example.setup, example.title);
+                    self.notice = Some((
+                        Severity::Info,
+                        format!("{} — {}", example.title, example.lesson),
+                    ));
+                    self.path = None;
+                    self.dirty = false;
+                }
+            }
+            Pending::OpenShipped(name) => self.open_shipped_example(name),
+            Pending::Quit => {
+                self.close_confirmed = true;
+                self.dirty = false;
+            }
+        }
+    }
+
+    fn open_dialog(&mut self, purpose: DialogPurpose) {
+        if self.dialog.is_none()
+            && let Some(ctx) = &self.ctx
+        {
+            let name = match purpose {
+                DialogPurpose::ExportHistory => "history.csv",
+                DialogPurpose::ExportConfusion => "confusion.csv",
+                _ => "experiment.ron",
+            };
+            self.dialog = Some(PendingDialog::spawn(purpose, ctx, name));
+        }
+    }
+}

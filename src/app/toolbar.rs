@@ -1,0 +1,121 @@
+//! The toolbar: Reset, Play/Pause, the three step buttons, the speed, and where training is
+//! (epoch · batch · sample · time), always visible.
+
+use egui::{Button, RichText, Slider};
+
+use super::session::{MAX_SPEED, Session};
+use super::strings::{Strings, fill};
+use super::theme;
+
+/// What the user asked for in the toolbar.
+#[derive(Debug, Clone, Copy, PartialEq)]
+#[must_use]
+pub enum ToolbarCommand {
+    /// Fresh weights, same setup.
+    Reset,
+    /// Start or stop continuous training.
+    TogglePlay,
+    /// One sample.
+    StepSample,
+    /// One mini-batch.
+    StepBatch,
+    /// The rest of the epoch.
+    StepEpoch,
+    /// New speed in updates per second.
+    SetSpeed(f32),
+}
+
+/// Draws the toolbar for `session`.
+pub fn ui(ui: &mut egui::Ui, session: &Session, text: &Strings) -> Vec<ToolbarCommand> {
+    let mut commands = Vec::new();
+    let stopped = session.stop_message().is_some();
+    ui.horizontal_wrapped(|ui| {
+        if ui
+            .button(text.reset)
+            .on_hover_text(text.hover_reset)
+            .clicked()
+        {
+            commands.push(ToolbarCommand::Reset);
+        }
+        // Strong fills that read on both themes: blue to start, orange while running.
+        let (label, fill_colour) = if session.is_playing() {
+            (text.pause, theme::class_colour(1))
+        } else {
+            (text.play, theme::class_colour(0))
+        };
+        let play = Button::new(
+            RichText::new(label)
+                .size(18.0)
+                .strong()
+                .color(theme::text_on(fill_colour)),
+        )
+        .fill(fill_colour)
+        .min_size(egui::vec2(96.0, 30.0));
+        if ui
+            .add_enabled(!stopped, play)
+            .on_hover_text(text.hover_play)
+            .on_disabled_hover_text(session.stop_message().unwrap_or_default())
+            .clicked()
+        {
+            commands.push(ToolbarCommand::TogglePlay);
+        }
+        let steps = [
+            (
+                text.step_sample,
+                text.hover_step_sample,
+                ToolbarCommand::StepSample,
+            ),
+            (
+                text.step_batch,
+                text.hover_step_batch,
+                ToolbarCommand::StepBatch,
+            ),
+            (
+                text.step_epoch,
+                text.hover_step_epoch,
+                ToolbarCommand::StepEpoch,
+            ),
+        ];
+        for (label, hover, command) in steps {
+            if ui
+                .add_enabled(!stopped, Button::new(label))
+                .on_hover_text(hover)
+                .clicked()
+            {
+                commands.push(command);
+            }
+        }
+        ui.separator();
+        let mut speed = session.speed;
+        let slider = Slider::new(&mut speed, 1.0..=MAX_SPEED)
+            .logarithmic(true)
+            .text(text.speed)
+            .custom_formatter(|v, _| {
+                if v >= f64::from(MAX_SPEED) {
+                    text.speed_max.to_owned()
+                } else {
+                    format!("{v:.0}/s")
+                }
+            });
+        if ui.add(slider).on_hover_text(text.hover_speed).changed() {
+            commands.push(ToolbarCommand::SetSpeed(speed));
+        }
+        ui.separator();
+        let trainer = session.trainer();
+        let cursor = trainer.cursor();
+        let status = fill(
+            text.status_template,
+            &[
+                &cursor.epoch,
+                &cursor.batch,
+                &trainer.batches_per_epoch(),
+                &cursor.sample,
+                &trainer.train_data().len(),
+                &theme::duration(session.elapsed_secs()),
+            ],
+        );
+        ui.label(RichText::new(status).monospace().size(15.0))
+            .on_hover_text(text.hover_status);
+    });
+    commands
+}

@@ -1,0 +1,181 @@
+//! Fixed benchmark workloads (`perceptron-lab bench`): the same training runs on every
+//! machine, timed without the data generation, so speed is measured, never guessed.
+
+use std::time::Instant;
+
+use ndarray::Array2;
+use rand::{RngExt as _, SeedableRng as _};
+use rand_chacha::ChaCha8Rng;
+use serde::Serialize;
+
+use crate::data::Dataset;
+use crate::data::builtin::Generator;
+use crate::nn::{
+    Activation, Architecture, LayerSpec, Loss, Network, Optimizer, TrainConfig, TrainError, Trainer,
+};
+
+/// One benchmark workload: a dataset recipe plus a fixed network and training schedule.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Workload {
+    /// 2-class spiral, 1000 samples; 2-8-8-2 tanh/softmax; SGD 0.03, batch 10; 200 epochs.
+    SpiralTiny,
+    /// 60 000 × 784 synthetic inputs; 784-128-64-10 ReLU/softmax; SGD 0.05, batch 64; 1 epoch.
+    MnistScale,
+}
+
+impl Workload {
+    /// Every workload, by its command-line name.
+    pub const ALL: [(&'static str, Self); 2] = [
+        ("spiral-tiny", Self::SpiralTiny),
+        ("mnist-scale", Self::MnistScale),
+    ];
+
+    /// The command-line name.
+    pub fn name(self) -> &'static str {
+        Self::ALL
+            .iter()
+            .find(|(_, w)| *w == self)
+            .map_or("?", |(n, _)| n)
+    }
+}
+
+/// What one benchmark run measured.
+#[derive(Debug, Clone, Serialize)]
+pub struct BenchReport {
+    /// Workload name.
+    pub workload: String,
+    /// Median training wall time over the repeats, in seconds.
+    pub seconds: f64,
+    /// Training samples processed per second (epochs × samples / seconds).
+    pub samples_per_sec: f64,
+    /// Training loss after the last epoch.
+    pub final_loss: f32,
+    /// Accuracy after the last epoch (test set if there is one, else training set).
+    pub accuracy: f32,
+    /// Threads used for the matrix products.
+    pub threads: usize,
+}
+
+/// Data, network shape, hyperparameters and epochs of a workload.
+struct Setup {
+    train: Dataset,
+    test: Option<Dataset>,
+    architecture: Architecture,
+    config: TrainConfig,
+    epochs: usize,
+}
+
+fn layers(inputs: usize, spec: &[(usize, Activation)]) -> Architecture {
+    Architecture {
+        inputs,
+        layers: spec
+            .iter()
+            .map(|&(width, activation)| LayerSpec { width, activation })
+            .collect(),
+    }
+}
+
+fn setup(workload: Workload) -> Result<Setup, String> {
+    let sgd = |learning_rate, batch_size| TrainConfig {
+        loss: Loss::Ce,
+        optimizer: Optimizer::Sgd,
+        learning_rate,
+        l2: 0.0,
+        batch_size,
+        seed: 1,
+    };
+    match workload {
+        Workload::SpiralTiny => {
+            let train = Generator::Spiral
+                .generate(Some(1000), 0.0, 1)
+                .map_err(|e| e.to_string())?;
+            Ok(Setup {
+                train,
+                test: None,
+                architecture: layers(
+                    2,
+                    &[
+                        (8, Activation::Tanh),
+                        (8, Activation::Tanh),
+                        (2, Activation::Softmax),
+                    ],
+                ),
+                config: sgd(0.03, 10),
+                epochs: 200,
+            })
+        }
+        Workload::MnistScale => Ok(Setup {
+            train: synthetic_mnist(60_000, 1),
+            test: None,
+            architecture: layers(
+                784,
+                &[
+                    (128, Activation::Relu),
+                    (64, Activation::Relu),
+                    (10, Activation::Softmax),
+                ],
+            ),
+            config: sgd(0.05, 64),
+            epochs: 1,
+        }),
+    }
+}
+
+/// `n` inputs uniform in [0, 1)⁷⁸⁴, labelled by the argmax of a fixed random linear map, so
+/// the problem is learnable.
+pub fn synthetic_mnist(n: usize, seed: u64) -> Dataset {
+    let mut rng = ChaCha8Rng::seed_from_u64(seed);
+    let map = Array2::from_shape_simple_fn((784, 10), || rng.random_range(-1.0f32..1.0));
+    let features = Array2::from_shape_simple_fn((n, 784), || rng.random::<f32>());
+    let scores = features.dot(&map);
+    let labels = scores
+        .rows()
+        .into_iter()
+        .map(|r| crate::nn::argmax(r.iter().copied()))
+        .collect();
+    Dataset::classification(
+        (0..784).map(|i| format!("p{i}")).collect(),
+        features,
+        (0..10).map(|d| d.to_string()).collect(),
+        labels,
+    )
+}
+
+/// Runs `workload` `repeat` times and reports the median training time.
+pub fn run(workload: Workload, repeat: usize) -> Result<BenchReport, String> {
+    let s = setup(workload)?;
+    let mut times = Vec::with_capacity(repeat);
+    let mut last = None;
+    for _ in 0..repeat.max(1) {
+        let network = Network::new(&s.architecture, s.config.seed).map_err(|e| e.to_string())?;
+        let mut trainer = Trainer::new(network, s.config, s.train.clone(), s.test.clone())
+            .map_err(|e| e.to_string())?;
+        let start = Instant::now();
+        for _ in 0..s.epochs {
+            trainer
+                .step_epoch()
+                .map_err(|e: TrainError| e.to_string())?;
+        }
+        times.push(start.elapsed().as_secs_f64());
+        last = Some(trainer);
+    }
+    times.sort_by(f64::total_cmp);
+    let seconds = times[times.len() / 2];
+    let trainer = last.ok_or("no run")?;
+    let record = trainer
+        .history()
+        .last()
+        .copied()
+        .ok_or("no epoch recorded")?;
+    Ok(BenchReport {
+        workload: workload.name().to_owned(),
+        seconds,
+        samples_per_sec: (s.epochs * s.train.len()) as f64 / seconds,
+        final_loss: record.train_loss,
+        accuracy: record
+            .test_accuracy
+            .or(record.train_accuracy)
+            .unwrap_or(0.0),
+        threads: 1,
+    })
+}

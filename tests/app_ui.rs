@@ -1,0 +1,321 @@
+//! The desktop app driven like a user would: buttons found by their labels, state read back
+//! through the app's small public API.
+
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable as _;
+use perceptron_lab::app::PerceptronApp;
+
+/// A file dropped onto the window, as the windowing backend would report it.
+#[derive(Debug)]
+struct DroppedPath(std::path::PathBuf);
+
+impl egui::DroppedFile for DroppedPath {
+    fn path(&self) -> &std::path::Path {
+        &self.0
+    }
+
+    fn bytes(&self) -> Result<Vec<u8>, String> {
+        std::fs::read(&self.0).map_err(|e| e.to_string())
+    }
+}
+
+fn harness() -> Harness<'static, PerceptronApp> {
+    Harness::builder()
+        .with_size([1600.0, 1000.0])
+        .with_max_steps(20)
+        .build_eframe(|cc| PerceptronApp::new(cc, None))
+}
+
+#[test]
+fn step_epoch_advances_the_counter_and_the_loss_plot() {
+    let mut harness = harness();
+    harness.run();
+    assert_eq!(harness.state().epoch(), 0, "a fresh app starts at epoch 0");
+    assert_eq!(harness.state().loss_plot_points(), 0, "no epoch, no point");
+    assert!(
+        harness.query_by_label_contains("Epoch 0 ·").is_some(),
+        "the toolbar shows epoch 0"
+    );
+
+    harness.get_by_label("Step epoch").click();
+    harness.run();
+    assert_eq!(harness.state().epoch(), 1, "one click, one epoch");
+    assert_eq!(
+        harness.state().loss_plot_points(),
+        1,
+        "the loss plot drew the epoch's point"
+    );
+    assert!(
+        harness.query_by_label_contains("Epoch 1 ·").is_some(),
+        "the toolbar counter advanced"
+    );
+
+    harness.get_by_label("Step epoch").click();
+    harness.run();
+    assert_eq!(harness.state().loss_plot_points(), 2, "and a second point");
+}
+
+#[test]
+fn play_trains_and_pause_stops() {
+    let mut harness = harness();
+    harness.run();
+    harness.get_by_label("Play").click();
+    harness.step();
+    assert!(
+        harness.state().session().is_playing(),
+        "Play starts training"
+    );
+    let mut steps = 0;
+    while harness.state().session().trainer().cursor().batch == 0
+        && harness.state().epoch() == 0
+        && steps < 200
+    {
+        harness.step();
+        steps += 1;
+    }
+    assert!(
+        harness.state().session().trainer().cursor().batch > 0 || harness.state().epoch() > 0,
+        "playing takes training steps"
+    );
+    harness.get_by_label("Pause").click();
+    harness.step();
+    assert!(
+        !harness.state().session().is_playing(),
+        "Pause stops training"
+    );
+    let cursor = harness.state().session().trainer().cursor();
+    harness.step();
+    harness.step();
+    assert_eq!(
+        harness.state().session().trainer().cursor(),
+        cursor,
+        "nothing moves while paused"
+    );
+}
+
+#[test]
+fn space_toggles_play() {
+    let mut harness = harness();
+    harness.run();
+    harness.key_press(egui::Key::Space);
+    harness.step();
+    assert!(
+        harness.state().session().is_playing(),
+        "Space starts training"
+    );
+    harness.key_press(egui::Key::Space);
+    harness.step();
+    assert!(
+        !harness.state().session().is_playing(),
+        "Space again pauses"
+    );
+}
+
+#[test]
+fn switching_dataset_rebuilds_and_says_so() {
+    let mut harness = harness();
+    harness.run();
+    harness.get_by_label("Step epoch").click();
+    harness.run();
+    assert_eq!(harness.state().epoch(), 1, "trained one epoch on XOR");
+    harness.get_by_label("Dataset").click();
+    harness.run();
+    harness.get_by_label("spiral").click();
+    harness.run();
+    assert_eq!(
+        harness.state().session().setup.data.to_string(),
+        "builtin:spiral",
+        "the dataset picker switched the data"
+    );
+    assert_eq!(
+        harness.state().epoch(),
+        0,
+        "changing the data restarts training"
+    );
+    assert!(
+        harness
+            .query_by_label_contains("training restarted")
+            .is_some(),
+        "the reset is announced"
+    );
+}
+
+#[test]
+fn saved_experiment_opens_by_path_with_its_progress() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("run.ron");
+    let mut harness = harness();
+    harness.run();
+    harness.get_by_label("Step epoch").click();
+    harness.run();
+    harness.get_by_label("Step epoch").click();
+    harness.run();
+    assert!(harness.state().is_dirty(), "training is an unsaved change");
+    harness.state_mut().save_to(&path);
+    harness.run();
+    assert!(!harness.state().is_dirty(), "saving clears the mark");
+    let weights = harness.state().session().trainer().network().clone();
+
+    let mut fresh = self::harness();
+    fresh.run();
+    // Drag and drop: the same code path as the Open dialog and the command line.
+    fresh
+        .input_mut()
+        .dropped_files
+        .push(std::sync::Arc::new(DroppedPath(path.clone())));
+    fresh.run();
+    assert_eq!(
+        fresh.state().epoch(),
+        2,
+        "the opened experiment resumes at its epoch"
+    );
+    assert_eq!(
+        fresh.state().session().trainer().network(),
+        &weights,
+        "with its learned weights"
+    );
+    assert_eq!(
+        fresh.state().path(),
+        Some(path.as_path()),
+        "and remembers its file"
+    );
+    assert!(
+        fresh.query_by_label_contains("Opened").is_some(),
+        "the window says what it opened"
+    );
+}
+
+#[test]
+fn a_broken_file_is_a_message_not_a_crash() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("broken.ron");
+    std::fs::write(&path, "this is ( not an experiment").unwrap();
+    let mut harness = harness();
+    harness.run();
+    harness.state_mut().open_path(&path);
+    harness.run();
+    assert!(
+        harness.query_by_label_contains("broken.ron").is_some(),
+        "the error, naming the file, is shown in the window"
+    );
+    assert_eq!(harness.state().epoch(), 0, "the current experiment stays");
+}
+
+#[test]
+fn confusion_matrix_counts_every_evaluated_sample() {
+    let mut harness = harness();
+    harness.run();
+    harness.get_by_label("Step epoch").click();
+    harness.run();
+    let train = harness.state().session().trainer().train_data().len() as u64;
+    assert_eq!(
+        harness.state().confusion_total(),
+        train,
+        "the train matrix counts the training set"
+    );
+    assert!(
+        harness
+            .query_by_label(&format!("Total: {train} samples"))
+            .is_some(),
+        "and says so"
+    );
+    harness.get_by_label("Test").click();
+    harness.run();
+    let test = harness
+        .state()
+        .session()
+        .trainer()
+        .test_data()
+        .unwrap()
+        .len() as u64;
+    assert!(
+        harness.state().confusion_shows_test(),
+        "switched to the test set"
+    );
+    assert_eq!(
+        harness.state().confusion_total(),
+        test,
+        "the test matrix counts the test set"
+    );
+}
+
+#[test]
+fn clicking_a_cell_opens_the_wrong_answer_notebook() {
+    let mut harness = harness();
+    harness.run();
+    harness.get_by_label("Cell 0 → 1").click();
+    harness.run();
+    assert!(
+        harness
+            .query_by_label_contains("Wrong-answer notebook: true 0 → predicted 1")
+            .is_some(),
+        "the notebook lists the cell"
+    );
+}
+
+#[test]
+fn a_huge_learning_rate_diverges_and_the_message_is_shown() {
+    let mut harness = harness();
+    harness.run();
+    // A linear output trained with MSE has unbounded errors: a huge step makes them explode.
+    harness.get_by_label("Output activation").click();
+    harness.run();
+    harness.get_by_label("linear").click();
+    harness.run();
+    assert_eq!(
+        harness.state().session().setup.config.loss.name(),
+        "mse",
+        "a linear output pairs with MSE"
+    );
+    harness
+        .get_by_label("Learning rate (lr)")
+        .set_value_accesskit(1e6);
+    harness.run();
+    assert!(
+        (harness.state().session().trainer().config().learning_rate - 1e6).abs() < 1.0,
+        "the learning rate applies to the running trainer"
+    );
+    for _ in 0..20 {
+        if harness.state().session().stop_message().is_some() {
+            break;
+        }
+        harness.get_by_label("Step epoch").click();
+        harness.run();
+    }
+    assert!(
+        harness
+            .query_by_label_contains("training diverged")
+            .is_some(),
+        "the engine's divergence message is shown in the window"
+    );
+    assert!(!harness.state().session().is_playing(), "divergence pauses");
+}
+
+#[test]
+fn a_shipped_example_opens_from_the_file_menu() {
+    let mut harness = harness();
+    harness.run();
+    harness.get_by_label("File").click();
+    harness.run();
+    harness.get_by_label("Open example").hover();
+    harness.run();
+    harness.get_by_label("xor-perceptron.ron").click();
+    harness.run();
+    let trainer = harness.state().session().trainer();
+    assert_eq!(
+        trainer.network().layers.len(),
+        1,
+        "the perceptron example has a single layer"
+    );
+    assert_eq!(
+        trainer.config().optimizer.name(),
+        "perceptron",
+        "trained with the perceptron rule"
+    );
+    assert!(
+        harness
+            .query_by_label_contains("Opened xor-perceptron")
+            .is_some(),
+        "the window says what it opened"
+    );
+}
