@@ -11,6 +11,10 @@ use perceptron_lab::data::{
     Scale, Task, import_table, infer_schema,
 };
 use proptest::prelude::*;
+use std::fmt::Write as _;
+
+/// (name, kind, role, missing, distinct) of one column.
+type Column = (String, ColumnKind, Role, usize, usize);
 
 fn fixture(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -19,14 +23,7 @@ fn fixture(name: &str) -> PathBuf {
 }
 
 /// (name, kind, role, missing, distinct) of every column.
-fn describe(
-    name: &str,
-    options: &ImportOptions,
-) -> (
-    Vec<(String, ColumnKind, Role, usize, usize)>,
-    Task,
-    Vec<String>,
-) {
+fn describe(name: &str, options: &ImportOptions) -> (Vec<Column>, Task, Vec<String>) {
     let table = RawTable::from_file(&fixture(name)).unwrap_or_else(|e| panic!("{name}: {e}"));
     let schema = infer_schema(&table, options).unwrap_or_else(|e| panic!("{name}: {e}"));
     let columns = schema
@@ -281,7 +278,7 @@ fn bad_files_are_refused_with_file_line_and_column() {
 fn too_many_classes_suggests_the_wrong_column() {
     let mut text = String::from("x,name\n");
     for i in 0..150 {
-        text += &format!("{i},person {i}\n");
+        writeln!(text, "{i},person {i}").unwrap();
     }
     let table = RawTable::from_bytes(text.as_bytes(), "people.csv").unwrap();
     let options = ImportOptions {
@@ -301,7 +298,7 @@ fn statistics_come_from_the_training_split_only() {
     // must be that of the training rows alone.
     let mut text = String::from("x,label\n");
     for i in 0..40 {
-        text += &format!("{},{}\n", 1 + i % 2, if i % 2 == 0 { "a" } else { "b" });
+        writeln!(text, "{},{}", 1 + i % 2, if i % 2 == 0 { "a" } else { "b" }).unwrap();
     }
     text += "1000000,a\n";
     let table = RawTable::from_bytes(text.as_bytes(), "outlier.csv").unwrap();

@@ -60,7 +60,7 @@ impl RawTable {
             ));
         }
         if let Some(at) = bytes.iter().position(|&b| b == 0) {
-            let line = 1 + bytes[..at].iter().filter(|&&b| b == b'\n').count() as u64;
+            let line = bytes[..at].split(|&b| b == b'\n').count() as u64;
             return Err(invalid(
                 Some(line),
                 None,

@@ -164,7 +164,7 @@ impl DataSource {
         match self {
             Self::Generator { .. } => {}
             Self::Bundled { preprocessing, .. } | Self::Csv { preprocessing, .. } => {
-                *preprocessing = fitted
+                *preprocessing = fitted;
             }
         }
     }
