@@ -6,6 +6,7 @@ pub mod bundled;
 pub mod csv_read;
 mod error;
 pub mod import;
+mod options;
 pub mod preprocess;
 pub mod schema;
 mod source;
