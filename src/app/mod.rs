@@ -4,26 +4,37 @@
 //! commands that [`PerceptronApp`] applies once per frame.
 
 mod boundary;
+mod colormap;
 mod confusion;
 pub mod examples;
 mod files;
+mod graph;
+mod inspector;
 mod menu;
+mod network_edit;
 mod network_view;
+mod neuron_maps;
+mod plane;
 mod plots;
 mod sample_view;
 mod session;
 pub mod setup;
 mod setup_panel;
 mod shell;
+mod step_through;
 pub mod strings;
 mod theme;
 mod toolbar;
 
 pub use boundary::BoundaryView;
-pub use network_view::{NetworkCommand, NetworkView};
+pub use colormap::{parse_sig3, sig3};
+pub use graph::bench_edge_mesh;
+pub use network_view::{Inspected, Mode, NetworkCommand, NetworkView};
+pub use plane::{DecisionGrid, PlaneBounds, decision_grid, plane_trace};
 pub use session::Session;
 pub use setup::Setup;
 pub use shell::{PerceptronApp, Settings};
+pub use step_through::Phase;
 
 /// Opens the window; `path` is an experiment (.ron) or dataset (.csv) to open first.
 pub fn run(path: Option<&std::path::Path>) -> Result<(), String> {

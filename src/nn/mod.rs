@@ -5,13 +5,14 @@ mod activation;
 mod error;
 mod evaluate;
 mod init;
+mod linalg;
 mod loss;
 mod metrics;
 mod network;
 mod optimizer;
 mod trainer;
 
-pub use activation::{Activation, LEAKY_SLOPE, sigmoid};
+pub use activation::{Activation, LEAKY_SLOPE, sigmoid, tanh};
 pub use error::{ConfigError, TrainError};
 pub use evaluate::{Evaluation, evaluate};
 pub use loss::Loss;

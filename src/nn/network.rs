@@ -1,13 +1,13 @@
 //! The network: dense layers of neurons, the forward pass (z = W·x + b, a = f(z)) and
 //! backpropagation (δ, ∂L/∂W, ∂L/∂b), computed for whole mini-batches as matrix products.
 
-use ndarray::linalg::general_mat_mul;
 use ndarray::{Array1, Array2, ArrayView2, Axis, Zip};
 use rand::SeedableRng as _;
 use rand_chacha::ChaCha8Rng;
 use serde::{Deserialize, Serialize};
 
 use super::init::init_layer;
+use super::linalg;
 use super::{Activation, ConfigError, Loss};
 
 /// Most layers (hidden + output) a network may have.
@@ -301,8 +301,7 @@ impl Network {
         let mut previous: &Array2<f32> = input;
         for (layer, out) in self.layers.iter().zip(layers.iter_mut()) {
             // z = a_prev · Wᵀ + b   [batch, in]·[in, out] → [batch, out]
-            general_mat_mul(1.0, previous, &layer.weights.t(), 0.0, &mut out.z);
-            out.z += &layer.biases;
+            linalg::affine(previous, &layer.weights, &layer.biases, &mut out.z);
             layer.activation.apply(out.z.view(), out.a.view_mut());
             previous = &out.a;
         }
@@ -381,7 +380,7 @@ impl Network {
                 &trace.layers[l - 1].a
             };
             // ∂L/∂W = (1/B)·δᵀ·a_prev   [out, batch]·[batch, in] → [out, in]
-            general_mat_mul(scale, &here.delta.t(), previous_a, 0.0, &mut here.weights);
+            linalg::outer_sum(scale, &here.delta, previous_a, &mut here.weights);
             // ∂L/∂b = (1/B)·Σ_s δ_s
             here.biases.fill(0.0);
             for row in here.delta.rows() {
@@ -391,13 +390,7 @@ impl Network {
             if l > 0 {
                 let below = &mut before[l - 1];
                 // ∂L/∂a_prev = δ·W   [batch, out]·[out, in] → [batch, in]
-                general_mat_mul(
-                    1.0,
-                    &here.delta,
-                    &self.layers[l].weights,
-                    0.0,
-                    &mut below.delta,
-                );
+                linalg::back(&here.delta, &self.layers[l].weights, &mut below.delta);
                 let prev = &trace.layers[l - 1];
                 self.layers[l - 1].activation.backprop(
                     prev.z.view(),

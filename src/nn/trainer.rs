@@ -173,6 +173,12 @@ pub struct Trainer {
     /// produces non-finite weights.
     epoch_start: (Network, OptimizerState),
     stopped: Option<TrainError>,
+    /// Evaluate the whole training and test sets at the end of every epoch (the default).
+    /// Off, an epoch's record holds the running mean of its batch losses and no accuracy:
+    /// for timing the training itself.
+    evaluate_each_epoch: bool,
+    /// Sum over this epoch's updates of (batch mean loss × batch size).
+    epoch_loss_sum: f64,
 }
 
 impl Trainer {
@@ -244,6 +250,8 @@ impl Trainer {
             workspaces: Vec::new(),
             epoch_start,
             stopped: None,
+            evaluate_each_epoch: true,
+            epoch_loss_sum: 0.0,
         };
         // A batch half stepped through when saved is replayed, so its gradient sum is exact.
         let mid = trainer.cursor.sample - trainer.cursor.batch_start;
@@ -311,6 +319,11 @@ impl Trainer {
     /// Updates (mini-batches) in a full epoch at the current batch size.
     pub fn batches_per_epoch(&self) -> usize {
         self.train.len().div_ceil(self.config.batch_size)
+    }
+
+    /// Turns the end-of-epoch evaluation of the whole training and test sets on or off.
+    pub fn set_epoch_evaluation(&mut self, on: bool) {
+        self.evaluate_each_epoch = on;
     }
 
     /// Changes the learning rate from the next update on.
@@ -424,6 +437,7 @@ impl Trainer {
         }
         let ws = std::mem::replace(&mut self.workspaces[slot], placeholder());
         let loss = ws.grads.loss;
+        self.epoch_loss_sum += f64::from(loss) * rows as f64;
         let result = self
             .check_gradients(&ws.grads)
             .and_then(|()| self.apply_update(&ws.grads));
@@ -470,6 +484,7 @@ impl Trainer {
             .backward_in_place(&ws.trace, ws.targets.view(), signal, &mut ws.grads);
         let grads = ws.grads.clone();
         self.check_gradients(&grads)?;
+        self.epoch_loss_sum += f64::from(grads.loss);
         match &mut self.pending {
             Some(sum) => {
                 for (s, g) in sum.layers.iter_mut().zip(&grads.layers) {
@@ -558,15 +573,26 @@ impl Trainer {
         if self.cursor.sample < self.order.len() {
             return None;
         }
-        let train = self.evaluate_train();
-        let test = self.evaluate_test();
-        let record = EpochRecord {
-            epoch: self.cursor.epoch + 1,
-            train_loss: train.loss,
-            train_accuracy: train.accuracy(),
-            test_loss: test.as_ref().map(|t| t.loss),
-            test_accuracy: test.as_ref().and_then(Evaluation::accuracy),
+        let record = if self.evaluate_each_epoch {
+            let train = self.evaluate_train();
+            let test = self.evaluate_test();
+            EpochRecord {
+                epoch: self.cursor.epoch + 1,
+                train_loss: train.loss,
+                train_accuracy: train.accuracy(),
+                test_loss: test.as_ref().map(|t| t.loss),
+                test_accuracy: test.as_ref().and_then(Evaluation::accuracy),
+            }
+        } else {
+            EpochRecord {
+                epoch: self.cursor.epoch + 1,
+                train_loss: (self.epoch_loss_sum / self.order.len() as f64) as f32,
+                train_accuracy: None,
+                test_loss: None,
+                test_accuracy: None,
+            }
         };
+        self.epoch_loss_sum = 0.0;
         self.history.push(record);
         self.cursor = Cursor {
             epoch: self.cursor.epoch + 1,

@@ -1,0 +1,194 @@
+//! The step-through of one sample, the lecture moment: ① forward (each layer lights up in
+//! turn), ② loss against the target, ③ backward (the gradient flows right to left), ④ update
+//! (edges show Δw). Plays by itself at an adjustable speed; → or "Next phase" advances by hand.
+
+use ndarray::{Array2, s};
+
+use crate::nn::{ForwardTrace, Gradients, Network, Trainer};
+
+/// Seconds per layer while the forward pass lights up.
+const FORWARD_SECS_PER_LAYER: f64 = 0.3;
+/// Seconds per layer while the gradient flows back.
+const BACKWARD_SECS_PER_LAYER: f64 = 0.4;
+/// Seconds the loss is shown before the backward pass starts.
+const LOSS_SECS: f64 = 1.5;
+
+/// The four phases, in order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Phase {
+    /// ① The input enters and each layer computes its activations.
+    Forward,
+    /// ② The output is compared with the target: the loss.
+    Loss,
+    /// ③ δ and ∂L/∂w flow back from the output to the input.
+    Backward,
+    /// ④ The weights change by Δw.
+    Update,
+}
+
+impl Phase {
+    /// All phases in order.
+    pub const ALL: [Self; 4] = [Self::Forward, Self::Loss, Self::Backward, Self::Update];
+
+    /// The phase strip's label.
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Forward => "1 forward",
+            Self::Loss => "2 loss",
+            Self::Backward => "3 backward",
+            Self::Update => "4 update",
+        }
+    }
+
+    /// A one-line explanation of what the phase shows.
+    pub fn explanation(self) -> &'static str {
+        match self {
+            Self::Forward => "Each layer computes z = w·a + b and a = f(z), from left to right.",
+            Self::Loss => "The output is compared with the target: the loss says how wrong it is.",
+            Self::Backward => "The gradient flows back: δ = ∂L/∂z on nodes, ∂L/∂w = δ·a on edges.",
+            Self::Update => "Each weight moves against its gradient: Δw = −lr·∂L/∂w.",
+        }
+    }
+
+    fn next(self) -> Option<Self> {
+        match self {
+            Self::Forward => Some(Self::Loss),
+            Self::Loss => Some(Self::Backward),
+            Self::Backward => Some(Self::Update),
+            Self::Update => None,
+        }
+    }
+}
+
+/// One sample being played through, captured just before the trainer stepped it.
+#[derive(Debug, Clone)]
+pub struct StepThrough {
+    /// Training-set index of the sample.
+    pub sample: usize,
+    /// The weights the sample was computed with (before the update).
+    pub before: Network,
+    /// The forward pass of the sample with those weights. `[1, …]`
+    pub trace: ForwardTrace,
+    /// Its backward pass: δ per node and ∂L/∂w per edge, for this sample alone.
+    pub grads: Gradients,
+    /// The target the output is compared with. `[1, outputs]`
+    pub target: Array2<f32>,
+    /// Learning rate at the time of the step.
+    pub learning_rate: f32,
+    /// The phase shown.
+    pub phase: Phase,
+    /// When the current phase began (`None` until the first frame draws it).
+    phase_start_secs: Option<f64>,
+    /// Weight change new − old, once the trainer's weights have changed; `None` while the
+    /// update is still pending (mid-batch).
+    pub delta_weights: Option<Vec<Array2<f32>>>,
+}
+
+impl StepThrough {
+    /// Captures the forward and backward pass of `trainer`'s next sample with its current
+    /// weights — exactly what `step_sample` is about to compute.
+    pub fn capture(trainer: &Trainer) -> Option<Self> {
+        let sample = trainer.next_sample();
+        let train = trainer.train_data();
+        if sample >= train.len() {
+            return None;
+        }
+        let network = trainer.network().clone();
+        let input = train.features.slice(s![sample..=sample, ..]);
+        let trace = network.forward(input);
+        let target = train
+            .target_matrix(network.outputs())
+            .slice(s![sample..=sample, ..])
+            .to_owned();
+        let mut grads = network.gradients_for(1);
+        network.backward_in_place(
+            &trace,
+            target.view(),
+            trainer.config().error_signal(),
+            &mut grads,
+        );
+        Some(Self {
+            sample,
+            before: network,
+            trace,
+            grads,
+            target,
+            learning_rate: trainer.config().learning_rate,
+            phase: Phase::Forward,
+            phase_start_secs: None,
+            delta_weights: None,
+        })
+    }
+
+    /// Notes the trainer's current weights: once they differ from `before`, Δw is known.
+    pub fn observe(&mut self, network: &Network) {
+        if self.delta_weights.is_none()
+            && network.layers.len() == self.before.layers.len()
+            && *network != self.before
+        {
+            self.delta_weights = Some(
+                network
+                    .layers
+                    .iter()
+                    .zip(&self.before.layers)
+                    .map(|(new, old)| &new.weights - &old.weights)
+                    .collect(),
+            );
+        }
+    }
+
+    /// Moves to the next phase (the → key); false when already at the last one.
+    pub fn next_phase(&mut self, now_secs: f64) -> bool {
+        match self.phase.next() {
+            Some(next) => {
+                self.phase = next;
+                self.phase_start_secs = Some(now_secs);
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// Jumps to the update, the end of the step.
+    pub fn skip(&mut self, now_secs: f64) {
+        self.phase = Phase::Update;
+        self.phase_start_secs = Some(now_secs);
+    }
+
+    /// How many columns (input + layers) are lit in the current phase, fractional while
+    /// animating: forward counts from the left, backward from the right. Advances to the
+    /// next phase when `auto` and the phase's time is up.
+    pub fn progress(&mut self, now_secs: f64, speed: f64, auto: bool, reduce_motion: bool) -> f32 {
+        let start = *self.phase_start_secs.get_or_insert(now_secs);
+        let elapsed = (now_secs - start) * speed.max(0.05);
+        let columns = self.trace.layers.len() as f64 + 1.0;
+        let layers = self.trace.layers.len() as f64;
+        let (lit, duration) = match self.phase {
+            Phase::Forward => (
+                1.0 + elapsed / FORWARD_SECS_PER_LAYER,
+                layers * FORWARD_SECS_PER_LAYER + 0.3,
+            ),
+            Phase::Loss => (columns, LOSS_SECS),
+            Phase::Backward => (
+                elapsed / BACKWARD_SECS_PER_LAYER,
+                layers * BACKWARD_SECS_PER_LAYER + 0.4,
+            ),
+            Phase::Update => (columns, f64::INFINITY),
+        };
+        if auto && elapsed >= duration {
+            self.next_phase(now_secs);
+            return self.progress(now_secs, speed, auto, reduce_motion);
+        }
+        let lit = if reduce_motion {
+            columns
+        } else {
+            lit.min(columns)
+        };
+        lit as f32
+    }
+
+    /// True while the phase animates (the view keeps repainting).
+    pub fn animating(&self) -> bool {
+        self.phase != Phase::Update
+    }
+}
