@@ -1,5 +1,7 @@
-//! The headless command line: `train`, `inspect`, `export`. Every number the app shows can be
+//! The headless command line: `train`, `eval`, `inspect`, `export`, `data describe`. Every number the app shows can be
 //! reproduced here. Bad arguments or files give a one-line error and exit code 2.
+
+mod data_cmd;
 
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
@@ -41,6 +43,10 @@ enum Command {
     Inspect(InspectArgs),
     /// Print a saved experiment as JSON.
     Export(ExportArgs),
+    /// Evaluate a saved model on another CSV file (through the model's saved preprocessing).
+    Eval(data_cmd::EvalArgs),
+    /// Look at a dataset: `data describe FILE` shows how its columns are understood.
+    Data(data_cmd::DataArgs),
     /// Time a fixed training workload (median of --repeat runs).
     Bench(BenchArgs),
 }
@@ -67,9 +73,12 @@ struct BenchArgs {
 
 #[derive(Debug, Args)]
 struct TrainArgs {
-    /// Dataset: builtin:xor|circle|gauss|spiral|moons|linear.
+    /// Dataset: builtin:xor|circle|gauss|spiral|moons|linear (generated),
+    /// builtin:iris|wine|breast_cancer|digits|titanic|penguins|spambase (bundled), or FILE.csv.
     #[arg(long, default_value = "builtin:xor")]
     data: String,
+    #[command(flatten)]
+    import: data_cmd::ImportFlags,
     /// Number of samples to generate (XOR without it: the 4-row truth table).
     #[arg(long)]
     samples: Option<usize>,
@@ -77,8 +86,9 @@ struct TrainArgs {
     #[arg(long, default_value_t = 0.0)]
     noise: f32,
     /// Hidden layers as WIDTH:ACTIVATION, comma-separated; "" for none (a single-layer perceptron).
-    #[arg(long, default_value = "8:tanh")]
-    hidden: String,
+    /// Default: 8:tanh, or a size that suits the bundled dataset.
+    #[arg(long)]
+    hidden: Option<String>,
     /// Output activation: sigmoid, softmax, linear or step (default: follows the task).
     #[arg(long)]
     output: Option<String>,
@@ -181,6 +191,8 @@ pub fn main(args: &[String]) -> ExitCode {
         Command::Train(a) => train(&a),
         Command::Inspect(a) => inspect(&a),
         Command::Export(a) => export(&a),
+        Command::Eval(a) => data_cmd::eval(&a),
+        Command::Data(a) => data_cmd::data(&a),
         Command::Bench(a) => bench(&a),
     };
     match result {
@@ -227,8 +239,14 @@ struct Plan {
 }
 
 fn plan_from_args(a: &TrainArgs) -> Result<Plan, Failure> {
-    let source = DataSource::parse(&a.data, a.samples, a.noise, a.seed).map_err(Failure::usage)?;
-    let spec = DataSpec {
+    let mut source =
+        DataSource::parse(&a.data, a.samples, a.noise, a.seed).map_err(Failure::usage)?;
+    a.import.apply_to(&mut source)?;
+    let hidden = a
+        .hidden
+        .clone()
+        .unwrap_or_else(|| source.default_hidden().to_owned());
+    let mut spec = DataSpec {
         test_fraction: a
             .test_fraction
             .unwrap_or_else(|| source.default_test_fraction()),
@@ -236,6 +254,11 @@ fn plan_from_args(a: &TrainArgs) -> Result<Plan, Failure> {
         split_seed: a.seed,
     };
     let data = spec.load().map_err(Failure::usage)?;
+    if let (Some(report), false) = (&data.report, a.quiet) {
+        eprintln!("{}: {report}", spec.source);
+    }
+    // Saved models preprocess new data exactly as the training data was.
+    spec.source.set_preprocessing(data.preprocessing.clone());
     let optimizer: Option<Optimizer> = a
         .optimizer
         .as_deref()
@@ -267,7 +290,7 @@ fn plan_from_args(a: &TrainArgs) -> Result<Plan, Failure> {
             _ => Loss::Mse,
         },
     };
-    let mut layers = parse_hidden(&a.hidden).map_err(Failure::usage)?;
+    let mut layers = parse_hidden(&hidden).map_err(Failure::usage)?;
     layers.push(LayerSpec {
         width: output_width(&data.train, output),
         activation: output,
@@ -439,7 +462,8 @@ fn parse_numbers(text: &str, what: &str) -> Result<Vec<f32>, Failure> {
 fn inspect(a: &InspectArgs) -> Result<(), Failure> {
     let experiment = load_model(&a.model)?;
     let network = experiment.network();
-    let input = parse_numbers(&a.input, "--input")?;
+    let preprocessing = experiment.data.source.preprocessing();
+    let input = data_cmd::model_input(preprocessing, &a.input, network.inputs())?;
     if input.len() != network.inputs() {
         return Err(Failure::usage(format!(
             "--input has {} values but the model has {} inputs",
@@ -449,13 +473,18 @@ fn inspect(a: &InspectArgs) -> Result<(), Failure> {
     }
     let x = Array2::from_shape_vec((1, input.len()), input).map_err(Failure::usage)?;
     let trace = network.forward(x.view());
-    let classes = experiment.embedded_classes().or_else(|| {
-        experiment
-            .data
-            .load()
-            .ok()
-            .and_then(|d| d.train.class_names().map(<[String]>::to_vec))
-    });
+    let saved_classes = preprocessing
+        .and_then(|p| p.class_names())
+        .map(<[String]>::to_vec);
+    let classes = saved_classes
+        .or_else(|| experiment.embedded_classes())
+        .or_else(|| {
+            experiment
+                .data
+                .load()
+                .ok()
+                .and_then(|d| d.train.class_names().map(<[String]>::to_vec))
+        });
     let outputs = network.outputs();
     let target: Vec<f32> = match (&classes, &a.label) {
         (Some(names), label) => {

@@ -295,7 +295,10 @@ impl Experiment {
             path: name.clone(),
             message: format!("not UTF-8 text ({e})"),
         })?;
-        Self::from_ron(&text, &name)
+        let mut experiment = Self::from_ron(&text, &name)?;
+        // A CSV path is stored relative to the experiment file.
+        experiment.data.source = experiment.data.source.resolved_from(&folder_of(path));
+        Ok(experiment)
     }
 
     /// Opens `spec`: `builtin-example:NAME` for a shipped example, otherwise a file path.
@@ -327,7 +330,14 @@ impl Experiment {
     /// Writes the experiment atomically: a temporary file in the same folder is written,
     /// flushed and synced, then renamed over `path`. On any failure the old file is untouched.
     pub fn save(&self, path: &Path) -> Result<(), ExperimentError> {
-        let text = self.to_ron()?;
+        let saved_source = self.data.source.relative_to(&folder_of(path));
+        let text = if saved_source == self.data.source {
+            self.to_ron()?
+        } else {
+            let mut copy = self.clone();
+            copy.data.source = saved_source;
+            copy.to_ron()?
+        };
         write_atomically(path, text.as_bytes()).map_err(|e| ExperimentError::Io {
             path: path.display().to_string(),
             message: format!("could not save ({e}); the previous file, if any, is unchanged"),
@@ -516,10 +526,7 @@ impl Experiment {
     pub fn restore(&self) -> Result<Restored, ExperimentError> {
         let network = self.network_unchecked();
         let data = match &self.embedded_data {
-            Some(e) => Ok(LoadedData {
-                train: e.train.clone(),
-                test: e.test.clone(),
-            }),
+            Some(e) => Ok(LoadedData::plain(e.train.clone(), e.test.clone())),
             None => self.data.load(),
         };
         let data = match data {
@@ -635,6 +642,14 @@ fn check_embedded(data: &Dataset, inputs: usize, field: &str) -> Result<(), (Str
         }
     }
     Ok(())
+}
+
+/// The folder holding `path` (`.` for a bare file name).
+fn folder_of(path: &Path) -> PathBuf {
+    match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    }
 }
 
 /// Writes `bytes` to `path` through a temporary file in the same folder and a rename, so a

@@ -147,6 +147,14 @@ fn data_ui(ui: &mut egui::Ui, setup: &mut Setup, text: &Strings) -> bool {
                     ui.add(DragValue::new(seed))
                 });
             }
+            // Bundled and CSV data: the GUI issue adds their controls; show what is loaded.
+            other @ (DataSource::Bundled { .. } | DataSource::Csv { .. }) => {
+                let name = other.to_string();
+                row(ui, text.dataset, text.hover_dataset, |ui| ui.label(name));
+                changed |= row(ui, text.test_fraction, text.hover_test_fraction, |ui| {
+                    ui.add(Slider::new(&mut setup.test_fraction, 0.0..=0.5).fixed_decimals(2))
+                });
+            }
         });
     changed
 }

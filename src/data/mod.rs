@@ -2,13 +2,26 @@
 //! bundled CSVs, the user's own CSV) and how it is split and preprocessed.
 
 pub mod builtin;
+pub mod bundled;
+pub mod csv_read;
 mod error;
+pub mod import;
+mod options;
+pub mod preprocess;
+pub mod schema;
 mod source;
 mod split;
 
+pub use bundled::Bundled;
+pub use csv_read::RawTable;
 pub use error::DatasetError;
+pub use import::{ImportReport, apply_preprocessing, import_table};
+pub use preprocess::Preprocessing;
+pub use schema::{
+    ColumnKind, ImportOptions, MissingPolicy, Role, Scale, Schema, Task, infer_schema,
+};
 pub use source::{DataSource, DataSpec, LoadedData};
-pub use split::split_train_test;
+pub use split::{split_indices, split_train_test};
 
 use ndarray::{Array2, ArrayView1};
 use serde::{Deserialize, Serialize};
@@ -43,6 +56,9 @@ pub struct Dataset {
     pub target: Target,
     /// Position of each sample in the file or generator it came from (the "row" a user sees).
     pub source_rows: Vec<usize>,
+    /// `(rows, columns)` when the features are the pixels of an image, row-major (digits: 8×8).
+    #[serde(default)]
+    pub image_shape: Option<(usize, usize)>,
 }
 
 impl Dataset {
@@ -62,6 +78,7 @@ impl Dataset {
                 labels,
             },
             source_rows,
+            image_shape: None,
         }
     }
 
@@ -120,6 +137,7 @@ impl Dataset {
             features,
             target,
             source_rows: indices.iter().map(|&i| self.source_rows[i]).collect(),
+            image_shape: self.image_shape,
         }
     }
 

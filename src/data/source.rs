@@ -1,11 +1,17 @@
-//! Where a dataset comes from (`builtin:NAME` or a CSV file), and loading it into a
-//! train/test pair ready for the network.
+//! Where a dataset comes from (`builtin:NAME` generator or bundled CSV, or the user's CSV
+//! file), and loading it into a train/test pair ready for the network.
 
 use std::fmt;
+use std::path::{Component, Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
 use super::builtin::Generator;
+use super::bundled::Bundled;
+use super::csv_read::{RawTable, content_hash, read_file};
+use super::import::{ImportReport, import_table};
+use super::preprocess::Preprocessing;
+use super::schema::ImportOptions;
 use super::{Dataset, DatasetError, split_train_test};
 
 /// The recipe for a dataset: enough to produce the same samples again.
@@ -21,6 +27,31 @@ pub enum DataSource {
         noise: f32,
         /// Seed of the generator.
         seed: u64,
+    },
+    /// One of the real datasets embedded in the binary.
+    Bundled {
+        /// Which dataset.
+        name: Bundled,
+        /// Column roles and preprocessing choices.
+        #[serde(default)]
+        options: ImportOptions,
+        /// The preprocessing fitted on the training split (stored once trained).
+        #[serde(default)]
+        preprocessing: Option<Preprocessing>,
+    },
+    /// A CSV file of the user's.
+    Csv {
+        /// The file: absolute in memory, relative to the experiment file when saved.
+        path: PathBuf,
+        /// [`content_hash`] of the file when it was imported ("" = not checked).
+        #[serde(default)]
+        content_hash: String,
+        /// Column roles and preprocessing choices.
+        #[serde(default)]
+        options: ImportOptions,
+        /// The preprocessing fitted on the training split (stored once trained).
+        #[serde(default)]
+        preprocessing: Option<Preprocessing>,
     },
 }
 
@@ -49,31 +80,93 @@ pub struct LoadedData {
     pub train: Dataset,
     /// Held-out samples, never trained on; `None` when the test fraction is 0.
     pub test: Option<Dataset>,
+    /// The preprocessing that turned the table into numbers (bundled and CSV sources only).
+    pub preprocessing: Option<Preprocessing>,
+    /// What the import did about missing values (bundled and CSV sources only).
+    pub report: Option<ImportReport>,
+}
+
+impl LoadedData {
+    /// Data that needed no preprocessing (generated, or embedded in an experiment file).
+    pub fn plain(train: Dataset, test: Option<Dataset>) -> Self {
+        Self {
+            train,
+            test,
+            preprocessing: None,
+            report: None,
+        }
+    }
 }
 
 impl DataSource {
-    /// Parses the `--data` argument: `builtin:NAME`.
+    /// Parses the `--data` argument: `builtin:NAME` (a generator or a bundled dataset) or the
+    /// path of a CSV file, which is read once to record its content hash. Bundled and CSV
+    /// sources start with their default import options (see [`Self::options_mut`]).
     pub fn parse(
         spec: &str,
         samples: Option<usize>,
         noise: f32,
         seed: u64,
     ) -> Result<Self, DatasetError> {
-        let Some(name) = spec.strip_prefix("builtin:") else {
+        if let Some(name) = spec.strip_prefix("builtin:") {
+            if let Ok(name) = name.parse::<Bundled>() {
+                return Ok(Self::Bundled {
+                    name,
+                    options: name.default_options(),
+                    preprocessing: None,
+                });
+            }
+            let kind: Generator = name.parse()?;
+            return Ok(Self::Generator {
+                kind,
+                samples,
+                noise,
+                seed,
+            });
+        }
+        if spec.trim().is_empty() {
             return Err(DatasetError::InvalidParameter {
                 name: "data",
-                message: format!(
-                    "'{spec}' is not a dataset; use builtin:NAME (for example builtin:xor)"
-                ),
+                message: "give a CSV file or builtin:NAME (for example builtin:iris)".into(),
             });
-        };
-        let kind: Generator = name.parse()?;
-        Ok(Self::Generator {
-            kind,
-            samples,
-            noise,
-            seed,
+        }
+        let given = Path::new(spec);
+        let bytes = read_file(given)?;
+        let path = std::fs::canonicalize(given).unwrap_or_else(|_| given.to_path_buf());
+        Ok(Self::Csv {
+            path,
+            content_hash: content_hash(&bytes),
+            options: ImportOptions::default(),
+            preprocessing: None,
         })
+    }
+
+    /// The import options of a bundled or CSV source, to adjust before loading.
+    pub fn options_mut(&mut self) -> Option<&mut ImportOptions> {
+        match self {
+            Self::Generator { .. } => None,
+            Self::Bundled { options, .. } | Self::Csv { options, .. } => Some(options),
+        }
+    }
+
+    /// The stored preprocessing, if any.
+    pub fn preprocessing(&self) -> Option<&Preprocessing> {
+        match self {
+            Self::Generator { .. } => None,
+            Self::Bundled { preprocessing, .. } | Self::Csv { preprocessing, .. } => {
+                preprocessing.as_ref()
+            }
+        }
+    }
+
+    /// Stores the fitted preprocessing, so later loads (and saved models) reuse it exactly.
+    pub fn set_preprocessing(&mut self, fitted: Option<Preprocessing>) {
+        match self {
+            Self::Generator { .. } => {}
+            Self::Bundled { preprocessing, .. } | Self::Csv { preprocessing, .. } => {
+                *preprocessing = fitted;
+            }
+        }
     }
 
     /// The test fraction a user gets when they do not choose one: none for tiny sets such
@@ -85,34 +178,193 @@ impl DataSource {
                 samples: None,
                 ..
             } => 0.0,
-            Self::Generator { .. } => 0.2,
+            _ => 0.2,
         }
     }
 
-    /// Produces the whole dataset, before any split.
-    pub fn dataset(&self) -> Result<Dataset, DatasetError> {
+    /// Hidden layers that suit this data when the user gives none.
+    pub fn default_hidden(&self) -> &'static str {
         match self {
+            Self::Bundled { name, .. } => name.default_hidden(),
+            Self::Generator { .. } => "8:tanh",
+            Self::Csv { .. } => "16:tanh",
+        }
+    }
+
+    /// The table of a bundled or CSV source; for a CSV, checks that the file is unchanged.
+    pub fn table(&self) -> Result<Option<RawTable>, DatasetError> {
+        match self {
+            Self::Generator { .. } => Ok(None),
+            Self::Bundled { name, .. } => {
+                RawTable::from_bytes(name.csv().as_bytes(), &self.to_string()).map(Some)
+            }
+            Self::Csv {
+                path,
+                content_hash: expected,
+                ..
+            } => {
+                let shown = path.display().to_string();
+                let bytes = read_file(path).map_err(|e| match e {
+                    DatasetError::Io { path, message } => DatasetError::Io {
+                        path,
+                        message: format!("{message} (has the CSV been moved or renamed?)"),
+                    },
+                    other => other,
+                })?;
+                let found = content_hash(&bytes);
+                if !expected.is_empty() && *expected != found {
+                    return Err(DatasetError::Invalid {
+                        path: shown,
+                        line: None,
+                        column: None,
+                        message: format!(
+                            "the file has changed since the model was trained (content hash {found}, expected {expected})"
+                        ),
+                    });
+                }
+                RawTable::from_bytes(&bytes, &shown).map(Some)
+            }
+        }
+    }
+
+    /// Produces the whole dataset, before any split (for a table, preprocessed with statistics
+    /// of all rows, or the stored preprocessing).
+    pub fn dataset(&self) -> Result<Dataset, DatasetError> {
+        Ok(self.load(0.0, 0)?.train)
+    }
+
+    /// Produces the dataset and splits it with `test_fraction`, seeded by `split_seed`. For a
+    /// table the preprocessing is fitted on the training split only, unless one is stored.
+    pub fn load(&self, test_fraction: f32, split_seed: u64) -> Result<LoadedData, DatasetError> {
+        let (options, stored, image_shape) = match self {
             Self::Generator {
                 kind,
                 samples,
                 noise,
                 seed,
-            } => kind.generate(*samples, *noise, *seed),
+            } => {
+                let data = kind.generate(*samples, *noise, *seed)?;
+                let (train, test) = split_train_test(&data, test_fraction, split_seed)?;
+                return Ok(LoadedData::plain(train, test));
+            }
+            Self::Bundled {
+                name,
+                options,
+                preprocessing,
+            } => (options, preprocessing, name.image_shape()),
+            Self::Csv {
+                options,
+                preprocessing,
+                ..
+            } => (options, preprocessing, None),
+        };
+        let Some(table) = self.table()? else {
+            return Err(DatasetError::InvalidParameter {
+                name: "data",
+                message: "no table".into(),
+            });
+        };
+        let mut imported =
+            import_table(&table, options, stored.as_ref(), test_fraction, split_seed)?;
+        if image_shape.is_some() {
+            imported.preprocessing.image_shape = image_shape;
+            imported.train.image_shape = image_shape;
+            if let Some(test) = &mut imported.test {
+                test.image_shape = image_shape;
+            }
         }
+        Ok(LoadedData {
+            train: imported.train,
+            test: imported.test,
+            preprocessing: Some(imported.preprocessing),
+            report: Some(imported.report),
+        })
     }
 
-    /// Produces the dataset and splits it with `test_fraction`, seeded by `split_seed`.
-    pub fn load(&self, test_fraction: f32, split_seed: u64) -> Result<LoadedData, DatasetError> {
-        let data = self.dataset()?;
-        let (train, test) = split_train_test(&data, test_fraction, split_seed)?;
-        Ok(LoadedData { train, test })
+    /// The source as saved in an experiment file in folder `dir`: a CSV path made relative to
+    /// `dir` where possible. Other sources are returned unchanged.
+    #[must_use]
+    pub fn relative_to(&self, dir: &Path) -> Self {
+        let mut copy = self.clone();
+        if let Self::Csv { path, .. } = &mut copy
+            && path.is_absolute()
+        {
+            let dir = std::fs::canonicalize(dir).unwrap_or_else(|_| dir.to_path_buf());
+            if let Some(relative) = relative_path(path, &dir) {
+                *path = relative;
+            }
+        }
+        copy
     }
+
+    /// The source as read from an experiment file in folder `dir`: a relative CSV path is
+    /// resolved against `dir`.
+    #[must_use]
+    pub fn resolved_from(&self, dir: &Path) -> Self {
+        let mut copy = self.clone();
+        if let Self::Csv { path, .. } = &mut copy
+            && path.is_relative()
+        {
+            *path = dir.join(&*path);
+        }
+        copy
+    }
+}
+
+/// `path` relative to the folder `base` (both absolute), e.g. `../data/x.csv`.
+fn relative_path(path: &Path, base: &Path) -> Option<PathBuf> {
+    let path: Vec<Component> = path.components().collect();
+    let base: Vec<Component> = base.components().collect();
+    // Different roots or drives cannot be related.
+    if path.first() != base.first() {
+        return None;
+    }
+    let common = path.iter().zip(&base).take_while(|(a, b)| a == b).count();
+    let mut relative = PathBuf::new();
+    for _ in common..base.len() {
+        relative.push("..");
+    }
+    for part in &path[common..] {
+        relative.push(part.as_os_str());
+    }
+    Some(relative)
 }
 
 impl fmt::Display for DataSource {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Self::Generator { kind, .. } => write!(f, "builtin:{kind}"),
+            Self::Bundled { name, .. } => write!(f, "builtin:{name}"),
+            Self::Csv { path, .. } => write!(f, "{}", path.display()),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn relative_paths_walk_up_and_down() {
+        let rel = relative_path(Path::new("/a/b/data/x.csv"), Path::new("/a/b/models")).unwrap();
+        assert_eq!(
+            rel,
+            PathBuf::from("../data/x.csv"),
+            "up out of models, down into data"
+        );
+        let rel = relative_path(Path::new("/a/x.csv"), Path::new("/a")).unwrap();
+        assert_eq!(rel, PathBuf::from("x.csv"), "same folder");
+        let source = DataSource::Csv {
+            path: "/tmp/p/x.csv".into(),
+            content_hash: String::new(),
+            options: ImportOptions::default(),
+            preprocessing: None,
+        };
+        let saved = source.relative_to(Path::new("/tmp/p/m"));
+        assert_eq!(
+            saved.resolved_from(Path::new("/tmp/p/m")).to_string(),
+            "/tmp/p/m/../x.csv",
+            "round trip"
+        );
     }
 }

@@ -17,6 +17,27 @@ pub fn split_train_test(
     test_fraction: f32,
     seed: u64,
 ) -> Result<(Dataset, Option<Dataset>), DatasetError> {
+    let strata = match &data.target {
+        Target::Classes { names, labels } => Some((labels.as_slice(), names.len())),
+        Target::Values { .. } => None,
+    };
+    match split_indices(data.len(), strata, test_fraction, seed)? {
+        (_, None) => Ok((data.clone(), None)),
+        (train, Some(test)) => Ok((data.select(&train), Some(data.select(&test)))),
+    }
+}
+
+/// Splits the positions `0..n` into sorted (train, test) index lists; the index form of
+/// [`split_train_test`], used when preprocessing must be fitted on the training rows only.
+///
+/// `strata` is `(labels, number of classes)` for a stratified split (every label must be below
+/// the class count), `None` for a plain shuffle. A fraction of 0 returns all of `0..n` and no test set.
+pub fn split_indices(
+    n: usize,
+    strata: Option<(&[usize], usize)>,
+    test_fraction: f32,
+    seed: u64,
+) -> Result<(Vec<usize>, Option<Vec<usize>>), DatasetError> {
     if !test_fraction.is_finite() || !(0.0..0.95).contains(&test_fraction) {
         return Err(DatasetError::InvalidParameter {
             name: "test fraction",
@@ -24,18 +45,20 @@ pub fn split_train_test(
         });
     }
     if test_fraction == 0.0 {
-        return Ok((data.clone(), None));
+        return Ok(((0..n).collect(), None));
     }
     let mut rng = ChaCha8Rng::seed_from_u64(seed);
-    let groups: Vec<Vec<usize>> = match &data.target {
-        Target::Classes { names, labels } => {
-            let mut groups = vec![Vec::new(); names.len()];
-            for (i, &label) in labels.iter().enumerate() {
-                groups[label].push(i);
+    let groups: Vec<Vec<usize>> = match strata {
+        Some((labels, classes)) => {
+            let mut groups = vec![Vec::new(); classes];
+            for (i, &label) in labels.iter().enumerate().take(n) {
+                if let Some(group) = groups.get_mut(label) {
+                    group.push(i);
+                }
             }
             groups
         }
-        Target::Values { .. } => vec![(0..data.len()).collect()],
+        None => vec![(0..n).collect()],
     };
     let mut test = Vec::new();
     let mut train = Vec::new();
@@ -51,14 +74,13 @@ pub fn split_train_test(
         return Err(DatasetError::InvalidParameter {
             name: "test fraction",
             message: format!(
-                "{test_fraction} of {} samples leaves no test sample; use 0 for no test set",
-                data.len()
+                "{test_fraction} of {n} samples leaves no test sample; use 0 for no test set"
             ),
         });
     }
     train.sort_unstable();
     test.sort_unstable();
-    Ok((data.select(&train), Some(data.select(&test))))
+    Ok((train, Some(test)))
 }
 
 #[cfg(test)]

@@ -1,0 +1,165 @@
+//! The import pipeline: raw table → schema → rows with usable values → seeded split → fit the
+//! preprocessing on the training rows only → transform both sides. Also applies a saved
+//! preprocessing to a new file (for `eval`).
+
+use serde::{Deserialize, Serialize};
+
+use super::csv_read::RawTable;
+use super::preprocess::Preprocessing;
+use super::schema::{ImportOptions, MissingPolicy, Role, Schema, Task, infer_schema, is_missing};
+use super::{Dataset, DatasetError, split_indices};
+
+/// What the import did about missing values.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ImportReport {
+    /// Data records in the file.
+    pub rows_read: usize,
+    /// Rows left out (missing target, or a missing cell in a column whose policy is to drop).
+    pub rows_dropped: usize,
+    /// Missing cells filled in with a training statistic.
+    pub cells_imputed: usize,
+}
+
+impl std::fmt::Display for ImportReport {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "{} rows read, {} dropped for missing values, {} missing cells imputed",
+            self.rows_read, self.rows_dropped, self.cells_imputed
+        )
+    }
+}
+
+/// A table turned into train/test sets, with the preprocessing that was used.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Imported {
+    /// Training samples.
+    pub train: Dataset,
+    /// Test samples (`None` when the test fraction is 0).
+    pub test: Option<Dataset>,
+    /// The preprocessing (fitted on `train`, or the stored one).
+    pub preprocessing: Preprocessing,
+    /// What happened to missing values.
+    pub report: ImportReport,
+}
+
+/// Imports `table`: splits it with `test_fraction` and `seed` (stratified for classification)
+/// and fits the preprocessing on the training rows, or uses `stored` when given.
+pub fn import_table(
+    table: &RawTable,
+    options: &ImportOptions,
+    stored: Option<&Preprocessing>,
+    test_fraction: f32,
+    seed: u64,
+) -> Result<Imported, DatasetError> {
+    let schema = infer_schema(table, options)?;
+    let rows = usable_rows(table, &schema, options);
+    if rows.is_empty() {
+        return Err(table.error_at(
+            None,
+            None,
+            "no rows are left after dropping the rows with missing values; try --missing impute",
+        ));
+    }
+    let labels: Vec<usize> = match schema.task {
+        Task::Classification => rows
+            .iter()
+            .map(|&r| {
+                let cell = &table.rows[r][schema.target];
+                schema.classes.iter().position(|c| c == cell).unwrap_or(0)
+            })
+            .collect(),
+        Task::Regression => Vec::new(),
+    };
+    let strata =
+        (schema.task == Task::Classification).then_some((labels.as_slice(), schema.classes.len()));
+    let (train_pos, test_pos) = split_indices(rows.len(), strata, test_fraction, seed)?;
+    let train_rows: Vec<usize> = train_pos.iter().map(|&i| rows[i]).collect();
+    let test_rows: Option<Vec<usize>> = test_pos.map(|t| t.iter().map(|&i| rows[i]).collect());
+    let preprocessing = match stored {
+        Some(p) => {
+            if p.class_names().map(<[String]>::to_vec).unwrap_or_default() != schema.classes {
+                return Err(table.error_at(
+                    None,
+                    Some(schema.target),
+                    "the classes in the file differ from the saved preprocessing",
+                ));
+            }
+            p.clone()
+        }
+        None => Preprocessing::fit(table, &schema, options, &train_rows)?,
+    };
+    let train = preprocessing.transform(table, &train_rows)?;
+    let test = test_rows
+        .map(|t| preprocessing.transform(table, &t))
+        .transpose()?;
+    let imputed = count_imputed(table, &preprocessing, &rows);
+    Ok(Imported {
+        train,
+        test,
+        preprocessing,
+        report: ImportReport {
+            rows_read: table.rows.len(),
+            rows_dropped: table.rows.len() - rows.len(),
+            cells_imputed: imputed,
+        },
+    })
+}
+
+/// Applies a saved preprocessing to every usable row of `table` (for evaluating a model on
+/// another file).
+pub fn apply_preprocessing(
+    table: &RawTable,
+    preprocessing: &Preprocessing,
+) -> Result<(Dataset, ImportReport), DatasetError> {
+    let (rows, dropped) = preprocessing.usable_rows(table)?;
+    if rows.is_empty() {
+        return Err(table.error_at(
+            None,
+            None,
+            "no rows are left after dropping the rows with missing values",
+        ));
+    }
+    let data = preprocessing.transform(table, &rows)?;
+    let report = ImportReport {
+        rows_read: table.rows.len(),
+        rows_dropped: dropped,
+        cells_imputed: count_imputed(table, preprocessing, &rows),
+    };
+    Ok((data, report))
+}
+
+/// Rows whose target is present and whose drop-policy feature columns have no missing cell.
+fn usable_rows(table: &RawTable, schema: &Schema, options: &ImportOptions) -> Vec<usize> {
+    let drop: Vec<usize> = schema
+        .columns
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| {
+            c.role == Role::Feature && options.missing_for(&c.name) == MissingPolicy::Drop
+        })
+        .map(|(i, _)| i)
+        .collect();
+    (0..table.rows.len())
+        .filter(|&r| {
+            let row = &table.rows[r];
+            !is_missing(&row[schema.target]) && drop.iter().all(|&c| !is_missing(&row[c]))
+        })
+        .collect()
+}
+
+fn count_imputed(table: &RawTable, preprocessing: &Preprocessing, rows: &[usize]) -> usize {
+    let columns: Vec<usize> = preprocessing
+        .features
+        .iter()
+        .filter_map(|f| table.column_index(&f.column))
+        .collect();
+    rows.iter()
+        .map(|&r| {
+            columns
+                .iter()
+                .filter(|&&c| is_missing(&table.rows[r][c]))
+                .count()
+        })
+        .sum()
+}

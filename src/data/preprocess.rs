@@ -1,0 +1,394 @@
+//! Turning text cells into the network's numbers: imputation, one-hot encoding of categories,
+//! standardisation or min-max scaling of numbers, and the target's class indices. The
+//! statistics are fitted on the training rows only and kept in a serializable
+//! [`Preprocessing`], so a saved model treats new data exactly as it treated its training data.
+
+use std::collections::BTreeMap;
+
+use ndarray::Array2;
+use serde::{Deserialize, Serialize};
+
+use super::csv_read::RawTable;
+use super::schema::{
+    ColumnKind, ImportOptions, MissingPolicy, Scale, Schema, Task, compare_names, is_missing,
+    parse_number,
+};
+use super::{Dataset, DatasetError, Target};
+use crate::nn::MAX_INPUTS;
+
+/// How one input column becomes one or more network inputs.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum Encoding {
+    /// A number, rescaled by `scale` with the training statistics.
+    Numeric {
+        /// Rescaling applied.
+        scale: Scale,
+        /// Training mean (also the value imputed for a missing cell).
+        mean: f32,
+        /// Training standard deviation (population).
+        std: f32,
+        /// Training minimum.
+        min: f32,
+        /// Training maximum.
+        max: f32,
+    },
+    /// A category, one-hot over the training categories; an unseen category is all zeros.
+    Categorical {
+        /// The categories seen in training, in their stable order (one input each).
+        categories: Vec<String>,
+        /// The most frequent training category (imputed for a missing cell).
+        most_frequent: String,
+    },
+}
+
+/// One feature column of the file and how it is encoded.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct FeatureEncoding {
+    /// The column name in the file.
+    pub column: String,
+    /// What a missing cell does.
+    pub missing: MissingPolicy,
+    /// The fitted encoding.
+    pub encoding: Encoding,
+}
+
+impl FeatureEncoding {
+    /// How many network inputs this column becomes.
+    pub fn width(&self) -> usize {
+        match &self.encoding {
+            Encoding::Numeric { .. } => 1,
+            Encoding::Categorical { categories, .. } => categories.len(),
+        }
+    }
+}
+
+/// The target column and how it is encoded.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum TargetEncoding {
+    /// Class names in order; class `i` is the `i`-th name.
+    Classes {
+        /// The column name in the file.
+        column: String,
+        /// The class names.
+        names: Vec<String>,
+    },
+    /// A number, used as it is.
+    Values {
+        /// The column name in the file.
+        column: String,
+    },
+}
+
+/// Everything needed to turn rows of a file into network inputs and targets, as fitted on a
+/// training split.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Preprocessing {
+    /// The feature columns, in input order.
+    pub features: Vec<FeatureEncoding>,
+    /// The target.
+    pub target: TargetEncoding,
+    /// Shape of an image when the features are its pixels (digits: 8×8).
+    #[serde(default)]
+    pub image_shape: Option<(usize, usize)>,
+}
+
+impl Preprocessing {
+    /// Fits the encoding of `schema`'s features on the table rows `train` only.
+    pub fn fit(
+        table: &RawTable,
+        schema: &Schema,
+        options: &ImportOptions,
+        train: &[usize],
+    ) -> Result<Self, DatasetError> {
+        let mut features = Vec::new();
+        for c in schema.feature_columns() {
+            let name = &schema.columns[c].name;
+            let present = train
+                .iter()
+                .map(|&r| table.rows[r][c].as_str())
+                .filter(|v| !is_missing(v));
+            let encoding = match schema.columns[c].kind {
+                ColumnKind::Categorical => fit_categories(present),
+                _ => fit_numbers(present.filter_map(parse_number), options.scale),
+            };
+            features.push(FeatureEncoding {
+                column: name.clone(),
+                missing: options.missing_for(name),
+                encoding,
+            });
+        }
+        let width: usize = features.iter().map(FeatureEncoding::width).sum();
+        if width > MAX_INPUTS {
+            return Err(table.error_at(
+                None,
+                None,
+                format!("the features encode to {width} inputs, more than {MAX_INPUTS}"),
+            ));
+        }
+        let column = schema.columns[schema.target].name.clone();
+        let target = match schema.task {
+            Task::Classification => TargetEncoding::Classes {
+                column,
+                names: schema.classes.clone(),
+            },
+            Task::Regression => TargetEncoding::Values { column },
+        };
+        Ok(Self {
+            features,
+            target,
+            image_shape: None,
+        })
+    }
+
+    /// The class names, or `None` for regression.
+    pub fn class_names(&self) -> Option<&[String]> {
+        match &self.target {
+            TargetEncoding::Classes { names, .. } => Some(names),
+            TargetEncoding::Values { .. } => None,
+        }
+    }
+
+    /// The target column's name.
+    pub fn target_column(&self) -> &str {
+        match &self.target {
+            TargetEncoding::Classes { column, .. } | TargetEncoding::Values { column } => column,
+        }
+    }
+
+    /// Names of the network inputs: the column, or `column=category` for one-hot inputs.
+    pub fn input_names(&self) -> Vec<String> {
+        let mut names = Vec::new();
+        for f in &self.features {
+            match &f.encoding {
+                Encoding::Numeric { .. } => names.push(f.column.clone()),
+                Encoding::Categorical { categories, .. } => {
+                    names.extend(categories.iter().map(|c| format!("{}={c}", f.column)));
+                }
+            }
+        }
+        names
+    }
+
+    /// The positions of this encoding's feature columns and target column in `table`.
+    fn locate(&self, table: &RawTable) -> Result<(Vec<usize>, usize), DatasetError> {
+        let find = |name: &str| {
+            table
+                .column_index(name)
+                .ok_or_else(|| DatasetError::Invalid {
+                    path: table.path.clone(),
+                    line: Some(1),
+                    column: Some(name.to_owned()),
+                    message: "the model was trained with this column, but the file has none".into(),
+                })
+        };
+        let features = self
+            .features
+            .iter()
+            .map(|f| find(&f.column))
+            .collect::<Result<_, _>>()?;
+        Ok((features, find(self.target_column())?))
+    }
+
+    /// The rows of `table` this encoding can use: not those with a missing target or a missing
+    /// cell in a column whose policy is to drop. Returns the rows and how many were dropped.
+    pub fn usable_rows(&self, table: &RawTable) -> Result<(Vec<usize>, usize), DatasetError> {
+        let (features, target) = self.locate(table)?;
+        let drop: Vec<usize> = self
+            .features
+            .iter()
+            .zip(&features)
+            .filter(|(f, _)| f.missing == MissingPolicy::Drop)
+            .map(|(_, &c)| c)
+            .collect();
+        let rows: Vec<usize> = (0..table.rows.len())
+            .filter(|&r| {
+                let row = &table.rows[r];
+                !is_missing(&row[target]) && drop.iter().all(|&c| !is_missing(&row[c]))
+            })
+            .collect();
+        let dropped = table.rows.len() - rows.len();
+        Ok((rows, dropped))
+    }
+
+    /// Encodes the table rows `rows` (which must be usable, see [`Self::usable_rows`]).
+    pub fn transform(&self, table: &RawTable, rows: &[usize]) -> Result<Dataset, DatasetError> {
+        let (columns, target) = self.locate(table)?;
+        let width: usize = self.features.iter().map(FeatureEncoding::width).sum();
+        let mut features = Array2::zeros((rows.len(), width));
+        for (i, &r) in rows.iter().enumerate() {
+            let cells: Vec<&str> = columns.iter().map(|&c| table.rows[r][c].as_str()).collect();
+            let encoded = self.encode(&cells).map_err(|(k, message)| {
+                table.error_at(Some(r), columns.get(k).copied(), message)
+            })?;
+            features
+                .row_mut(i)
+                .assign(&ndarray::ArrayView1::from(encoded.as_slice()));
+        }
+        let target = match &self.target {
+            TargetEncoding::Classes { names, .. } => {
+                let index: BTreeMap<&str, usize> = names
+                    .iter()
+                    .enumerate()
+                    .map(|(i, n)| (n.as_str(), i))
+                    .collect();
+                let labels = rows
+                    .iter()
+                    .map(|&r| {
+                        let cell = table.rows[r][target].as_str();
+                        index.get(cell).copied().ok_or_else(|| {
+                            table.error_at(
+                                Some(r),
+                                Some(target),
+                                format!(
+                                    "class '{cell}' is not one the model knows ({})",
+                                    names.join(", ")
+                                ),
+                            )
+                        })
+                    })
+                    .collect::<Result<_, _>>()?;
+                Target::Classes {
+                    names: names.clone(),
+                    labels,
+                }
+            }
+            TargetEncoding::Values { column } => {
+                let values = rows
+                    .iter()
+                    .map(|&r| {
+                        let cell = table.rows[r][target].as_str();
+                        parse_number(cell).map(|v| v as f32).ok_or_else(|| {
+                            table.error_at(
+                                Some(r),
+                                Some(target),
+                                format!("'{cell}' is not a number"),
+                            )
+                        })
+                    })
+                    .collect::<Result<Vec<f32>, _>>()?;
+                Target::Values {
+                    names: vec![column.clone()],
+                    values: Array2::from_shape_vec((rows.len(), 1), values)
+                        .map_err(|e| table.error_at(None, None, e.to_string()))?,
+                }
+            }
+        };
+        Ok(Dataset {
+            feature_names: self.input_names(),
+            features,
+            target,
+            source_rows: rows.to_vec(),
+            image_shape: self.image_shape,
+        })
+    }
+
+    /// Encodes one row of raw feature cells (one per feature column, in order). A missing cell
+    /// is imputed (also under the drop policy, since one sample cannot be dropped). On error,
+    /// returns the index of the offending cell and a message.
+    pub fn encode(&self, cells: &[&str]) -> Result<Vec<f32>, (usize, String)> {
+        if cells.len() != self.features.len() {
+            return Err((
+                0,
+                format!(
+                    "expected {} feature values, got {}",
+                    self.features.len(),
+                    cells.len()
+                ),
+            ));
+        }
+        let mut out = Vec::with_capacity(self.features.iter().map(FeatureEncoding::width).sum());
+        for (k, (f, &cell)) in self.features.iter().zip(cells).enumerate() {
+            match &f.encoding {
+                Encoding::Numeric {
+                    scale,
+                    mean,
+                    std,
+                    min,
+                    max,
+                } => {
+                    let x = if is_missing(cell) {
+                        f64::from(*mean)
+                    } else {
+                        parse_number(cell)
+                            .ok_or_else(|| (k, format!("'{cell}' is not a number")))?
+                    };
+                    let (offset, divisor) = match scale {
+                        Scale::Standard => (*mean, *std),
+                        Scale::MinMax => (*min, *max - *min),
+                        Scale::None => (0.0, 1.0),
+                    };
+                    let divisor = if divisor > 0.0 {
+                        f64::from(divisor)
+                    } else {
+                        1.0
+                    };
+                    out.push(((x - f64::from(offset)) / divisor) as f32);
+                }
+                Encoding::Categorical {
+                    categories,
+                    most_frequent,
+                } => {
+                    let value = if is_missing(cell) {
+                        most_frequent.as_str()
+                    } else {
+                        cell.trim()
+                    };
+                    out.extend(
+                        categories
+                            .iter()
+                            .map(|c| if c == value { 1.0 } else { 0.0 }),
+                    );
+                }
+            }
+        }
+        Ok(out)
+    }
+}
+
+/// Mean, population standard deviation, min and max of the values (0, 1, 0, 1 when there are none).
+fn fit_numbers(values: impl Iterator<Item = f64>, scale: Scale) -> Encoding {
+    let values: Vec<f64> = values.collect();
+    if values.is_empty() {
+        return Encoding::Numeric {
+            scale,
+            mean: 0.0,
+            std: 1.0,
+            min: 0.0,
+            max: 1.0,
+        };
+    }
+    let n = values.len() as f64;
+    let mean = values.iter().sum::<f64>() / n;
+    let var = values.iter().map(|v| (v - mean).powi(2)).sum::<f64>() / n;
+    let min = values.iter().copied().fold(f64::INFINITY, f64::min);
+    let max = values.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+    Encoding::Numeric {
+        scale,
+        mean: mean as f32,
+        std: var.sqrt() as f32,
+        min: min as f32,
+        max: max as f32,
+    }
+}
+
+/// The categories in their stable order and the most frequent one (ties: the first in order).
+fn fit_categories<'a>(values: impl Iterator<Item = &'a str>) -> Encoding {
+    let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
+    for v in values {
+        *counts.entry(v).or_insert(0) += 1;
+    }
+    let mut categories: Vec<String> = counts.keys().map(|s| (*s).to_owned()).collect();
+    categories.sort_by(|a, b| compare_names(a, b));
+    let most_frequent = categories
+        .iter()
+        .max_by(|a, b| {
+            let (ca, cb) = (counts.get(a.as_str()), counts.get(b.as_str()));
+            ca.cmp(&cb).then_with(|| compare_names(b, a))
+        })
+        .cloned()
+        .unwrap_or_default();
+    Encoding::Categorical {
+        categories,
+        most_frequent,
+    }
+}
