@@ -32,6 +32,14 @@ pub const EXAMPLES: &[(&str, &str)] = &[
         "spiral-deep",
         include_str!("../assets/examples/spiral-deep.ron"),
     ),
+    (
+        "iris-softmax",
+        include_str!("../assets/examples/iris-softmax.ron"),
+    ),
+    (
+        "digits-confusion",
+        include_str!("../assets/examples/digits-confusion.ron"),
+    ),
 ];
 
 /// Prefix that names a shipped example instead of a file.

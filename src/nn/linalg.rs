@@ -88,8 +88,23 @@ pub fn back(delta: &Array2<f32>, w: &Array2<f32>, p: &mut Array2<f32>) {
     general_mat_mul(1.0, delta, w, 0.0, p);
 }
 
+/// x·y with eight independent partial sums, so the compiler can keep them in one SIMD
+/// register (a single running sum would force strictly sequential adds).
 fn dot(x: &[f32], y: &[f32]) -> f32 {
-    x.iter().zip(y).map(|(a, b)| a * b).sum()
+    let mut lanes = [0.0f32; 8];
+    let (xc, yc) = (x.chunks_exact(8), y.chunks_exact(8));
+    let tail: f32 = xc
+        .remainder()
+        .iter()
+        .zip(yc.remainder())
+        .map(|(a, b)| a * b)
+        .sum();
+    for (xs, ys) in xc.zip(yc) {
+        for i in 0..8 {
+            lanes[i] += xs[i] * ys[i];
+        }
+    }
+    lanes.iter().sum::<f32>() + tail
 }
 
 fn axpy(alpha: f32, x: &[f32], y: &mut [f32]) {
