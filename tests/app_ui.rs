@@ -319,3 +319,60 @@ fn a_shipped_example_opens_from_the_file_menu() {
         "the window says what it opened"
     );
 }
+
+#[test]
+fn a_bundled_dataset_is_picked_from_the_same_list() {
+    let mut harness = harness();
+    harness.run();
+    harness.get_by_label("Dataset").click();
+    harness.run();
+    harness.get_by_label("iris").click();
+    harness.run();
+    let trainer = harness.state().session().trainer();
+    assert_eq!(
+        harness.state().session().setup.data.to_string(),
+        "builtin:iris",
+        "the picker lists the bundled datasets too"
+    );
+    assert_eq!(trainer.network().inputs(), 4, "four flower measurements in");
+    assert_eq!(
+        trainer.train_data().class_names().map(<[String]>::len),
+        Some(3),
+        "three species out"
+    );
+    harness.get_by_label("Step epoch").click();
+    harness.run();
+    assert_eq!(harness.state().epoch(), 1, "iris trains");
+}
+
+#[test]
+fn a_dropped_csv_with_korean_classes_opens_as_a_new_experiment() {
+    let path =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/csv/korean.csv");
+    let mut harness = harness();
+    harness.run();
+    harness
+        .input_mut()
+        .dropped_files
+        .push(std::sync::Arc::new(DroppedPath(path)));
+    harness.run();
+    let trainer = harness.state().session().trainer();
+    let classes = trainer.train_data().class_names().map(<[String]>::to_vec);
+    assert_eq!(
+        classes,
+        Some(vec![
+            "개".to_owned(),
+            "고양이".to_owned(),
+            "토끼".to_owned()
+        ]),
+        "Korean class names kept exactly, in a stable order"
+    );
+    assert_eq!(
+        trainer.train_data().feature_names,
+        vec!["무게".to_owned(), "귀_길이".to_owned()],
+        "Korean headers become the input names"
+    );
+    harness.get_by_label("Step epoch").click();
+    harness.run();
+    assert_eq!(harness.state().epoch(), 1, "the imported data trains");
+}

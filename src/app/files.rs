@@ -6,6 +6,7 @@ use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{Receiver, TryRecvError, channel};
 
+use crate::data::DataSource;
 use crate::experiment::{EXAMPLE_PREFIX, Experiment};
 use crate::nn::{EpochRecord, Trainer};
 
@@ -33,9 +34,41 @@ pub fn open_path(path: &Path, text: &Strings) -> Result<Opened, String> {
         .unwrap_or_default();
     match extension.as_str() {
         "ron" => restore(&Experiment::load(path).map_err(|e| e.to_string())?),
-        "csv" => Err(fill(text.csv_not_yet, &[&path.display()])),
+        "csv" => open_csv(path),
         _ => Err(fill(text.unsupported_file, &[&path.display()])),
     }
+}
+
+/// Opens a CSV file as the data of a fresh experiment: the columns' roles and encodings are
+/// inferred (target: the last column), the network gets the data's default hidden layers.
+fn open_csv(path: &Path) -> Result<Opened, String> {
+    let data =
+        DataSource::parse(&path.to_string_lossy(), None, 0.0, 1).map_err(|e| e.to_string())?;
+    let hidden = crate::cli::parse_hidden(data.default_hidden()).map_err(|e| e.to_string())?;
+    let setup = Setup {
+        data,
+        test_fraction: 0.2,
+        split_seed: 1,
+        hidden,
+        ..Setup::default()
+    };
+    // A file too small to hold out a test sample of every class trains on all its rows.
+    let (setup, trainer) = match setup.build() {
+        Ok(trainer) => (setup, trainer),
+        Err(first) => {
+            let all = Setup {
+                test_fraction: 0.0,
+                ..setup
+            };
+            let trainer = all.build().map_err(|_| first)?;
+            (all, trainer)
+        }
+    };
+    Ok(Opened {
+        setup,
+        trainer,
+        notes: format!("Imported {}", path.display()),
+    })
 }
 
 /// Opens the experiment shipped with the app under `name` (see `crate::experiment::EXAMPLES`).

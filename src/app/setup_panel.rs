@@ -107,29 +107,17 @@ fn data_ui(ui: &mut egui::Ui, setup: &mut Setup, text: &Strings) -> bool {
     Grid::new("data_grid")
         .num_columns(2)
         .spacing([8.0, 6.0])
-        .show(ui, |ui| match &mut setup.data {
-            DataSource::Generator {
-                kind,
+        .show(ui, |ui| {
+            changed |= row(ui, text.dataset, text.hover_dataset, |ui| {
+                dataset_picker(ui, &mut setup.data)
+            });
+            if let DataSource::Generator {
                 samples,
                 noise,
                 seed,
-            } => {
-                changed |= row(ui, text.dataset, text.hover_dataset, |ui| {
-                    let mut picked = *kind;
-                    let mut response = ComboBox::from_id_salt("dataset")
-                        .selected_text(picked.name())
-                        .show_ui(ui, |ui| {
-                            for g in Generator::ALL {
-                                ui.selectable_value(&mut picked, g, g.name());
-                            }
-                        })
-                        .response;
-                    if picked != *kind {
-                        *kind = picked;
-                        response.mark_changed();
-                    }
-                    response
-                });
+                ..
+            } = &mut setup.data
+            {
                 let mut count = samples.unwrap_or(crate::data::builtin::DEFAULT_SAMPLES);
                 if row(ui, text.samples, text.hover_samples, |ui| {
                     ui.add(DragValue::new(&mut count).range(4..=5000).speed(2.0))
@@ -146,17 +134,61 @@ fn data_ui(ui: &mut egui::Ui, setup: &mut Setup, text: &Strings) -> bool {
                 changed |= row(ui, text.data_seed, text.hover_data_seed, |ui| {
                     ui.add(DragValue::new(seed))
                 });
-            }
-            // Bundled and CSV data: the GUI issue adds their controls; show what is loaded.
-            other @ (DataSource::Bundled { .. } | DataSource::Csv { .. }) => {
-                let name = other.to_string();
-                row(ui, text.dataset, text.hover_dataset, |ui| ui.label(name));
+            } else {
                 changed |= row(ui, text.test_fraction, text.hover_test_fraction, |ui| {
                     ui.add(Slider::new(&mut setup.test_fraction, 0.0..=0.5).fixed_decimals(2))
                 });
             }
         });
     changed
+}
+
+/// One list of every dataset: the 2-D generators, then the bundled real tables (and the
+/// user's CSV file, when one is open). Picking one replaces the data source.
+fn dataset_picker(ui: &mut egui::Ui, data: &mut DataSource) -> egui::Response {
+    let current = match data {
+        DataSource::Generator { kind, .. } => kind.name().to_owned(),
+        DataSource::Bundled { name, .. } => name.name().to_owned(),
+        DataSource::Csv { path, .. } => path.file_name().map_or_else(
+            || path.display().to_string(),
+            |n| n.to_string_lossy().into_owned(),
+        ),
+    };
+    let mut picked: Option<DataSource> = None;
+    let mut response = ComboBox::from_id_salt("dataset")
+        .selected_text(current.clone())
+        .show_ui(ui, |ui| {
+            for g in Generator::ALL {
+                if ui.selectable_label(current == g.name(), g.name()).clicked() {
+                    picked = Some(DataSource::Generator {
+                        kind: g,
+                        samples: Some(crate::data::builtin::DEFAULT_SAMPLES),
+                        noise: 0.1,
+                        seed: 1,
+                    });
+                }
+            }
+            ui.separator();
+            for b in crate::data::Bundled::ALL {
+                if ui.selectable_label(current == b.name(), b.name()).clicked() {
+                    picked = Some(DataSource::Bundled {
+                        name: b,
+                        options: b.default_options(),
+                        preprocessing: None,
+                    });
+                }
+            }
+        })
+        .response;
+    if let Some(new) = picked {
+        // Picking the generator already in use keeps its settings.
+        let same_generator = matches!((&new, &*data), (DataSource::Generator { kind: a, .. }, DataSource::Generator { kind: b, .. }) if a == b);
+        if !same_generator && new.to_string() != data.to_string() {
+            *data = new;
+            response.mark_changed();
+        }
+    }
+    response
 }
 
 fn activation_combo(
