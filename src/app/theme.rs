@@ -71,17 +71,7 @@ pub fn sequential(t: f32) -> Color32 {
     Color32::from_rgb(253, 231, 37)
 }
 
-/// Black or white, whichever reads better on `background`.
-pub fn text_on(background: Color32) -> Color32 {
-    let luma = 0.299 * f32::from(background.r())
-        + 0.587 * f32::from(background.g())
-        + 0.114 * f32::from(background.b());
-    if luma > 140.0 {
-        Color32::BLACK
-    } else {
-        Color32::WHITE
-    }
-}
+pub use super::colormap::text_on;
 
 /// `value` with 3 significant digits ("0.0123", "4.56", "789", "1.23e6"); "—" when not finite.
 pub fn sig3(value: f32) -> String {
