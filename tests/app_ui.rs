@@ -376,3 +376,31 @@ fn a_dropped_csv_with_korean_classes_opens_as_a_new_experiment() {
     harness.run();
     assert_eq!(harness.state().epoch(), 1, "the imported data trains");
 }
+
+#[test]
+fn editing_the_network_with_progress_asks_before_resetting() {
+    let mut harness = harness();
+    harness.run();
+    harness.get_by_label("Step epoch").click();
+    harness.run();
+    let width = |h: &Harness<'static, PerceptronApp>| {
+        h.state().session().trainer().network().layers[0].width()
+    };
+    let before = width(&harness);
+    harness.get_by_label("+").click();
+    harness.run();
+    assert_eq!(
+        width(&harness),
+        before,
+        "nothing changes before the user answers"
+    );
+    assert_eq!(harness.state().epoch(), 1, "the progress is still there");
+    harness.get_by_label("Discard changes").click();
+    harness.run();
+    assert_eq!(
+        width(&harness),
+        before + 1,
+        "the hidden layer is one neuron wider"
+    );
+    assert_eq!(harness.state().epoch(), 0, "and training restarted");
+}

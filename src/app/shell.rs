@@ -62,6 +62,8 @@ enum Pending {
     OpenExample(usize),
     OpenShipped(&'static str),
     Quit,
+    /// A new architecture from the network view's editor (resets the weights).
+    Architecture(crate::nn::Architecture),
 }
 
 /// A small window on top: the shortcut list or the about box.
@@ -306,6 +308,11 @@ impl PerceptronApp {
             Pending::Quit => {
                 self.close_confirmed = true;
                 self.dirty = false;
+            }
+            Pending::Architecture(architecture) => {
+                let mut setup = self.session.setup.clone();
+                setup.set_architecture(&architecture);
+                self.rebuild(setup, self.text().network);
             }
         }
     }

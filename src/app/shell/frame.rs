@@ -354,10 +354,9 @@ impl PerceptronApp {
 
     fn apply_network(&mut self, command: NetworkCommand) {
         match command {
+            // Editing resets the weights: with unsaved progress, ask first.
             NetworkCommand::SetArchitecture(architecture) => {
-                let mut setup = self.session.setup.clone();
-                setup.set_architecture(&architecture);
-                self.rebuild(setup, self.text().network);
+                self.request(Pending::Architecture(architecture));
             }
             NetworkCommand::Focus(index) => self.focus = index,
         }
