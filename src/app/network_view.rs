@@ -17,7 +17,7 @@ use super::network_edit::{layer_controls_ui, with_added_layer, with_removed_laye
 use super::neuron_maps::NeuronMaps;
 use super::plane::PlaneBounds;
 use super::step_through::{Phase, StepThrough};
-use crate::nn::{Architecture, ForwardTrace, Gradients, Layer, Network, Trainer};
+use crate::nn::{Architecture, ForwardTrace, Gradients, Layer, Network, SamplePass, Trainer};
 
 /// Height kept under the graph for the inspector.
 const INSPECTOR_HEIGHT: f32 = 118.0;
@@ -821,18 +821,11 @@ fn focused(trainer: &Trainer, focus: usize) -> Shown<'_> {
     let network = trainer.network();
     let train = trainer.train_data();
     let sample = focus.min(train.len().saturating_sub(1));
-    let trace = network.forward(train.features.slice(s![sample..=sample, ..]));
-    let target = train
-        .target_matrix(network.outputs())
-        .slice(s![sample..=sample, ..])
-        .to_owned();
-    let mut grads = network.gradients_for(1);
-    network.backward_in_place(
-        &trace,
-        target.view(),
-        trainer.config().error_signal(),
-        &mut grads,
-    );
+    let SamplePass {
+        trace,
+        grads,
+        target,
+    } = trainer.inspect_sample(sample);
     Shown {
         network,
         trace,

@@ -2,9 +2,9 @@
 //! turn), ② loss against the target, ③ backward (the gradient flows right to left), ④ update
 //! (edges show Δw). Plays by itself at an adjustable speed; → or "Next phase" advances by hand.
 
-use ndarray::{Array2, s};
+use ndarray::Array2;
 
-use crate::nn::{ForwardTrace, Gradients, Network, Trainer};
+use crate::nn::{ForwardTrace, Gradients, Network, SamplePass, Trainer};
 
 /// Seconds per layer while the forward pass lights up.
 const FORWARD_SECS_PER_LAYER: f64 = 0.3;
@@ -94,19 +94,11 @@ impl StepThrough {
             return None;
         }
         let network = trainer.network().clone();
-        let input = train.features.slice(s![sample..=sample, ..]);
-        let trace = network.forward(input);
-        let target = train
-            .target_matrix(network.outputs())
-            .slice(s![sample..=sample, ..])
-            .to_owned();
-        let mut grads = network.gradients_for(1);
-        network.backward_in_place(
-            &trace,
-            target.view(),
-            trainer.config().error_signal(),
-            &mut grads,
-        );
+        let SamplePass {
+            trace,
+            grads,
+            target,
+        } = trainer.inspect_sample(sample);
         Some(Self {
             sample,
             before: network,

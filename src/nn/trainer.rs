@@ -145,6 +145,17 @@ pub struct BatchStep {
     pub epoch_end: Option<EpochRecord>,
 }
 
+/// Every number of one sample's forward and backward pass (see [`Trainer::inspect_sample`]).
+#[derive(Debug, Clone, PartialEq)]
+pub struct SamplePass {
+    /// z and a of every layer.
+    pub trace: ForwardTrace,
+    /// δ, ∂L/∂W and ∂L/∂b of every layer, and the loss.
+    pub grads: Gradients,
+    /// The target row the output was compared with. `[1, outputs]`
+    pub target: Array2<f32>,
+}
+
 /// Buffers for one batch size, reused from step to step.
 #[derive(Debug, Clone)]
 struct Workspace {
@@ -366,6 +377,27 @@ impl Trainer {
         self.test
             .as_ref()
             .map(|t| evaluate(&self.network, t, self.config.loss))
+    }
+
+    /// Forward and backward pass of training sample `index` with the current weights, exactly
+    /// as a sample step would compute it, changing nothing: what the network view shows.
+    pub fn inspect_sample(&self, index: usize) -> SamplePass {
+        let index = index.min(self.train.len().saturating_sub(1));
+        let rows = ndarray::s![index..=index, ..];
+        let trace = self.network.forward(self.train.features.slice(rows));
+        let target = self.train_targets.slice(rows).to_owned();
+        let mut grads = self.network.gradients_for(1);
+        self.network.backward_in_place(
+            &trace,
+            target.view(),
+            self.config.error_signal(),
+            &mut grads,
+        );
+        SamplePass {
+            trace,
+            grads,
+            target,
+        }
     }
 
     /// Forward and backward pass of one sample, applying the update when it completes the
