@@ -163,6 +163,12 @@ fn saved_experiment_opens_by_path_with_its_progress() {
         .input_mut()
         .dropped_files
         .push(std::sync::Arc::new(DroppedPath(path.clone())));
+    fresh.step();
+    assert!(
+        fresh.query_by_label_contains("Loading run.ron").is_some(),
+        "the window says it is loading while the file is read"
+    );
+    fresh.state_mut().wait_for_load();
     fresh.run();
     assert_eq!(
         fresh.state().epoch(),
@@ -193,6 +199,7 @@ fn a_broken_file_is_a_message_not_a_crash() {
     let mut harness = harness();
     harness.run();
     harness.state_mut().open_path(&path);
+    harness.state_mut().wait_for_load();
     harness.run();
     assert!(
         harness.query_by_label_contains("broken.ron").is_some(),
@@ -355,7 +362,16 @@ fn a_dropped_csv_with_korean_classes_opens_as_a_new_experiment() {
         .input_mut()
         .dropped_files
         .push(std::sync::Arc::new(DroppedPath(path)));
+    harness.step();
+    assert!(
+        harness
+            .query_by_label_contains("Loading korean.csv")
+            .is_some(),
+        "a loading notice is shown while the file is read"
+    );
+    harness.state_mut().wait_for_load();
     harness.run();
+    assert!(!harness.state().is_loading(), "the load finished");
     let trainer = harness.state().session().trainer();
     let classes = trainer.train_data().class_names().map(<[String]>::to_vec);
     assert_eq!(
@@ -403,4 +419,123 @@ fn editing_the_network_with_progress_asks_before_resetting() {
         "the hidden layer is one neuron wider"
     );
     assert_eq!(harness.state().epoch(), 0, "and training restarted");
+}
+
+/// Clicks the option `label` in the open combo box popup (the last node with that name).
+fn click_option(harness: &Harness<'static, PerceptronApp>, label: &str) {
+    let options: Vec<_> = harness.get_all_by_label(label).collect();
+    options.last().expect("the option is listed").click();
+}
+
+#[test]
+fn csv_column_roles_and_scaling_rebuild_the_network() {
+    let mut harness = harness();
+    harness.run();
+    harness.get_by_label("Dataset").click();
+    harness.run();
+    harness.get_by_label("iris").click();
+    harness.run();
+    assert_eq!(
+        harness.state().session().trainer().network().inputs(),
+        4,
+        "iris starts with four inputs"
+    );
+    harness.get_by_label("Role of petal_width_cm").click();
+    harness.run();
+    click_option(&harness, "ignored");
+    harness.run();
+    assert_eq!(
+        harness.state().session().trainer().network().inputs(),
+        3,
+        "an ignored column is no longer an input"
+    );
+    assert_eq!(
+        harness
+            .state()
+            .session()
+            .trainer()
+            .train_data()
+            .feature_names,
+        vec!["sepal_length_cm", "sepal_width_cm", "petal_length_cm"],
+        "the other three measurements stay"
+    );
+
+    harness.get_by_label("Step epoch").click();
+    harness.run();
+    assert_eq!(harness.state().epoch(), 1, "trained one epoch");
+    harness.get_by_label("Scaling").click();
+    harness.run();
+    click_option(&harness, "none");
+    harness.run();
+    let options = harness
+        .state()
+        .session()
+        .setup
+        .data
+        .clone()
+        .options_mut()
+        .cloned()
+        .unwrap();
+    assert_eq!(
+        options.scale,
+        perceptron_lab::data::Scale::None,
+        "the scaling choice reached the import options"
+    );
+    assert_eq!(harness.state().epoch(), 0, "changing the scaling rebuilds");
+    assert!(
+        harness
+            .query_by_label_contains("training restarted")
+            .is_some(),
+        "the rebuild is announced"
+    );
+
+    // An invalid choice is the data module's message, not a crash.
+    harness.get_by_label("Role of species").click();
+    harness.run();
+    click_option(&harness, "ignored");
+    harness.run();
+    assert!(
+        harness
+            .query_by_label_contains("cannot be ignored")
+            .is_some(),
+        "the import's error is shown in the window"
+    );
+    assert_eq!(
+        harness.state().session().trainer().network().inputs(),
+        3,
+        "the last valid experiment stays"
+    );
+}
+
+#[test]
+fn cancelling_a_load_keeps_the_current_experiment() {
+    let path =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/csv/korean.csv");
+    let mut harness = harness();
+    harness.run();
+    let before = harness.state().session().setup.data.to_string();
+    harness
+        .input_mut()
+        .dropped_files
+        .push(std::sync::Arc::new(DroppedPath(path)));
+    harness.step();
+    assert!(harness.state().is_loading(), "the drop starts a load");
+    assert!(
+        harness.query_by_label("Cancel").is_some(),
+        "the loading notice offers Cancel"
+    );
+    // What the Cancel button calls; a simulated click on a button that appeared in the
+    // previous frame races the background thread, so the test calls it directly.
+    harness.state_mut().cancel_load();
+    harness.run();
+    assert!(!harness.state().is_loading(), "Cancel stops waiting");
+    assert_eq!(
+        harness.state().session().setup.data.to_string(),
+        before,
+        "the previous experiment stays"
+    );
+    assert!(
+        harness.query_by_label_contains("cancelled").is_some(),
+        "the window says the load was cancelled"
+    );
 }

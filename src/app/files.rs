@@ -108,6 +108,69 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), String> {
         .map_err(|e| format!("Can't write {}: {e}", path.display()))
 }
 
+/// An experiment or dataset being opened on its own thread, so a large file never freezes
+/// the window. Dropping it cancels: the result is thrown away when it arrives.
+#[derive(Debug)]
+pub struct PendingLoad {
+    path: PathBuf,
+    /// The frame in which the load started (its result is applied in a later one).
+    started_frame: u64,
+    receiver: Receiver<Result<Opened, String>>,
+}
+
+impl PendingLoad {
+    /// Starts opening `path` (see [`open_path`]); `ctx`, if any, is repainted when done.
+    pub fn spawn(
+        path: PathBuf,
+        text: &'static Strings,
+        ctx: Option<egui::Context>,
+        started_frame: u64,
+    ) -> Self {
+        let (sender, receiver) = channel();
+        let thread_path = path.clone();
+        std::thread::spawn(move || {
+            // A closed channel means the user cancelled: nobody wants the result.
+            let _ = sender.send(open_path(&thread_path, text));
+            if let Some(ctx) = ctx {
+                ctx.request_repaint();
+            }
+        });
+        Self {
+            path,
+            started_frame,
+            receiver,
+        }
+    }
+
+    /// The file being opened.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// The frame in which the load started.
+    pub fn started_frame(&self) -> u64 {
+        self.started_frame
+    }
+
+    /// The result once the load finished, `None` while it runs.
+    pub fn poll(&self) -> Option<Result<Opened, String>> {
+        match self.receiver.try_recv() {
+            Ok(result) => Some(result),
+            Err(TryRecvError::Empty) => None,
+            Err(TryRecvError::Disconnected) => Some(Err(self.stopped())),
+        }
+    }
+
+    /// Blocks until the load finished (for tests and scripted runs).
+    pub fn wait(self) -> Result<Opened, String> {
+        self.receiver.recv().unwrap_or_else(|_| Err(self.stopped()))
+    }
+
+    fn stopped(&self) -> String {
+        format!("opening {} stopped unexpectedly", self.path.display())
+    }
+}
+
 /// What a file dialog was opened for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum DialogPurpose {

@@ -5,6 +5,7 @@
 
 mod boundary;
 mod colormap;
+mod columns;
 mod confusion;
 pub mod examples;
 mod files;

@@ -7,6 +7,7 @@ use crate::data::DataSource;
 use crate::data::builtin::Generator;
 use crate::nn::{Activation, LayerSpec, Loss, Optimizer, Trainer};
 
+use super::columns::ColumnsView;
 use super::setup::Setup;
 use super::strings::{Strings, fill};
 
@@ -38,6 +39,7 @@ pub enum SetupCommand {
 /// Draws the Data, Network and Hyperparameters sections.
 pub fn ui(
     ui: &mut egui::Ui,
+    columns: &mut ColumnsView,
     setup: &Setup,
     trainer: &Trainer,
     text: &Strings,
@@ -46,7 +48,7 @@ pub fn ui(
     let mut draft = setup.clone();
 
     section(ui, text.data, text.hover_dataset);
-    if data_ui(ui, &mut draft, text) {
+    if data_ui(ui, columns, &mut draft, text) {
         commands.push(SetupCommand::Rebuild {
             setup: Box::new(draft.clone()),
             what: text.data,
@@ -102,7 +104,12 @@ fn row(
     response.changed()
 }
 
-fn data_ui(ui: &mut egui::Ui, setup: &mut Setup, text: &Strings) -> bool {
+fn data_ui(
+    ui: &mut egui::Ui,
+    columns: &mut ColumnsView,
+    setup: &mut Setup,
+    text: &Strings,
+) -> bool {
     let mut changed = false;
     Grid::new("data_grid")
         .num_columns(2)
@@ -140,6 +147,10 @@ fn data_ui(ui: &mut egui::Ui, setup: &mut Setup, text: &Strings) -> bool {
                 });
             }
         });
+    // A new dataset starts with its own columns: edit the options of an unchanged source only.
+    if !changed {
+        changed = columns.ui(ui, &mut setup.data, text);
+    }
     changed
 }
 

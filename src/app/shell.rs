@@ -6,9 +6,10 @@ use std::path::{Path, PathBuf};
 use egui::ThemePreference;
 use serde::{Deserialize, Serialize};
 
+use super::columns::ColumnsView;
 use super::confusion::ConfusionPanel;
 use super::examples::{self, Example};
-use super::files::{self, DialogPurpose, PendingDialog};
+use super::files::{self, DialogPurpose, PendingDialog, PendingLoad};
 use super::plots::PlotsPanel;
 use super::session::Session;
 use super::setup::Setup;
@@ -86,6 +87,8 @@ pub struct PerceptronApp {
     confusion: ConfusionPanel,
     network_view: NetworkView,
     boundary: BoundaryView,
+    columns: ColumnsView,
+    loading: Option<PendingLoad>,
     focus: usize,
     path: Option<PathBuf>,
     dirty: bool,
@@ -113,6 +116,7 @@ impl PerceptronApp {
         cc.egui_ctx.set_theme(settings.theme);
         cc.egui_ctx.set_zoom_factor(settings.zoom.clamp(0.5, 2.0));
         let mut app = Self::with_settings(settings);
+        app.ctx = Some(cc.egui_ctx.clone());
         if let Some(path) = path {
             app.open_path(path);
         }
@@ -134,6 +138,8 @@ impl PerceptronApp {
             confusion: ConfusionPanel::default(),
             network_view: NetworkView::default(),
             boundary: BoundaryView::default(),
+            columns: ColumnsView::default(),
+            loading: None,
             focus: 0,
             path: None,
             dirty: false,
@@ -191,13 +197,65 @@ impl PerceptronApp {
         self.path.as_deref()
     }
 
-    /// Opens an experiment (.ron) or dataset (.csv) — the path behind the command line, drag
-    /// and drop and the Open dialog. Errors appear in the notice bar.
+    /// Starts opening an experiment (.ron) or dataset (.csv) on a background thread — the
+    /// path behind the command line, drag and drop and the Open dialog. The window shows a
+    /// "Loading…" notice with Cancel meanwhile; errors appear in the notice bar.
     pub fn open_path(&mut self, path: &Path) {
-        let opened = files::open_path(path, self.text());
+        let pass = self
+            .ctx
+            .as_ref()
+            .map_or(0, egui::Context::cumulative_frame_nr);
+        self.loading = Some(PendingLoad::spawn(
+            path.to_owned(),
+            self.text(),
+            self.ctx.clone(),
+            pass,
+        ));
+    }
+
+    /// True while a file is being opened.
+    pub fn is_loading(&self) -> bool {
+        self.loading.is_some()
+    }
+
+    /// Waits for the file being opened, if any, and applies it (for tests and scripts).
+    pub fn wait_for_load(&mut self) {
+        if let Some(load) = self.loading.take() {
+            let path = load.path().to_owned();
+            let opened = load.wait();
+            self.apply_load(&path, opened);
+        }
+    }
+
+    /// Stops waiting for the file being opened; the current experiment stays.
+    pub fn cancel_load(&mut self) {
+        if let Some(load) = self.loading.take() {
+            let message = fill(self.text().loading_cancelled, &[&load.path().display()]);
+            self.notice = Some((Severity::Info, message));
+        }
+    }
+
+    /// Applies a finished load, unless it started in frame `current_frame` (so a Cancel
+    /// click in the next frame always wins over a fast load).
+    fn poll_load(&mut self, current_frame: u64) {
+        let Some(load) = &self.loading else { return };
+        if load.started_frame() == current_frame {
+            return;
+        }
+        let Some(opened) = load.poll() else { return };
+        let path = load.path().to_owned();
+        self.loading = None;
+        self.apply_load(&path, opened);
+    }
+
+    fn apply_load(&mut self, path: &Path, opened: Result<files::Opened, String>) {
         let name = path.display().to_string();
         if self.take_opened(opened, &name) {
-            self.path = Some(path.to_owned());
+            // Saving writes an experiment: never over the CSV it was imported from.
+            let is_experiment = path
+                .extension()
+                .is_some_and(|e| e.eq_ignore_ascii_case("ron"));
+            self.path = is_experiment.then(|| path.to_owned());
             self.remember(path);
         }
     }

@@ -111,6 +111,29 @@ pub struct Strings {
     pub hover_samples: &'static str,
     pub hover_noise: &'static str,
     pub hover_test_fraction: &'static str,
+    pub columns: &'static str,
+    pub hover_columns: &'static str,
+    pub column_name: &'static str,
+    pub column_kind: &'static str,
+    pub column_missing: &'static str,
+    pub column_role: &'static str,
+    pub role_of: &'static str,
+    pub kind_of: &'static str,
+    pub hover_role: &'static str,
+    pub hover_kind: &'static str,
+    pub hover_missing_count: &'static str,
+    pub role_names: [&'static str; 3],
+    pub kind_names: [&'static str; 3],
+    pub scaling: &'static str,
+    pub hover_scaling: &'static str,
+    pub scale_names: [&'static str; 3],
+    pub missing_values: &'static str,
+    pub hover_missing_values: &'static str,
+    pub missing_names: [&'static str; 2],
+    pub columns_unreadable: &'static str,
+    pub loading: &'static str,
+    pub hover_cancel_loading: &'static str,
+    pub loading_cancelled: &'static str,
     pub hover_data_seed: &'static str,
 
     // Network.
@@ -298,6 +321,38 @@ pub static EN: Strings = Strings {
                   and tempts the network to memorise.",
     hover_test_fraction: "The share of samples held back and never trained on. The test loss tells you \
                           whether the network generalises or only memorises the training set.",
+    columns: "Columns",
+    hover_columns: "What each column of the table is for. Features are the independent variables x \
+                    (독립변수, the network's inputs); the target is the dependent variable y \
+                    (종속변수, what it learns to predict); ignored columns are left out.",
+    column_name: "Column",
+    column_kind: "Kind",
+    column_missing: "Missing",
+    column_role: "Role",
+    role_of: "Role of {}",
+    kind_of: "Kind of {}",
+    hover_role: "feature: an independent variable x, one input of the network (독립변수). \
+                 target: the dependent variable y, what the network predicts (종속변수; one column). \
+                 ignored: not used (ids, free text).",
+    hover_kind: "How the cells are read: numeric (numbers, rescaled), categorical (labels from a small \
+                 set, one input per value: one-hot) or ignored. Inferred from the cells; override it here.",
+    hover_missing_count: "Cells that are empty, NA, NaN or ?.",
+    role_names: ["feature", "target", "ignored"],
+    kind_names: ["numeric", "categorical", "ignored"],
+    scaling: "Scaling",
+    hover_scaling: "How numeric features are rescaled, with statistics of the training split: \
+                    standard is (x − mean) / standard deviation, min-max squeezes into 0..1, none \
+                    keeps the raw values (large values make training slow or unstable).",
+    scale_names: ["standard", "min-max", "none"],
+    missing_values: "Missing values",
+    hover_missing_values: "What to do with a missing feature cell: drop the whole row, or impute \
+                           (fill in the training mean, or the most frequent label). Rows with a \
+                           missing target are always dropped.",
+    missing_names: ["drop rows", "impute"],
+    columns_unreadable: "Can't read the columns: {}",
+    loading: "Loading {}…",
+    hover_cancel_loading: "Stop loading and keep the current experiment",
+    loading_cancelled: "Loading {} cancelled; the current experiment stays",
     hover_data_seed: "The random seed for generating and splitting the data: the same seed gives the \
                       same samples.",
 

@@ -58,6 +58,60 @@ impl Schema {
     }
 }
 
+impl ImportOptions {
+    /// Gives column `name` the role `role`, starting from the roles in `schema` (inferred
+    /// under these options). The old target becomes a feature when another column becomes
+    /// the target. Choices that leave no usable table (no features, the target ignored) are
+    /// refused later by [`infer_schema`], with a message that says why.
+    pub fn set_role(&mut self, schema: &Schema, name: &str, role: Role) {
+        let old_target = schema.columns.get(schema.target).map(|c| c.name.clone());
+        self.ignore.retain(|n| n != name);
+        if let Some(features) = &mut self.features {
+            features.retain(|n| n != name);
+        }
+        match role {
+            Role::Target => {
+                if let (Some(features), Some(old)) = (&mut self.features, &old_target)
+                    && old != name
+                {
+                    features.push(old.clone());
+                }
+                self.target = Some(name.to_owned());
+                self.task = None;
+            }
+            Role::Feature => {
+                let inferred_ignored = schema
+                    .columns
+                    .iter()
+                    .any(|c| c.name == name && c.kind == ColumnKind::Ignored);
+                if self.kinds.get(name) == Some(&ColumnKind::Ignored) {
+                    self.kinds.remove(name);
+                }
+                match &mut self.features {
+                    Some(features) => features.push(name.to_owned()),
+                    // A column the import left out (ids, free text) is only used when listed.
+                    None if inferred_ignored => {
+                        let mut features: Vec<String> = schema
+                            .feature_columns()
+                            .into_iter()
+                            .map(|c| schema.columns[c].name.clone())
+                            .collect();
+                        features.push(name.to_owned());
+                        self.features = Some(features);
+                    }
+                    None => {}
+                }
+                if old_target.as_deref() == Some(name) && self.features.is_none() {
+                    // The target stays until another is chosen: listing it makes the import
+                    // say so.
+                    self.features = Some(vec![name.to_owned()]);
+                }
+            }
+            Role::Ignored => self.ignore.push(name.to_owned()),
+        }
+    }
+}
+
 /// True for the spellings of a missing value: empty, `NA`, `NaN`, `?` (any case for NA/NaN).
 pub fn is_missing(cell: &str) -> bool {
     let cell = cell.trim();
@@ -188,6 +242,16 @@ pub fn infer_schema(table: &RawTable, options: &ImportOptions) -> Result<Schema,
         ),
         None => None,
     };
+    if options.ignore.contains(&table.headers[target]) {
+        return Err(table.error_at(
+            None,
+            Some(target),
+            format!(
+                "the target column '{}' cannot be ignored; choose another target first",
+                table.headers[target]
+            ),
+        ));
+    }
     if let Some(&t) = wanted
         .as_ref()
         .and_then(|w| w.iter().find(|&&c| c == target))

@@ -54,6 +54,7 @@ impl eframe::App for PerceptronApp {
             })
             .inner;
         self.notice_ui(ui);
+        self.poll_load(ctx.cumulative_frame_nr());
 
         let mut setup_commands = Vec::new();
         if !self.focus_view {
@@ -64,7 +65,13 @@ impl eframe::App for PerceptronApp {
                     egui::ScrollArea::vertical()
                         .id_salt("setup_scroll")
                         .show(ui, |ui| {
-                            setup_panel::ui(ui, &self.session.setup, self.session.trainer(), text)
+                            setup_panel::ui(
+                                ui,
+                                &mut self.columns,
+                                &self.session.setup,
+                                self.session.trainer(),
+                                text,
+                            )
                         })
                         .inner
                 })
@@ -256,6 +263,7 @@ impl PerceptronApp {
         let stop = self.session.stop_message().map(ToOwned::to_owned);
         if stop.is_none()
             && self.notice.is_none()
+            && self.loading.is_none()
             && !ui.ctx().input(|i| !i.raw.hovered_files.is_empty())
         {
             return;
@@ -263,6 +271,24 @@ impl PerceptronApp {
         egui::Panel::top("notice_bar").show(ui, |ui| {
             if ui.ctx().input(|i| !i.raw.hovered_files.is_empty()) {
                 ui.label(RichText::new(text.drop_hint).strong());
+            }
+            if let Some(load) = &self.loading {
+                let name = load.path().file_name().map_or_else(
+                    || load.path().display().to_string(),
+                    |n| n.to_string_lossy().into_owned(),
+                );
+                let mut cancel = false;
+                ui.horizontal(|ui| {
+                    ui.spinner();
+                    ui.label(RichText::new(fill(text.loading, &[&name])).strong());
+                    cancel = ui
+                        .button(text.cancel)
+                        .on_hover_text(text.hover_cancel_loading)
+                        .clicked();
+                });
+                if cancel {
+                    self.cancel_load();
+                }
             }
             if let Some(stop) = &stop {
                 ui.label(
