@@ -7,8 +7,10 @@ use crate::nn::{Evaluation, TrainError, Trainer};
 
 use super::setup::Setup;
 
-/// Most wall time spent training inside one frame while playing, so the UI keeps its frame rate.
+/// Least wall time spent training inside one frame while playing.
 pub const FRAME_BUDGET: Duration = Duration::from_millis(8);
+/// Most wall time spent training inside one frame, so the UI keeps a usable frame rate.
+pub const MAX_FRAME_BUDGET: Duration = Duration::from_millis(25);
 
 /// How often the confusion matrix is re-evaluated while playing.
 const EVALUATION_INTERVAL: Duration = Duration::from_millis(150);
@@ -38,6 +40,8 @@ pub struct Session {
     pub speed: f32,
     step_credit: f32,
     elapsed_secs: f64,
+    /// How long the last frame's training took (to tell training from drawing time).
+    last_train: Duration,
     /// Increases with every change of the weights, so caches know they are stale.
     version: u64,
     evaluations: Option<Evaluations>,
@@ -56,6 +60,7 @@ impl Session {
             speed: 30.0,
             step_credit: 0.0,
             elapsed_secs: 0.0,
+            last_train: Duration::ZERO,
             version: 0,
             evaluations: None,
             stop_message,
@@ -121,8 +126,10 @@ impl Session {
         self.timed(|t| t.step_epoch().map(|_| ()));
     }
 
-    /// While playing: trains for up to [`FRAME_BUDGET`], at `speed` updates per second over
-    /// `dt_secs` of wall time. Returns true when it trained.
+    /// While playing: trains at `speed` updates per second over `dt_secs` of wall time, for
+    /// as long as the rest of the last frame took (at least [`FRAME_BUDGET`], at most
+    /// [`MAX_FRAME_BUDGET`]), so training gets about half the wall time however slow the
+    /// drawing is. Returns true when it trained.
     pub fn tick(&mut self, dt_secs: f32) -> bool {
         if !self.playing {
             return false;
@@ -136,11 +143,11 @@ impl Session {
                 return false;
             }
         }
+        let drawing =
+            Duration::from_secs_f32(dt_secs.clamp(0.0, 1.0)).saturating_sub(self.last_train);
+        let budget = drawing.clamp(FRAME_BUDGET, MAX_FRAME_BUDGET);
         let start = Instant::now();
-        while self.playing
-            && (unlimited || self.step_credit >= 1.0)
-            && start.elapsed() < FRAME_BUDGET
-        {
+        while self.playing && (unlimited || self.step_credit >= 1.0) && start.elapsed() < budget {
             self.step_credit -= 1.0;
             self.version += 1;
             if let Err(error) = self.trainer.step_batch() {
@@ -150,6 +157,7 @@ impl Session {
         if unlimited {
             self.step_credit = 0.0;
         }
+        self.last_train = start.elapsed();
         true
     }
 
