@@ -452,6 +452,31 @@ impl Experiment {
                 ));
             }
         }
+        if let Some(prep) = self.data.source.preprocessing() {
+            let width: usize = prep
+                .features
+                .iter()
+                .map(crate::data::preprocess::FeatureEncoding::width)
+                .sum();
+            if width != self.inputs {
+                return Err(invalid(
+                    "data.source.preprocessing.features".into(),
+                    format!("encode {width} inputs, but the network has {}", self.inputs),
+                ));
+            }
+            if let Some(names) = prep.class_names() {
+                let outputs = self.layers.last().map_or(0, |l| l.width);
+                if !(outputs == names.len() || (outputs == 1 && names.len() == 2)) {
+                    return Err(invalid(
+                        "data.source.preprocessing.target".into(),
+                        format!(
+                            "lists {} classes, but the output layer has {outputs} neurons",
+                            names.len()
+                        ),
+                    ));
+                }
+            }
+        }
         for (i, record) in self.history.iter().enumerate() {
             let values = [
                 Some(record.train_loss),

@@ -351,3 +351,35 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn a_class_list_that_does_not_fit_the_output_layer_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("iris.ron");
+    let status = std::process::Command::new(env!("CARGO_BIN_EXE_perceptron-lab"))
+        .args([
+            "train",
+            "--data",
+            "builtin:iris",
+            "--epochs",
+            "1",
+            "-q",
+            "--save",
+        ])
+        .arg(&path)
+        .output()
+        .unwrap();
+    assert!(status.status.success(), "train --save on iris");
+    let text = std::fs::read_to_string(&path).unwrap();
+    assert!(
+        Experiment::from_ron(&text, "iris.ron").is_ok(),
+        "the saved file loads"
+    );
+    let broken = text.replacen("\"virginica\"", "\"virginica\", \"rosa\"", 1);
+    assert_ne!(broken, text, "the class list was edited");
+    let message = error_of(&broken);
+    assert!(
+        message.contains("4 classes") && message.contains("output layer"),
+        "names the mismatch: {message}"
+    );
+}
