@@ -80,6 +80,20 @@ pub struct EdgeLayer<'a> {
     pub opacity: f32,
 }
 
+impl<'a> EdgeLayer<'a> {
+    /// One fully opaque layer of edges per network layer, valued by the weights.
+    pub fn weights_of(network: &'a Network) -> Vec<Self> {
+        network
+            .layers
+            .iter()
+            .map(|l| EdgeLayer {
+                values: l.weights.view(),
+                opacity: 1.0,
+            })
+            .collect()
+    }
+}
+
 /// True when the edge with value `v` is drawn under `scale` (negligible edges of large
 /// graphs are culled).
 pub fn edge_visible(v: f32, limit: f32, cull: bool) -> bool {
@@ -231,15 +245,8 @@ pub fn bench_edge_mesh(frames: usize) -> Duration {
     for frame in 0..frames {
         mesh.clear();
         let layout = Layout::new(&widths, rect, 1.0, vec2(frame as f32 * 0.01, 0.0));
-        let layers: Vec<EdgeLayer<'_>> = network
-            .layers
-            .iter()
-            .map(|l| EdgeLayer {
-                values: l.weights.view(),
-                opacity: 1.0,
-            })
-            .collect();
-        let limit = max_abs(network.layers.iter().map(|l| l.weights.view()), 1e-6);
+        let layers = EdgeLayer::weights_of(&network);
+        let limit = max_abs(layers.iter().map(|l| l.values), 1e-6);
         build_edge_mesh(&mut mesh, &layout, &layers, Scale::Diverging { limit }, 4.0);
         std::hint::black_box(&mesh);
     }

@@ -309,27 +309,27 @@ impl NetworkView {
             if let Some(phase) = step.as_ref().map(|s| s.phase) {
                 ui.label(RichText::new(phase.explanation()).italics());
             } else {
-                if ui
-                    .add_enabled(
-                        with_added_layer(&architecture).is_some(),
-                        egui::Button::new("Add layer"),
-                    )
-                    .on_hover_text("Add a hidden layer before the output (resets the weights).")
-                    .clicked()
-                    && let Some(next) = with_added_layer(&architecture)
-                {
-                    commands.push(NetworkCommand::SetArchitecture(next));
-                }
-                if ui
-                    .add_enabled(
-                        with_removed_layer(&architecture).is_some(),
-                        egui::Button::new("Remove layer"),
-                    )
-                    .on_hover_text("Remove the last hidden layer (resets the weights).")
-                    .clicked()
-                    && let Some(next) = with_removed_layer(&architecture)
-                {
-                    commands.push(NetworkCommand::SetArchitecture(next));
+                let edits = [
+                    (
+                        "Add layer",
+                        "Add a hidden layer before the output (resets the weights).",
+                        with_added_layer(&architecture),
+                    ),
+                    (
+                        "Remove layer",
+                        "Remove the last hidden layer (resets the weights).",
+                        with_removed_layer(&architecture),
+                    ),
+                ];
+                for (label, hover, next) in edits {
+                    if ui
+                        .add_enabled(next.is_some(), egui::Button::new(label))
+                        .on_hover_text(hover)
+                        .clicked()
+                        && let Some(next) = next
+                    {
+                        commands.push(NetworkCommand::SetArchitecture(next));
+                    }
                 }
                 if ui
                     .button("Fit view")
@@ -636,15 +636,7 @@ impl NetworkView {
         if let Some((column, node)) = self.layout.node_at(pointer) {
             return Some(Inspected::Node { column, node });
         }
-        let layers: Vec<EdgeLayer<'_>> = shown
-            .network
-            .layers
-            .iter()
-            .map(|l| EdgeLayer {
-                values: l.weights.view(),
-                opacity: 1.0,
-            })
-            .collect();
+        let layers = EdgeLayer::weights_of(shown.network);
         let limit = max_abs(layers.iter().map(|l| l.values), 1e-6);
         edge_at(&self.layout, &layers, limit, pointer, 3.0).map(|(layer, neuron, input)| {
             Inspected::Edge {
