@@ -1,8 +1,15 @@
 //! The three matrix products of a dense layer, written for the shapes training uses.
 //!
 //! Small products (the teaching sizes: a few neurons, small batches) run as plain loops over
-//! contiguous rows, which the compiler vectorises and which never allocate; large ones go to
-//! `matrixmultiply` through ndarray's `general_mat_mul`, which is cache-blocked.
+//! contiguous rows, which the compiler vectorises and which never allocate. Larger ones go to
+//! `matrixmultiply` (through ndarray's `general_mat_mul`), cache-blocked with AVX2/FMA kernels
+//! chosen at run time, on the calling thread.
+//!
+//! Two threads pay only for coarse work, one hand-off per mini-batch or per large forward
+//! pass ([`both`]): a hand-off per product cost more than it saved (a parked thread takes
+//! tens of microseconds to wake on a virtual machine, about what a product takes).
+
+use std::sync::OnceLock;
 
 use ndarray::linalg::general_mat_mul;
 use ndarray::{Array1, Array2};
@@ -10,14 +17,51 @@ use ndarray::{Array1, Array2};
 /// Products with more multiply-adds than this use the blocked kernel.
 pub const SMALL: usize = 1 << 16;
 
-/// Threads the blocked kernel uses: `MATMUL_NUM_THREADS` if set, else the logical CPUs
-/// (matrixmultiply caps this at 4).
+/// Mini-batches whose widest layer product has more multiply-adds than this are split in two
+/// halves, computed on two threads (see the trainer).
+pub const LARGE: usize = 1 << 20;
+
+/// Threads for the work split in halves: `MATMUL_NUM_THREADS` if set, else the logical CPUs;
+/// at most 2, the number of halves.
 pub fn matmul_threads() -> usize {
     std::env::var("MATMUL_NUM_THREADS")
         .ok()
         .and_then(|v| v.parse().ok())
         .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, std::num::NonZero::get))
-        .clamp(1, 4)
+        .clamp(1, 2)
+}
+
+/// The helper thread that computes the second half of split work, or `None` when there is
+/// one thread only.
+fn helper() -> Option<&'static rayon::ThreadPool> {
+    static POOL: OnceLock<Option<rayon::ThreadPool>> = OnceLock::new();
+    POOL.get_or_init(|| {
+        (matmul_threads() > 1)
+            .then(|| {
+                rayon::ThreadPoolBuilder::new()
+                    .num_threads(matmul_threads() - 1)
+                    .thread_name(|i| format!("matmul-{i}"))
+                    .build()
+                    .ok()
+            })
+            .flatten()
+    })
+    .as_ref()
+}
+
+/// Runs both closures: `b` on the helper thread while this thread runs `a`, or one after the
+/// other when there is no helper. Each closure does the same work on either thread, so the
+/// results do not depend on the number of threads.
+pub(crate) fn both(a: impl FnOnce() + Send, b: impl FnOnce() + Send) {
+    if let Some(pool) = helper() {
+        pool.in_place_scope(|scope| {
+            scope.spawn(|_| b());
+            a();
+        });
+    } else {
+        a();
+        b();
+    }
 }
 
 /// z = a·wᵀ + b: a `[batch, in]`, w `[out, in]`, b `[out]`, z `[batch, out]`.
@@ -107,6 +151,31 @@ fn dot(x: &[f32], y: &[f32]) -> f32 {
     lanes.iter().sum::<f32>() + tail
 }
 
+/// True when no value is NaN or ±∞. Tests the exponent bits of every value without
+/// stopping early, so the loop vectorises: a scan of the whole network costs about as much
+/// as copying it, where `iter().all(is_finite)` took a branch per value.
+pub fn all_finite(values: &[f32]) -> bool {
+    const EXPONENT: u32 = 0x7f80_0000;
+    let mut bad = 0u32;
+    for chunk in values.chunks(1024) {
+        bad |= chunk.iter().fold(0u32, |acc, v| {
+            acc | u32::from(v.to_bits() & EXPONENT == EXPONENT)
+        });
+        if bad != 0 {
+            return false;
+        }
+    }
+    true
+}
+
+/// [`all_finite`] for an array in any memory layout.
+pub fn array_finite<D: ndarray::Dimension>(a: &ndarray::ArrayRef<f32, D>) -> bool {
+    match a.as_slice_memory_order() {
+        Some(s) => all_finite(s),
+        None => a.iter().all(|v| v.is_finite()),
+    }
+}
+
 fn axpy(alpha: f32, x: &[f32], y: &mut [f32]) {
     for (y, x) in y.iter_mut().zip(x) {
         *y += alpha * x;
@@ -150,5 +219,30 @@ mod tests {
                 "back {batch}x{inputs}x{outputs}"
             );
         }
+    }
+
+    /// A NaN or infinity anywhere (in a full 1024 block, in the tail, first or last) is found;
+    /// huge but finite values, subnormals and −0 are not mistaken for one.
+    #[test]
+    fn all_finite_finds_every_non_finite_value() {
+        let clean: Vec<f32> = (0..2500).map(|i| i as f32 * 0.37 - 400.0).collect();
+        assert!(all_finite(&clean), "ordinary values are finite");
+        let edge = [f32::MAX, f32::MIN, f32::MIN_POSITIVE / 4.0, -0.0];
+        assert!(all_finite(&edge), "extremes and subnormals are finite");
+        for bad in [f32::NAN, f32::INFINITY, f32::NEG_INFINITY] {
+            for at in [0, 1023, 1024, 2047, 2048, 2499] {
+                let mut v = clean.clone();
+                v[at] = bad;
+                assert!(!all_finite(&v), "{bad} at {at} is found");
+            }
+        }
+        let strided = Array2::from_shape_fn((4, 6), |(i, j)| (i * j) as f32);
+        let mut t = strided.t().to_owned();
+        assert!(
+            array_finite(&strided.t()),
+            "a transposed view is scanned too"
+        );
+        t[[5, 3]] = f32::NAN;
+        assert!(!array_finite(&t.t()), "NaN in a transposed view is found");
     }
 }

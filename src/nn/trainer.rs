@@ -8,11 +8,15 @@ use rand_chacha::ChaCha8Rng;
 use serde::{Deserialize, Serialize};
 
 use super::evaluate::{Evaluation, evaluate};
+use super::linalg::array_finite;
 use super::{
     Activation, ConfigError, ErrorSignal, ForwardTrace, Gradients, Loss, Network, Optimizer,
     OptimizerState, TrainError,
 };
 use crate::data::Dataset;
+
+mod workspace;
+use workspace::Workspace;
 
 /// Largest learning rate accepted (large enough to demonstrate divergence).
 pub const MAX_LEARNING_RATE: f32 = 1e6;
@@ -154,14 +158,6 @@ pub struct SamplePass {
     pub grads: Gradients,
     /// The target row the output was compared with. `[1, outputs]`
     pub target: Array2<f32>,
-}
-
-/// Buffers for one batch size, reused from step to step.
-#[derive(Debug, Clone)]
-struct Workspace {
-    trace: ForwardTrace,
-    targets: Array2<f32>,
-    grads: Gradients,
 }
 
 /// Trains a network on a dataset, step by step.
@@ -454,20 +450,14 @@ impl Trainer {
         let rows = end - start;
         let slot = self.workspace_slot(rows);
         let signal = self.config.error_signal();
-        {
-            let ws = &mut self.workspaces[slot];
-            for (row, &i) in self.order[start..end].iter().enumerate() {
-                ws.trace
-                    .input
-                    .row_mut(row)
-                    .assign(&self.train.features.row(i));
-                ws.targets.row_mut(row).assign(&self.train_targets.row(i));
-            }
-            self.network.forward_in_place(&mut ws.trace);
-            self.network
-                .backward_in_place(&ws.trace, ws.targets.view(), signal, &mut ws.grads);
-        }
-        let ws = std::mem::replace(&mut self.workspaces[slot], placeholder());
+        self.workspaces[slot].run(
+            &self.network,
+            &self.train.features,
+            &self.train_targets,
+            &self.order[start..end],
+            signal,
+        );
+        let ws = std::mem::replace(&mut self.workspaces[slot], Workspace::empty());
         let loss = ws.grads.loss;
         self.epoch_loss_sum += f64::from(loss) * rows as f64;
         let result = self
@@ -506,14 +496,13 @@ impl Trainer {
         let slot = self.workspace_slot(1);
         let signal = self.config.error_signal();
         let ws = &mut self.workspaces[slot];
-        ws.trace
-            .input
-            .row_mut(0)
-            .assign(&self.train.features.row(index));
-        ws.targets.row_mut(0).assign(&self.train_targets.row(index));
-        self.network.forward_in_place(&mut ws.trace);
-        self.network
-            .backward_in_place(&ws.trace, ws.targets.view(), signal, &mut ws.grads);
+        ws.run(
+            &self.network,
+            &self.train.features,
+            &self.train_targets,
+            &[index],
+            signal,
+        );
         let grads = ws.grads.clone();
         self.check_gradients(&grads)?;
         self.epoch_loss_sum += f64::from(grads.loss);
@@ -531,18 +520,10 @@ impl Trainer {
     }
 
     fn workspace_slot(&mut self, rows: usize) -> usize {
-        if let Some(i) = self
-            .workspaces
-            .iter()
-            .position(|w| w.trace.batch_size() == rows)
-        {
+        if let Some(i) = self.workspaces.iter().position(|w| w.rows() == rows) {
             return i;
         }
-        let ws = Workspace {
-            trace: self.network.trace_for(rows),
-            targets: Array2::zeros((rows, self.network.outputs())),
-            grads: self.network.gradients_for(rows),
-        };
+        let ws = Workspace::new(&self.network, rows);
         // Keep at most the full-batch and last-batch buffers plus the single-sample one.
         if self.workspaces.len() >= 3 {
             self.workspaces.remove(0);
@@ -568,9 +549,10 @@ impl Trainer {
         if !grads.loss.is_finite() {
             return Err(self.diverged(format!("the loss became {}", grads.loss)));
         }
-        let finite = grads.layers.iter().all(|l| {
-            l.weights.iter().all(|v| v.is_finite()) && l.biases.iter().all(|v| v.is_finite())
-        });
+        let finite = grads
+            .layers
+            .iter()
+            .all(|l| array_finite(&l.weights) && array_finite(&l.biases));
         if !finite {
             return Err(self.diverged("a gradient became infinite".into()));
         }
@@ -636,20 +618,6 @@ impl Trainer {
     }
 }
 
-fn placeholder() -> Workspace {
-    Workspace {
-        trace: ForwardTrace {
-            input: Array2::zeros((0, 0)),
-            layers: Vec::new(),
-        },
-        targets: Array2::zeros((0, 0)),
-        grads: Gradients {
-            loss: 0.0,
-            layers: Vec::new(),
-        },
-    }
-}
-
 fn check_fits(network: &Network, data: &Dataset, which: &str) -> Result<(), TrainError> {
     if data.num_features() != network.inputs() {
         return Err(TrainError::Mismatch(format!(
@@ -667,7 +635,7 @@ fn check_fits(network: &Network, data: &Dataset, which: &str) -> Result<(), Trai
             )));
         }
     }
-    if !data.features.iter().all(|v| v.is_finite()) {
+    if !array_finite(&data.features) {
         return Err(TrainError::Mismatch(format!(
             "the {which} set contains NaN or infinite values"
         )));

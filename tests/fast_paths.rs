@@ -1,0 +1,171 @@
+//! The speed paths compute the engine's maths: a large mini-batch split in two halves gives
+//! the gradient of the whole batch, a large forward pass run in chunks gives each row's own
+//! forward pass, and the number of threads never changes a result.
+
+use std::process::Command;
+
+use ndarray::{Array2, Axis};
+use perceptron_lab::data::Dataset;
+use perceptron_lab::experiment::Experiment;
+use perceptron_lab::nn::{
+    Activation, Architecture, LayerSpec, Loss, Network, Optimizer, TrainConfig, Trainer,
+    shuffled_order,
+};
+use rand::{RngExt as _, SeedableRng as _};
+use rand_chacha::ChaCha8Rng;
+
+fn arch(inputs: usize, layers: &[(usize, Activation)]) -> Architecture {
+    Architecture {
+        inputs,
+        layers: layers
+            .iter()
+            .map(|&(width, activation)| LayerSpec { width, activation })
+            .collect(),
+    }
+}
+
+fn random_inputs(rows: usize, cols: usize, seed: u64) -> Array2<f32> {
+    let mut rng = ChaCha8Rng::seed_from_u64(seed);
+    Array2::from_shape_simple_fn((rows, cols), || rng.random_range(-2.0f32..2.0))
+}
+
+/// A 100-256-3 network and a batch of 64 make 64 × 25 600 multiply-adds in the widest
+/// product, enough for the trainer to compute the batch as two halves of 32.
+#[test]
+fn a_split_batch_step_equals_the_whole_batch_gradient_step() {
+    let architecture = arch(100, &[(256, Activation::Tanh), (3, Activation::Softmax)]);
+    let n = 96;
+    let features = random_inputs(n, 100, 7);
+    let labels: Vec<usize> = (0..n).map(|i| (i * 7 + i / 5) % 3).collect();
+    let data = Dataset::classification(
+        (0..100).map(|i| format!("x{i}")).collect(),
+        features.clone(),
+        vec!["a".into(), "b".into(), "c".into()],
+        labels.clone(),
+    );
+    let config = TrainConfig {
+        loss: Loss::Ce,
+        optimizer: Optimizer::Sgd,
+        learning_rate: 0.5,
+        l2: 0.0,
+        batch_size: 64,
+        seed: 3,
+    };
+    let network = Network::new(&architecture, 3).unwrap();
+    let mut trainer = Trainer::new(network.clone(), config, data, None).unwrap();
+    let step = trainer.step_batch().unwrap();
+    assert_eq!(step.samples, 64, "a full batch was stepped");
+
+    // The same step computed directly: the whole batch's gradient in one backward pass.
+    let rows = &shuffled_order(3, 0, n)[..64];
+    let x = features.select(Axis(0), rows);
+    let y = Array2::from_shape_fn((64, 3), |(i, j)| f32::from(u8::from(labels[rows[i]] == j)));
+    let grads = network.backward(&network.forward(x.view()), y.view(), Loss::Ce);
+    assert!(
+        (step.loss - grads.loss).abs() <= 1e-6 * grads.loss.abs().max(1.0),
+        "the halves' loss {} is the batch loss {}",
+        step.loss,
+        grads.loss
+    );
+    let mut largest_change = 0.0f32;
+    for ((got, before), g) in trainer
+        .network()
+        .layers
+        .iter()
+        .zip(&network.layers)
+        .zip(&grads.layers)
+    {
+        let want = &before.weights - &(&g.weights * 0.5);
+        for (a, b) in got.weights.iter().zip(&want) {
+            assert!((a - b).abs() < 1e-6, "weight {a} vs whole-batch step {b}");
+        }
+        let want_b = &before.biases - &(&g.biases * 0.5);
+        for (a, b) in got.biases.iter().zip(&want_b) {
+            assert!((a - b).abs() < 1e-6, "bias {a} vs whole-batch step {b}");
+        }
+        largest_change = (&got.weights - &before.weights)
+            .iter()
+            .fold(largest_change, |m, v| m.max(v.abs()));
+    }
+    assert!(
+        largest_change > 1e-3,
+        "the step moved the weights (by up to {largest_change})"
+    );
+}
+
+/// A 5000-row forward pass runs in chunks on two threads; every row equals that row's own
+/// forward pass bit for bit (the small-network loops compute each row independently).
+#[test]
+fn a_chunked_forward_pass_equals_each_rows_own_pass() {
+    let network = Network::new(
+        &arch(
+            2,
+            &[
+                (8, Activation::Tanh),
+                (8, Activation::Relu),
+                (3, Activation::Softmax),
+            ],
+        ),
+        5,
+    )
+    .unwrap();
+    let x = random_inputs(5000, 2, 9);
+    let whole = network.forward(x.view());
+    for i in (0..5000).step_by(37).chain([4095, 4096, 4999]) {
+        let one = network.forward(x.slice(ndarray::s![i..=i, ..]));
+        for (l, (a, b)) in whole.layers.iter().zip(&one.layers).enumerate() {
+            assert_eq!(
+                a.z.row(i),
+                b.z.row(0),
+                "layer {l} z of row {i} equals its own pass"
+            );
+            assert_eq!(
+                a.a.row(i),
+                b.a.row(0),
+                "layer {l} a of row {i} equals its own pass"
+            );
+        }
+    }
+}
+
+/// Trains a network large enough for split batches from the command line with one thread
+/// and with two, and compares the saved weights.
+#[test]
+fn one_thread_or_two_give_the_same_weights_bit_for_bit() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut weights = Vec::new();
+    for threads in ["1", "2"] {
+        let path = dir.path().join(format!("t{threads}.ron"));
+        let out = Command::new(env!("CARGO_BIN_EXE_perceptron-lab"))
+            .env("MATMUL_NUM_THREADS", threads)
+            .args([
+                "train",
+                "--data",
+                "builtin:digits",
+                "--hidden",
+                "512:relu",
+                "--batch",
+                "64",
+                "--epochs",
+                "1",
+                "--optimizer",
+                "sgd",
+                "--quiet",
+                "--save",
+            ])
+            .arg(&path)
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "training on {threads} thread(s) failed: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let saved = Experiment::open(path.to_str().unwrap()).unwrap();
+        weights.push(saved.layers);
+    }
+    assert!(
+        weights[0] == weights[1],
+        "the saved layers are identical on one thread and two"
+    );
+}
