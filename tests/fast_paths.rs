@@ -111,6 +111,12 @@ fn a_chunked_forward_pass_equals_each_rows_own_pass() {
     .unwrap();
     let x = random_inputs(5000, 2, 9);
     let whole = network.forward(x.view());
+    let output = network.forward_output(x.view());
+    assert_eq!(
+        &output,
+        whole.layers.last().unwrap(),
+        "the output-only pass equals the full pass's output layer"
+    );
     for i in (0..5000).step_by(37).chain([4095, 4096, 4999]) {
         let one = network.forward(x.slice(ndarray::s![i..=i, ..]));
         for (l, (a, b)) in whole.layers.iter().zip(&one.layers).enumerate() {

@@ -5,7 +5,7 @@
 use ndarray::Array2;
 
 use crate::data::Dataset;
-use crate::nn::{ForwardTrace, Network};
+use crate::nn::{ForwardTrace, LayerTrace, Network};
 
 /// The rectangle of the input plane that is shown: feature 0 across, feature 1 up.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -99,14 +99,15 @@ pub struct DecisionGrid {
 
 /// Classifies every pixel of the plane with one batched forward pass.
 pub fn decision_grid(network: &Network, bounds: &PlaneBounds, resolution: usize) -> DecisionGrid {
-    decision_from_trace(&plane_trace(network, bounds, resolution), resolution)
+    let out = network.forward_output(bounds.grid_inputs(resolution).view());
+    decision_from_output(&out, resolution)
 }
 
-/// The decision grid from a forward trace of the plane (see [`plane_trace`]).
-pub fn decision_from_trace(trace: &ForwardTrace, resolution: usize) -> DecisionGrid {
-    let mut classes = Vec::with_capacity(trace.batch_size());
-    Network::predict_classes(trace, &mut classes);
-    let out = trace.output();
+/// The decision grid from the output layer's z and a over the plane.
+fn decision_from_output(output: &LayerTrace, resolution: usize) -> DecisionGrid {
+    let mut classes = Vec::with_capacity(output.a.nrows());
+    output.classes(&mut classes);
+    let out = &output.a;
     let k = out.ncols();
     let confidence = out
         .rows()

@@ -1,12 +1,12 @@
-//! Evaluation: the network's loss, predictions and metrics over a whole dataset, computed in
-//! chunks so memory stays bounded on large sets.
+//! Evaluation: the network's loss, predictions and metrics over a whole dataset. The forward
+//! pass runs in chunks on two threads and keeps only the output layer.
 
-use ndarray::{Array2, s};
+use ndarray::{Array2, Axis, Slice};
 
 use super::{ClassificationMetrics, Loss, Network, RegressionMetrics};
 use crate::data::{Dataset, Target};
 
-/// Rows per forward pass during evaluation.
+/// Rows per partial loss sum.
 const CHUNK: usize = 1024;
 
 /// The network's results on one dataset.
@@ -35,32 +35,24 @@ impl Evaluation {
 pub fn evaluate(network: &Network, data: &Dataset, loss: Loss) -> Evaluation {
     let n = data.len();
     let targets = data.target_matrix(network.outputs());
-    let mut outputs = Array2::zeros((n, network.outputs()));
-    let mut predicted = Vec::with_capacity(n);
-    let mut chunk_predictions = Vec::with_capacity(CHUNK);
+    let out = network.forward_output(data.features.view());
+    // The loss is summed a chunk at a time in f64, so a large set loses no precision.
     let mut loss_sum = 0.0f64;
-    let mut trace = network.trace_for(CHUNK.min(n));
     let mut start = 0;
     while start < n {
-        let end = (start + CHUNK).min(n);
-        if end - start != trace.batch_size() {
-            trace = network.trace_for(end - start);
-        }
-        trace.input.assign(&data.features.slice(s![start..end, ..]));
-        network.forward_in_place(&mut trace);
-        let out = &trace.layers[trace.layers.len() - 1];
+        let rows = Slice::from(start..(start + CHUNK).min(n));
         loss_sum += f64::from(loss.batch_loss_sum(
-            out.z.view(),
-            out.a.view(),
-            targets.slice(s![start..end, ..]),
+            out.z.slice_axis(Axis(0), rows),
+            out.a.slice_axis(Axis(0), rows),
+            targets.slice_axis(Axis(0), rows),
         ));
-        outputs.slice_mut(s![start..end, ..]).assign(&out.a);
-        if matches!(data.target, Target::Classes { .. }) {
-            Network::predict_classes(&trace, &mut chunk_predictions);
-            predicted.extend_from_slice(&chunk_predictions);
-        }
-        start = end;
+        start += CHUNK;
     }
+    let mut predicted = Vec::with_capacity(n);
+    if matches!(data.target, Target::Classes { .. }) {
+        out.classes(&mut predicted);
+    }
+    let outputs = out.a;
     let (classification, regression) = match &data.target {
         Target::Classes { names, labels } => (
             Some(ClassificationMetrics::new(labels, &predicted, names.len())),

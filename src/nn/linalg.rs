@@ -72,6 +72,10 @@ pub fn affine(a: &Array2<f32>, w: &Array2<f32>, b: &Array1<f32>, z: &mut Array2<
         (a.as_slice(), w.as_slice(), b.as_slice(), z.as_slice_mut())
         && batch * inputs * outputs <= SMALL
     {
+        if inputs <= NARROW && outputs <= NARROW_OUTPUTS {
+            affine_narrow(a_s, w_s, b_s, z_s, inputs, outputs);
+            return;
+        }
         for (a_row, z_row) in a_s
             .chunks_exact(inputs.max(1))
             .zip(z_s.chunks_exact_mut(outputs.max(1)))
@@ -88,6 +92,34 @@ pub fn affine(a: &Array2<f32>, w: &Array2<f32>, b: &Array1<f32>, z: &mut Array2<
     }
     general_mat_mul(1.0, a, &w.t(), 0.0, z);
     *z += b;
+}
+
+/// Layers with at most this many inputs (a 2-D plane, a few hidden neurons) use
+/// [`affine_narrow`].
+const NARROW: usize = 8;
+/// ... and at most this many neurons.
+const NARROW_OUTPUTS: usize = 64;
+
+/// z = a·wᵀ + b for a narrow layer: each row of z is built as Σ_k a_k·(column k of w), one
+/// SIMD multiply-add across the neurons per input, instead of one short dot product per
+/// neuron. The sum runs over k in order from −0, as [`dot`] sums up to eight terms, so both
+/// forms give the same bits (up to the sign of an exact zero).
+fn affine_narrow(a: &[f32], w: &[f32], b: &[f32], z: &mut [f32], inputs: usize, outputs: usize) {
+    let mut columns = [0.0f32; NARROW * NARROW_OUTPUTS];
+    for (j, w_row) in w.chunks_exact(inputs).enumerate() {
+        for (k, &v) in w_row.iter().enumerate() {
+            columns[k * outputs + j] = v;
+        }
+    }
+    for (a_row, z_row) in a.chunks_exact(inputs).zip(z.chunks_exact_mut(outputs)) {
+        z_row.fill(-0.0);
+        for (&x, column) in a_row.iter().zip(columns.chunks_exact(outputs)) {
+            axpy(x, column, z_row);
+        }
+        for (z, bias) in z_row.iter_mut().zip(b) {
+            *z += bias;
+        }
+    }
 }
 
 /// g = scale·δᵀ·a: δ `[batch, out]`, a `[batch, in]`, g `[out, in]` (the weight gradient).
@@ -134,7 +166,12 @@ pub fn back(delta: &Array2<f32>, w: &Array2<f32>, p: &mut Array2<f32>) {
 
 /// x·y with eight independent partial sums, so the compiler can keep them in one SIMD
 /// register (a single running sum would force strictly sequential adds).
+/// Shorter vectors (a 2-D input layer) are summed straight, which gives the same value the
+/// lanes would (their sum is just the tail) without the set-up.
 fn dot(x: &[f32], y: &[f32]) -> f32 {
+    if x.len() < 8 {
+        return x.iter().zip(y).map(|(a, b)| a * b).sum();
+    }
     let mut lanes = [0.0f32; 8];
     let (xc, yc) = (x.chunks_exact(8), y.chunks_exact(8));
     let tail: f32 = xc
@@ -244,5 +281,33 @@ mod tests {
         );
         t[[5, 3]] = f32::NAN;
         assert!(!array_finite(&t.t()), "NaN in a transposed view is found");
+    }
+
+    /// The narrow kernel gives the same bits as one dot product per neuron, for every input
+    /// count it serves.
+    #[test]
+    fn narrow_affine_equals_the_dot_product_form_bit_for_bit() {
+        for inputs in 1..=NARROW {
+            for outputs in [1, 3, 8, 17, NARROW_OUTPUTS] {
+                let a = Array2::from_shape_fn((9, inputs), |(i, j)| {
+                    ((i * 31 + j * 17) % 23) as f32 * 0.173 - 1.9
+                });
+                let w = Array2::from_shape_fn((outputs, inputs), |(i, j)| {
+                    ((i * 13 + j * 7) % 19) as f32 * 0.131 - 1.2
+                });
+                let b = Array1::from_shape_fn(outputs, |i| i as f32 * 0.37 - 0.5);
+                let mut z = Array2::zeros((9, outputs));
+                affine(&a, &w, &b, &mut z);
+                for ((i, j), &got) in z.indexed_iter() {
+                    let want =
+                        dot(a.row(i).as_slice().unwrap(), w.row(j).as_slice().unwrap()) + b[j];
+                    assert_eq!(
+                        got.to_bits(),
+                        want.to_bits(),
+                        "z[{i},{j}] of a {inputs}->{outputs} layer"
+                    );
+                }
+            }
+        }
     }
 }

@@ -149,6 +149,31 @@ pub struct LayerTrace {
     pub a: Array2<f32>,
 }
 
+impl LayerTrace {
+    /// A zeroed trace for `batch` samples through `neurons` neurons.
+    pub fn zeros(batch: usize, neurons: usize) -> Self {
+        Self {
+            z: Array2::zeros((batch, neurons)),
+            a: Array2::zeros((batch, neurons)),
+        }
+    }
+
+    /// Class predictions from an output layer: with one output, class 1 when a ≥ 0.5; with
+    /// several, the neuron with the largest z (the same as the largest a, with ties broken).
+    pub fn classes(&self, into: &mut Vec<usize>) {
+        into.clear();
+        if self.a.ncols() == 1 {
+            into.extend(self.a.column(0).iter().map(|&a| usize::from(a >= 0.5)));
+        } else {
+            into.extend(
+                self.z
+                    .axis_iter(Axis(0))
+                    .map(|row| argmax(row.iter().copied())),
+            );
+        }
+    }
+}
+
 /// Every intermediate number of a forward pass.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ForwardTrace {
@@ -292,28 +317,53 @@ impl Network {
     /// sized to keep every product in the small, cache-resident loops, and the chunks are
     /// shared between two threads. Each row's numbers are the same whichever thread ran it.
     pub fn forward(&self, input: ArrayView2<'_, f32>) -> ForwardTrace {
-        let mut trace = self.trace_for(input.nrows());
-        trace.input.assign(&input);
-        let rows = self.chunk_rows();
-        if input.nrows() <= 2 * rows {
-            self.forward_in_place(&mut trace);
-            return trace;
+        let mut layers: Vec<LayerTrace> = self
+            .layers
+            .iter()
+            .map(|l| LayerTrace::zeros(input.nrows(), l.width()))
+            .collect();
+        self.forward_keeping(input, &mut layers);
+        ForwardTrace {
+            input: input.to_owned(),
+            layers,
         }
-        let mid = input.nrows().div_ceil(rows) / 2 * rows;
-        let ForwardTrace { input, layers } = &mut trace;
-        let (input_a, input_b) = input.view().split_at(Axis(0), mid);
+    }
+
+    /// Forward pass of a batch keeping only the output layer's z and a: what a prediction
+    /// over many points needs, without the memory of every hidden layer.
+    /// # Shapes
+    /// `input`: `[batch, inputs]`
+    pub fn forward_output(&self, input: ArrayView2<'_, f32>) -> LayerTrace {
+        let mut out = [LayerTrace::zeros(input.nrows(), self.outputs())];
+        self.forward_keeping(input, &mut out);
+        let [out] = out;
+        out
+    }
+
+    /// Runs `input` forward and stores the last `keep.len()` layers' z and a in `keep`.
+    fn forward_keeping(&self, input: ArrayView2<'_, f32>, keep: &mut [LayerTrace]) {
+        let rows = self.chunk_rows();
+        let split_at = if input.nrows() > 2 * rows {
+            input.nrows().div_ceil(rows) / 2 * rows
+        } else {
+            input.nrows()
+        };
+        let (input_a, input_b) = input.split_at(Axis(0), split_at);
         let (mut outs_a, mut outs_b) = (Vec::new(), Vec::new());
-        for layer in layers.iter_mut() {
-            let (z_a, z_b) = layer.z.view_mut().split_at(Axis(0), mid);
-            let (a_a, a_b) = layer.a.view_mut().split_at(Axis(0), mid);
+        for layer in keep.iter_mut() {
+            let (z_a, z_b) = layer.z.view_mut().split_at(Axis(0), split_at);
+            let (a_a, a_b) = layer.a.view_mut().split_at(Axis(0), split_at);
             outs_a.push((z_a, a_a));
             outs_b.push((z_b, a_b));
         }
-        linalg::both(
-            || self.forward_chunks(input_a, &mut outs_a, rows),
-            || self.forward_chunks(input_b, &mut outs_b, rows),
-        );
-        trace
+        if input_b.nrows() == 0 {
+            self.forward_chunks(input_a, &mut outs_a, rows);
+        } else {
+            linalg::both(
+                || self.forward_chunks(input_a, &mut outs_a, rows),
+                || self.forward_chunks(input_b, &mut outs_b, rows),
+            );
+        }
     }
 
     /// Rows per chunk for [`Network::forward`]: as many as keep the widest layer's product
@@ -328,15 +378,16 @@ impl Network {
         (linalg::SMALL / widest.max(1)).clamp(64, 4096)
     }
 
-    /// Forward pass of `input`, `rows` rows at a time through one scratch trace, writing each
-    /// layer's z and a into `outs`.
+    /// Forward pass of `input`, `rows` rows at a time through one scratch trace, writing the
+    /// last `outs.len()` layers' z and a into `outs`.
     fn forward_chunks(
         &self,
         input: ArrayView2<'_, f32>,
         outs: &mut [(ArrayViewMut2<'_, f32>, ArrayViewMut2<'_, f32>)],
         rows: usize,
     ) {
-        let mut scratch = self.trace_for(rows);
+        let mut scratch = self.trace_for(rows.min(input.nrows()));
+        let skip = self.layers.len().saturating_sub(outs.len());
         let mut start = 0;
         while start < input.nrows() {
             let end = (start + rows).min(input.nrows());
@@ -346,7 +397,7 @@ impl Network {
             let chunk = Slice::from(start..end);
             scratch.input.assign(&input.slice_axis(Axis(0), chunk));
             self.forward_in_place(&mut scratch);
-            for (layer, (z, a)) in scratch.layers.iter().zip(outs.iter_mut()) {
+            for (layer, (z, a)) in scratch.layers[skip..].iter().zip(outs.iter_mut()) {
                 z.slice_axis_mut(Axis(0), chunk).assign(&layer.z);
                 a.slice_axis_mut(Axis(0), chunk).assign(&layer.a);
             }
@@ -464,17 +515,7 @@ impl Network {
     /// Class predictions from a trace's output: with one output, class 1 when a ≥ 0.5; with
     /// several, the neuron with the largest z (the same as the largest a, with ties broken).
     pub fn predict_classes(trace: &ForwardTrace, into: &mut Vec<usize>) {
-        let out = &trace.layers[trace.layers.len() - 1];
-        into.clear();
-        if out.a.ncols() == 1 {
-            into.extend(out.a.column(0).iter().map(|&a| usize::from(a >= 0.5)));
-        } else {
-            into.extend(
-                out.z
-                    .axis_iter(Axis(0))
-                    .map(|row| argmax(row.iter().copied())),
-            );
-        }
+        trace.layers[trace.layers.len() - 1].classes(into);
     }
 }
 
