@@ -30,7 +30,11 @@ fn harness() -> Harness<'static, PerceptronApp> {
 fn step_epoch_advances_the_counter_and_the_loss_plot() {
     let mut harness = harness();
     harness.run();
-    assert_eq!(harness.state().epoch(), 0, "a fresh app starts at epoch 0");
+    assert_eq!(
+        harness.state_mut().epoch(),
+        0,
+        "a fresh app starts at epoch 0"
+    );
     assert_eq!(harness.state().loss_plot_points(), 0, "no epoch, no point");
     assert!(
         harness.query_by_label_contains("Epoch 0 ·").is_some(),
@@ -39,7 +43,7 @@ fn step_epoch_advances_the_counter_and_the_loss_plot() {
 
     harness.get_by_label("Step epoch").click();
     harness.run();
-    assert_eq!(harness.state().epoch(), 1, "one click, one epoch");
+    assert_eq!(harness.state_mut().epoch(), 1, "one click, one epoch");
     assert_eq!(
         harness.state().loss_plot_points(),
         1,
@@ -62,32 +66,33 @@ fn play_trains_and_pause_stops() {
     harness.get_by_label("Play").click();
     harness.step();
     assert!(
-        harness.state().session().is_playing(),
+        harness.state_mut().session().is_playing(),
         "Play starts training"
     );
     let mut steps = 0;
-    while harness.state().session().trainer().cursor().batch == 0
-        && harness.state().epoch() == 0
+    while harness.state_mut().session().trainer().cursor().batch == 0
+        && harness.state_mut().epoch() == 0
         && steps < 200
     {
         harness.step();
         steps += 1;
     }
     assert!(
-        harness.state().session().trainer().cursor().batch > 0 || harness.state().epoch() > 0,
+        harness.state_mut().session().trainer().cursor().batch > 0
+            || harness.state_mut().epoch() > 0,
         "playing takes training steps"
     );
     harness.get_by_label("Pause").click();
     harness.step();
     assert!(
-        !harness.state().session().is_playing(),
+        !harness.state_mut().session().is_playing(),
         "Pause stops training"
     );
-    let cursor = harness.state().session().trainer().cursor();
+    let cursor = harness.state_mut().session().trainer().cursor();
     harness.step();
     harness.step();
     assert_eq!(
-        harness.state().session().trainer().cursor(),
+        harness.state_mut().session().trainer().cursor(),
         cursor,
         "nothing moves while paused"
     );
@@ -100,13 +105,13 @@ fn space_toggles_play() {
     harness.key_press(egui::Key::Space);
     harness.step();
     assert!(
-        harness.state().session().is_playing(),
+        harness.state_mut().session().is_playing(),
         "Space starts training"
     );
     harness.key_press(egui::Key::Space);
     harness.step();
     assert!(
-        !harness.state().session().is_playing(),
+        !harness.state_mut().session().is_playing(),
         "Space again pauses"
     );
 }
@@ -117,18 +122,18 @@ fn switching_dataset_rebuilds_and_says_so() {
     harness.run();
     harness.get_by_label("Step epoch").click();
     harness.run();
-    assert_eq!(harness.state().epoch(), 1, "trained one epoch on XOR");
+    assert_eq!(harness.state_mut().epoch(), 1, "trained one epoch on XOR");
     harness.get_by_label("Dataset").click();
     harness.run();
     harness.get_by_label("spiral").click();
     harness.run();
     assert_eq!(
-        harness.state().session().setup.data.to_string(),
+        harness.state_mut().session().setup.data.to_string(),
         "builtin:spiral",
         "the dataset picker switched the data"
     );
     assert_eq!(
-        harness.state().epoch(),
+        harness.state_mut().epoch(),
         0,
         "changing the data restarts training"
     );
@@ -154,7 +159,7 @@ fn saved_experiment_opens_by_path_with_its_progress() {
     harness.state_mut().save_to(&path);
     harness.run();
     assert!(!harness.state().is_dirty(), "saving clears the mark");
-    let weights = harness.state().session().trainer().network().clone();
+    let weights = harness.state_mut().session().trainer().network().clone();
 
     let mut fresh = self::harness();
     fresh.run();
@@ -171,12 +176,12 @@ fn saved_experiment_opens_by_path_with_its_progress() {
     fresh.state_mut().wait_for_load();
     fresh.run();
     assert_eq!(
-        fresh.state().epoch(),
+        fresh.state_mut().epoch(),
         2,
         "the opened experiment resumes at its epoch"
     );
     assert_eq!(
-        fresh.state().session().trainer().network(),
+        fresh.state_mut().session().trainer().network(),
         &weights,
         "with its learned weights"
     );
@@ -205,7 +210,11 @@ fn a_broken_file_is_a_message_not_a_crash() {
         harness.query_by_label_contains("broken.ron").is_some(),
         "the error, naming the file, is shown in the window"
     );
-    assert_eq!(harness.state().epoch(), 0, "the current experiment stays");
+    assert_eq!(
+        harness.state_mut().epoch(),
+        0,
+        "the current experiment stays"
+    );
 }
 
 #[test]
@@ -214,7 +223,7 @@ fn confusion_matrix_counts_every_evaluated_sample() {
     harness.run();
     harness.get_by_label("Step epoch").click();
     harness.run();
-    let train = harness.state().session().trainer().train_data().len() as u64;
+    let train = harness.state_mut().session().trainer().train_data().len() as u64;
     assert_eq!(
         harness.state().confusion_total(),
         train,
@@ -229,7 +238,7 @@ fn confusion_matrix_counts_every_evaluated_sample() {
     harness.get_by_label("Test").click();
     harness.run();
     let test = harness
-        .state()
+        .state_mut()
         .session()
         .trainer()
         .test_data()
@@ -270,7 +279,7 @@ fn a_huge_learning_rate_diverges_and_the_message_is_shown() {
     harness.get_by_label("linear").click();
     harness.run();
     assert_eq!(
-        harness.state().session().setup.config.loss.name(),
+        harness.state_mut().session().setup.config.loss.name(),
         "mse",
         "a linear output pairs with MSE"
     );
@@ -279,11 +288,19 @@ fn a_huge_learning_rate_diverges_and_the_message_is_shown() {
         .set_value_accesskit(1e6);
     harness.run();
     assert!(
-        (harness.state().session().trainer().config().learning_rate - 1e6).abs() < 1.0,
+        (harness
+            .state_mut()
+            .session()
+            .trainer()
+            .config()
+            .learning_rate
+            - 1e6)
+            .abs()
+            < 1.0,
         "the learning rate applies to the running trainer"
     );
     for _ in 0..20 {
-        if harness.state().session().stop_message().is_some() {
+        if harness.state_mut().session().stop_message().is_some() {
             break;
         }
         harness.get_by_label("Step epoch").click();
@@ -295,7 +312,10 @@ fn a_huge_learning_rate_diverges_and_the_message_is_shown() {
             .is_some(),
         "the engine's divergence message is shown in the window"
     );
-    assert!(!harness.state().session().is_playing(), "divergence pauses");
+    assert!(
+        !harness.state_mut().session().is_playing(),
+        "divergence pauses"
+    );
 }
 
 #[test]
@@ -308,7 +328,7 @@ fn a_shipped_example_opens_from_the_file_menu() {
     harness.run();
     harness.get_by_label("xor-perceptron.ron").click();
     harness.run();
-    let trainer = harness.state().session().trainer();
+    let trainer = harness.state_mut().session().trainer();
     assert_eq!(
         trainer.network().layers.len(),
         1,
@@ -335,12 +355,12 @@ fn a_bundled_dataset_is_picked_from_the_same_list() {
     harness.run();
     harness.get_by_label("iris").click();
     harness.run();
-    let trainer = harness.state().session().trainer();
     assert_eq!(
-        harness.state().session().setup.data.to_string(),
+        harness.state_mut().session().setup.data.to_string(),
         "builtin:iris",
         "the picker lists the bundled datasets too"
     );
+    let trainer = harness.state_mut().session().trainer();
     assert_eq!(trainer.network().inputs(), 4, "four flower measurements in");
     assert_eq!(
         trainer.train_data().class_names().map(<[String]>::len),
@@ -349,7 +369,7 @@ fn a_bundled_dataset_is_picked_from_the_same_list() {
     );
     harness.get_by_label("Step epoch").click();
     harness.run();
-    assert_eq!(harness.state().epoch(), 1, "iris trains");
+    assert_eq!(harness.state_mut().epoch(), 1, "iris trains");
 }
 
 #[test]
@@ -372,7 +392,7 @@ fn a_dropped_csv_with_korean_classes_opens_as_a_new_experiment() {
     harness.state_mut().wait_for_load();
     harness.run();
     assert!(!harness.state().is_loading(), "the load finished");
-    let trainer = harness.state().session().trainer();
+    let trainer = harness.state_mut().session().trainer();
     let classes = trainer.train_data().class_names().map(<[String]>::to_vec);
     assert_eq!(
         classes,
@@ -390,7 +410,7 @@ fn a_dropped_csv_with_korean_classes_opens_as_a_new_experiment() {
     );
     harness.get_by_label("Step epoch").click();
     harness.run();
-    assert_eq!(harness.state().epoch(), 1, "the imported data trains");
+    assert_eq!(harness.state_mut().epoch(), 1, "the imported data trains");
 }
 
 #[test]
@@ -399,26 +419,30 @@ fn editing_the_network_with_progress_asks_before_resetting() {
     harness.run();
     harness.get_by_label("Step epoch").click();
     harness.run();
-    let width = |h: &Harness<'static, PerceptronApp>| {
-        h.state().session().trainer().network().layers[0].width()
+    let width = |h: &mut Harness<'static, PerceptronApp>| {
+        h.state_mut().session().trainer().network().layers[0].width()
     };
-    let before = width(&harness);
+    let before = width(&mut harness);
     harness.get_by_label("+").click();
     harness.run();
     assert_eq!(
-        width(&harness),
+        width(&mut harness),
         before,
         "nothing changes before the user answers"
     );
-    assert_eq!(harness.state().epoch(), 1, "the progress is still there");
+    assert_eq!(
+        harness.state_mut().epoch(),
+        1,
+        "the progress is still there"
+    );
     harness.get_by_label("Discard changes").click();
     harness.run();
     assert_eq!(
-        width(&harness),
+        width(&mut harness),
         before + 1,
         "the hidden layer is one neuron wider"
     );
-    assert_eq!(harness.state().epoch(), 0, "and training restarted");
+    assert_eq!(harness.state_mut().epoch(), 0, "and training restarted");
 }
 
 /// Clicks the option `label` in the open combo box popup (the last node with that name).
@@ -436,7 +460,7 @@ fn csv_column_roles_and_scaling_rebuild_the_network() {
     harness.get_by_label("iris").click();
     harness.run();
     assert_eq!(
-        harness.state().session().trainer().network().inputs(),
+        harness.state_mut().session().trainer().network().inputs(),
         4,
         "iris starts with four inputs"
     );
@@ -445,13 +469,13 @@ fn csv_column_roles_and_scaling_rebuild_the_network() {
     click_option(&harness, "ignored");
     harness.run();
     assert_eq!(
-        harness.state().session().trainer().network().inputs(),
+        harness.state_mut().session().trainer().network().inputs(),
         3,
         "an ignored column is no longer an input"
     );
     assert_eq!(
         harness
-            .state()
+            .state_mut()
             .session()
             .trainer()
             .train_data()
@@ -462,13 +486,13 @@ fn csv_column_roles_and_scaling_rebuild_the_network() {
 
     harness.get_by_label("Step epoch").click();
     harness.run();
-    assert_eq!(harness.state().epoch(), 1, "trained one epoch");
+    assert_eq!(harness.state_mut().epoch(), 1, "trained one epoch");
     harness.get_by_label("Scaling").click();
     harness.run();
     click_option(&harness, "none");
     harness.run();
     let options = harness
-        .state()
+        .state_mut()
         .session()
         .setup
         .data
@@ -481,7 +505,11 @@ fn csv_column_roles_and_scaling_rebuild_the_network() {
         perceptron_lab::data::Scale::None,
         "the scaling choice reached the import options"
     );
-    assert_eq!(harness.state().epoch(), 0, "changing the scaling rebuilds");
+    assert_eq!(
+        harness.state_mut().epoch(),
+        0,
+        "changing the scaling rebuilds"
+    );
     assert!(
         harness
             .query_by_label_contains("training restarted")
@@ -501,7 +529,7 @@ fn csv_column_roles_and_scaling_rebuild_the_network() {
         "the import's error is shown in the window"
     );
     assert_eq!(
-        harness.state().session().trainer().network().inputs(),
+        harness.state_mut().session().trainer().network().inputs(),
         3,
         "the last valid experiment stays"
     );
@@ -513,7 +541,7 @@ fn cancelling_a_load_keeps_the_current_experiment() {
         std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/csv/korean.csv");
     let mut harness = harness();
     harness.run();
-    let before = harness.state().session().setup.data.to_string();
+    let before = harness.state_mut().session().setup.data.to_string();
     harness
         .input_mut()
         .dropped_files
@@ -530,7 +558,7 @@ fn cancelling_a_load_keeps_the_current_experiment() {
     harness.run();
     assert!(!harness.state().is_loading(), "Cancel stops waiting");
     assert_eq!(
-        harness.state().session().setup.data.to_string(),
+        harness.state_mut().session().setup.data.to_string(),
         before,
         "the previous experiment stays"
     );

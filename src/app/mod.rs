@@ -26,13 +26,14 @@ mod step_through;
 pub mod strings;
 mod theme;
 mod toolbar;
+mod worker;
 
 pub use boundary::BoundaryView;
 pub use colormap::{parse_sig3, sig3};
 pub use graph::bench_edge_mesh;
 pub use network_view::{Inspected, Mode, NetworkCommand, NetworkView};
 pub use plane::{DecisionGrid, PlaneBounds, decision_grid, plane_trace};
-pub use session::Session;
+pub use session::{MAX_SPEED, Session};
 pub use setup::Setup;
 pub use shell::{PerceptronApp, Settings};
 pub use step_through::Phase;

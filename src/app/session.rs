@@ -1,11 +1,13 @@
-//! The running experiment: the setup, the trainer built from it, play/pause with a per-frame
-//! time budget, the elapsed training time and a cache of the latest evaluations.
+//! The running experiment: the setup, the trainer built from it, play/pause (in time slices of
+//! each frame, or at full speed on the training thread between frames), the elapsed training
+//! time and a cache of the latest evaluations.
 
 use std::time::{Duration, Instant};
 
 use crate::nn::{Evaluation, TrainError, Trainer};
 
 use super::setup::Setup;
+use super::worker::Worker;
 
 /// Least wall time spent training inside one frame while playing.
 pub const FRAME_BUDGET: Duration = Duration::from_millis(8);
@@ -34,7 +36,10 @@ pub struct Evaluations {
 pub struct Session {
     /// What the user set.
     pub setup: Setup,
-    trainer: Trainer,
+    /// The trainer; `None` only between frames, while it is away on the training thread.
+    home: Option<Trainer>,
+    /// The training thread, started the first time the user plays at full speed.
+    worker: Option<Worker>,
     playing: bool,
     /// Updates (mini-batches) per second while playing; [`MAX_SPEED`] means unlimited.
     pub speed: f32,
@@ -55,7 +60,8 @@ impl Session {
         let stop_message = trainer.stopped().map(ToString::to_string);
         Self {
             setup,
-            trainer,
+            home: Some(trainer),
+            worker: None,
             playing: false,
             speed: 30.0,
             step_credit: 0.0,
@@ -67,15 +73,49 @@ impl Session {
         }
     }
 
-    /// The trainer (read-only: panels draw it).
+    /// The trainer (read-only: panels draw it). Always home during a frame: the app calls
+    /// [`Session::settle`] first thing in every frame.
     pub fn trainer(&self) -> &Trainer {
-        &self.trainer
+        self.home
+            .as_ref()
+            .unwrap_or_else(|| unreachable!("the trainer is away only between frames"))
     }
 
     /// Mutable trainer, for hyperparameter setters; marks caches stale.
     pub fn trainer_mut(&mut self) -> &mut Trainer {
         self.version += 1;
-        &mut self.trainer
+        self.home
+            .as_mut()
+            .unwrap_or_else(|| unreachable!("the trainer is away only between frames"))
+    }
+
+    /// Brings the trainer home from the training thread (waiting at most one mini-batch) and
+    /// takes in what it did there. Call at the start of every frame.
+    pub fn settle(&mut self) {
+        let Some(lap) = self.worker.as_mut().and_then(Worker::recall) else {
+            return;
+        };
+        self.home = Some(lap.trainer);
+        self.version += lap.batches;
+        self.elapsed_secs += lap.seconds;
+        if let Some(error) = lap.error {
+            self.stopped(&error);
+        }
+    }
+
+    /// Call at the end of every frame: while playing at full speed, sends the trainer to the
+    /// training thread until the next frame's [`Session::settle`].
+    pub fn end_frame(&mut self) {
+        if !self.playing || self.speed < MAX_SPEED || self.stop_message.is_some() {
+            return;
+        }
+        if self.worker.is_none() {
+            // Without a thread, play falls back to training in time slices.
+            self.worker = Worker::start().ok();
+        }
+        if let (Some(worker), Some(trainer)) = (self.worker.as_mut(), self.home.take()) {
+            self.home = worker.send(trainer);
+        }
     }
 
     /// True while training runs by itself.
@@ -135,6 +175,10 @@ impl Session {
             return false;
         }
         let unlimited = self.speed >= MAX_SPEED;
+        if unlimited && self.worker.is_some() {
+            // Full speed trains on the training thread between frames (see `end_frame`).
+            return true;
+        }
         self.elapsed_secs += f64::from(dt_secs.clamp(0.0, 0.25));
         if !unlimited {
             // Cap the credit so a stalled frame does not cause a burst.
@@ -149,8 +193,7 @@ impl Session {
         let start = Instant::now();
         while self.playing && (unlimited || self.step_credit >= 1.0) && start.elapsed() < budget {
             self.step_credit -= 1.0;
-            self.version += 1;
-            if let Err(error) = self.trainer.step_batch() {
+            if let Err(error) = self.trainer_mut().step_batch() {
                 self.stopped(&error);
             }
         }
@@ -169,8 +212,8 @@ impl Session {
         });
         if stale || self.evaluations.is_none() {
             self.evaluations = Some(Evaluations {
-                train: self.trainer.evaluate_train(),
-                test: self.trainer.evaluate_test(),
+                train: self.trainer().evaluate_train(),
+                test: self.trainer().evaluate_test(),
                 version: self.version,
                 at: Instant::now(),
             });
@@ -182,8 +225,7 @@ impl Session {
 
     fn timed(&mut self, step: impl FnOnce(&mut Trainer) -> Result<(), TrainError>) {
         let start = Instant::now();
-        self.version += 1;
-        if let Err(error) = step(&mut self.trainer) {
+        if let Err(error) = step(self.trainer_mut()) {
             self.stopped(&error);
         }
         self.elapsed_secs += start.elapsed().as_secs_f64();

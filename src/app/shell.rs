@@ -11,7 +11,7 @@ use super::confusion::ConfusionPanel;
 use super::examples::{self, Example};
 use super::files::{self, DialogPurpose, PendingDialog, PendingLoad};
 use super::plots::PlotsPanel;
-use super::session::Session;
+use super::session::{MAX_SPEED, Session};
 use super::setup::Setup;
 use super::strings::{Language, Strings, fill};
 use super::{BoundaryView, NetworkView, theme};
@@ -157,14 +157,21 @@ impl PerceptronApp {
 
     // ---- The small public API that tests and the lead use. ----
 
-    /// The running experiment.
-    pub fn session(&self) -> &Session {
+    /// The running experiment, with the trainer brought home from the training thread.
+    pub fn session(&mut self) -> &Session {
+        self.session.settle();
         &self.session
     }
 
+    /// Sets the play speed in updates per second, as the toolbar's slider does
+    /// ([`crate::app::MAX_SPEED`]: as fast as possible, on the training thread).
+    pub fn set_speed(&mut self, updates_per_sec: f32) {
+        self.session.speed = updates_per_sec.clamp(1.0, MAX_SPEED);
+    }
+
     /// Epochs completed.
-    pub fn epoch(&self) -> usize {
-        self.session.trainer().cursor().epoch
+    pub fn epoch(&mut self) -> usize {
+        self.session().trainer().cursor().epoch
     }
 
     /// Train-loss points the loss plot drew in the last frame.

@@ -21,6 +21,7 @@ impl eframe::App for PerceptronApp {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         let ctx = ui.ctx().clone();
         self.ctx = Some(ctx.clone());
+        self.session.settle();
         self.settings.zoom = ctx.zoom_factor();
         self.handle_input(&ctx);
         self.poll_dialog();
@@ -114,6 +115,7 @@ impl eframe::App for PerceptronApp {
 
         self.dialogs_ui(&ctx);
         self.update_title(&ctx);
+        self.session.end_frame();
         if self.close_confirmed {
             self.close_confirmed = false;
             ctx.send_viewport_cmd(ViewportCommand::Close);

@@ -1,0 +1,121 @@
+//! The training thread: while playing at full speed, the trainer leaves the UI thread at the
+//! end of every frame and trains on this thread until the next frame asks for it back. So
+//! training runs while the frame is painted (and on the other core), not only in the slices
+//! of time the UI thread can spare.
+
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc::{self, Receiver, Sender};
+use std::thread::JoinHandle;
+use std::time::{Duration, Instant};
+
+use crate::nn::{TrainError, Trainer};
+
+/// The longest a lap runs when no frame asks for the trainer (a hidden window).
+const MAX_LAP: Duration = Duration::from_secs(1);
+
+/// What the trainer did while it was away.
+#[derive(Debug)]
+pub struct Lap {
+    /// The trainer, back home.
+    pub trainer: Trainer,
+    /// Mini-batches stepped.
+    pub batches: u64,
+    /// Wall time spent training.
+    pub seconds: f64,
+    /// Why training stopped, if it did (divergence).
+    pub error: Option<TrainError>,
+}
+
+/// The training thread and the channels to it.
+#[derive(Debug)]
+pub struct Worker {
+    to_thread: Option<Sender<Trainer>>,
+    from_thread: Receiver<Lap>,
+    stop: Arc<AtomicBool>,
+    thread: Option<JoinHandle<()>>,
+    away: bool,
+}
+
+impl Worker {
+    /// Starts the thread, or returns why it could not be started.
+    pub fn start() -> std::io::Result<Self> {
+        let (to_thread, inbox) = mpsc::channel::<Trainer>();
+        let (outbox, from_thread) = mpsc::channel();
+        let stop = Arc::new(AtomicBool::new(false));
+        let flag = Arc::clone(&stop);
+        let thread = std::thread::Builder::new()
+            .name("training".into())
+            .spawn(move || {
+                while let Ok(mut trainer) = inbox.recv() {
+                    let start = Instant::now();
+                    let (mut batches, mut error) = (0, None);
+                    while !flag.load(Ordering::Acquire) && start.elapsed() < MAX_LAP {
+                        match trainer.step_batch() {
+                            Ok(_) => batches += 1,
+                            Err(e) => {
+                                error = Some(e);
+                                break;
+                            }
+                        }
+                    }
+                    let seconds = start.elapsed().as_secs_f64();
+                    let lap = Lap {
+                        trainer,
+                        batches,
+                        seconds,
+                        error,
+                    };
+                    if outbox.send(lap).is_err() {
+                        return;
+                    }
+                }
+            })?;
+        Ok(Self {
+            to_thread: Some(to_thread),
+            from_thread,
+            stop,
+            thread: Some(thread),
+            away: false,
+        })
+    }
+
+    /// Hands `trainer` to the thread to train until [`Worker::recall`]. Returns it if the
+    /// thread is gone (then it stays with the caller).
+    pub fn send(&mut self, trainer: Trainer) -> Option<Trainer> {
+        self.stop.store(false, Ordering::Release);
+        let Some(tx) = &self.to_thread else {
+            return Some(trainer);
+        };
+        match tx.send(trainer) {
+            Ok(()) => {
+                self.away = true;
+                None
+            }
+            Err(mpsc::SendError(trainer)) => Some(trainer),
+        }
+    }
+
+
+    /// Asks for the trainer back and waits for it (at most one mini-batch). `None` when the
+    /// trainer is not away, or the thread died with it.
+    pub fn recall(&mut self) -> Option<Lap> {
+        if !self.away {
+            return None;
+        }
+        self.away = false;
+        self.stop.store(true, Ordering::Release);
+        self.from_thread.recv().ok()
+    }
+}
+
+impl Drop for Worker {
+    fn drop(&mut self) {
+        self.stop.store(true, Ordering::Release);
+        // Closing the channel ends the thread's loop once its lap is over.
+        self.to_thread = None;
+        if let Some(thread) = self.thread.take() {
+            let _ = thread.join();
+        }
+    }
+}

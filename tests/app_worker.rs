@@ -1,0 +1,71 @@
+//! Playing "as fast as possible" trains on the training thread between frames: the app keeps
+//! drawing, the numbers are exactly those of stepping batch by batch, and Pause stops it.
+
+use std::time::Duration;
+
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable as _;
+use perceptron_lab::app::{MAX_SPEED, PerceptronApp};
+
+fn new_app() -> Harness<'static, PerceptronApp> {
+    Harness::builder()
+        .with_size([1600.0, 1000.0])
+        .with_max_steps(20)
+        .build_eframe(|cc| PerceptronApp::new(cc, None))
+}
+
+#[test]
+fn full_speed_play_trains_between_frames_and_matches_stepping() {
+    let mut harness = new_app();
+    harness.run();
+    harness.state_mut().set_speed(MAX_SPEED);
+    harness.get_by_label("Play").click();
+    harness.step();
+    let mut frames = 0;
+    while harness.state_mut().epoch() < 3 && frames < 2000 {
+        // The trainer is away on the training thread between these frames.
+        std::thread::sleep(Duration::from_millis(5));
+        harness.step();
+        frames += 1;
+    }
+    assert!(
+        harness.state_mut().epoch() >= 3,
+        "full speed trained 3 epochs within {frames} frames"
+    );
+    harness.get_by_label("Pause").click();
+    harness.step();
+    let session = harness.state_mut().session();
+    assert!(!session.is_playing(), "Pause stops training");
+    let cursor = session.trainer().cursor();
+    let network = session.trainer().network().clone();
+    let history = session.trainer().history().to_vec();
+    std::thread::sleep(Duration::from_millis(50));
+    harness.step();
+    assert_eq!(
+        harness.state_mut().session().trainer().cursor(),
+        cursor,
+        "nothing trains after Pause, on any thread"
+    );
+
+    // The same number of mini-batches, one click each, on a fresh app.
+    assert_eq!(history.len(), cursor.epoch, "one record per epoch");
+    let session = harness.state_mut().session();
+    let batches_per_epoch = session
+        .trainer()
+        .train_data()
+        .len()
+        .div_ceil(session.trainer().config().batch_size);
+    let total = cursor.epoch * batches_per_epoch + cursor.batch;
+    let mut stepped = new_app();
+    stepped.run();
+    for _ in 0..total {
+        stepped.get_by_label("Step batch").click();
+        stepped.step();
+    }
+    let session = stepped.state_mut().session();
+    assert_eq!(session.trainer().cursor(), cursor, "same place in the data");
+    assert!(
+        session.trainer().network() == &network,
+        "the training thread computed exactly what {total} batch steps compute"
+    );
+}
