@@ -96,7 +96,6 @@ impl Worker {
         }
     }
 
-
     /// Asks for the trainer back and waits for it (at most one mini-batch). `None` when the
     /// trainer is not away, or the thread died with it.
     pub fn recall(&mut self) -> Option<Lap> {
