@@ -247,15 +247,16 @@ pub fn boundary_seconds(repeat: usize) -> Result<f64, String> {
     Ok(times[times.len() / 2])
 }
 
-/// Threads the workload's matrix products run on: small products stay on one thread.
+/// Threads the workload trains on: a mini-batch is split across two threads only when its
+/// widest product is large (see `nn::LARGE_BATCH_WORK`); small ones stay on one.
 fn threads_used(s: &Setup) -> usize {
     let mut fan_in = s.architecture.inputs;
-    let mut largest = 0;
+    let mut widest = 0;
     for layer in &s.architecture.layers {
-        largest = largest.max(s.config.batch_size * fan_in * layer.width);
+        widest = widest.max(fan_in * layer.width);
         fan_in = layer.width;
     }
-    if largest > crate::nn::SMALL_PRODUCT {
+    if s.config.batch_size >= 2 && s.config.batch_size * widest > crate::nn::LARGE_BATCH_WORK {
         crate::nn::matmul_threads()
     } else {
         1
