@@ -11,7 +11,7 @@ use serde::Serialize;
 use crate::data::builtin::Generator;
 use crate::data::{DataSource, Dataset};
 use crate::nn::{
-    Activation, Architecture, LayerSpec, Loss, Network, Optimizer, TrainConfig, TrainError, Trainer,
+    Activation, Architecture, Loss, Network, Optimizer, TrainConfig, TrainError, Trainer,
 };
 
 /// One benchmark workload: a dataset recipe plus a fixed network and training schedule.
@@ -69,16 +69,6 @@ struct Setup {
     epochs: usize,
 }
 
-fn layers(inputs: usize, spec: &[(usize, Activation)]) -> Architecture {
-    Architecture {
-        inputs,
-        layers: spec
-            .iter()
-            .map(|&(width, activation)| LayerSpec { width, activation })
-            .collect(),
-    }
-}
-
 fn setup(workload: Workload) -> Result<Setup, String> {
     let sgd = |learning_rate, batch_size| TrainConfig {
         loss: Loss::Ce,
@@ -96,7 +86,7 @@ fn setup(workload: Workload) -> Result<Setup, String> {
             Ok(Setup {
                 train,
                 test: None,
-                architecture: layers(
+                architecture: Architecture::of(
                     2,
                     &[
                         (8, Activation::Tanh),
@@ -113,7 +103,10 @@ fn setup(workload: Workload) -> Result<Setup, String> {
             Ok(Setup {
                 train,
                 test: Some(test),
-                architecture: layers(64, &[(32, Activation::Relu), (10, Activation::Softmax)]),
+                architecture: Architecture::of(
+                    64,
+                    &[(32, Activation::Relu), (10, Activation::Softmax)],
+                ),
                 config: TrainConfig {
                     optimizer: Optimizer::ADAM,
                     ..sgd(0.001, 32)
@@ -124,7 +117,7 @@ fn setup(workload: Workload) -> Result<Setup, String> {
         Workload::MnistScale => Ok(Setup {
             train: synthetic_mnist(60_000, 1),
             test: None,
-            architecture: layers(
+            architecture: Architecture::of(
                 784,
                 &[
                     (128, Activation::Relu),
@@ -225,7 +218,7 @@ pub fn boundary_seconds(repeat: usize) -> Result<f64, String> {
     let data = Generator::Spiral
         .generate(Some(200), 0.0, 1)
         .map_err(|e| e.to_string())?;
-    let architecture = layers(
+    let architecture = Architecture::of(
         2,
         &[
             (8, Activation::Tanh),

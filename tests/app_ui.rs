@@ -1,6 +1,9 @@
 //! The desktop app driven like a user would: buttons found by their labels, state read back
 //! through the app's small public API.
 
+mod common;
+
+use common::harness;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 use perceptron_lab::app::PerceptronApp;
@@ -17,13 +20,6 @@ impl egui::DroppedFile for DroppedPath {
     fn bytes(&self) -> Result<Vec<u8>, String> {
         std::fs::read(&self.0).map_err(|e| e.to_string())
     }
-}
-
-fn harness() -> Harness<'static, PerceptronApp> {
-    Harness::builder()
-        .with_size([1600.0, 1000.0])
-        .with_max_steps(20)
-        .build_eframe(|cc| PerceptronApp::new(cc, None))
 }
 
 #[test]

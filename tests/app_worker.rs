@@ -3,16 +3,11 @@
 
 use std::time::Duration;
 
-use egui_kittest::Harness;
-use egui_kittest::kittest::Queryable as _;
-use perceptron_lab::app::{MAX_SPEED, PerceptronApp};
+mod common;
 
-fn new_app() -> Harness<'static, PerceptronApp> {
-    Harness::builder()
-        .with_size([1600.0, 1000.0])
-        .with_max_steps(20)
-        .build_eframe(|cc| PerceptronApp::new(cc, None))
-}
+use common::harness as new_app;
+use egui_kittest::kittest::Queryable as _;
+use perceptron_lab::app::MAX_SPEED;
 
 #[test]
 fn full_speed_play_trains_between_frames_and_matches_stepping() {

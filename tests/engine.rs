@@ -4,20 +4,10 @@
 use ndarray::Array2;
 use perceptron_lab::data::builtin::Generator;
 use perceptron_lab::nn::{
-    Activation, Architecture, LayerSpec, Loss, Network, Optimizer, TrainConfig, TrainError, Trainer,
+    Activation, Architecture, Loss, Network, Optimizer, TrainConfig, TrainError, Trainer,
 };
 use rand::{RngExt as _, SeedableRng as _};
 use rand_chacha::ChaCha8Rng;
-
-fn arch(inputs: usize, layers: &[(usize, Activation)]) -> Architecture {
-    Architecture {
-        inputs,
-        layers: layers
-            .iter()
-            .map(|&(width, activation)| LayerSpec { width, activation })
-            .collect(),
-    }
-}
 
 /// Mean loss of `net` on a batch, recomputed from scratch (the function being differentiated).
 fn mean_loss(net: &Network, x: &Array2<f32>, y: &Array2<f32>, loss: Loss) -> f64 {
@@ -35,7 +25,7 @@ fn gradient_check(
     seed: u64,
 ) {
     let net = Network::new(
-        &arch(3, &[(4, hidden), (3, hidden), (outputs, output)]),
+        &Architecture::of(3, &[(4, hidden), (3, hidden), (outputs, output)]),
         seed,
     )
     .unwrap();
@@ -134,7 +124,7 @@ fn gradients_match_finite_differences_for_every_activation_and_loss() {
 fn gradient_check_would_catch_a_wrong_gradient() {
     // The oracle itself must be able to fail: flip one analytic gradient and compare.
     let net = Network::new(
-        &arch(2, &[(3, Activation::Tanh), (1, Activation::Sigmoid)]),
+        &Architecture::of(2, &[(3, Activation::Tanh), (1, Activation::Sigmoid)]),
         3,
     )
     .unwrap();
@@ -166,7 +156,7 @@ fn xor_trainer(
     seed: u64,
 ) -> Trainer {
     let data = Generator::Xor.generate(None, 0.0, 0).unwrap();
-    let net = Network::new(&arch(2, layers), seed).unwrap();
+    let net = Network::new(&Architecture::of(2, layers), seed).unwrap();
     let config = TrainConfig {
         loss,
         optimizer,
@@ -218,7 +208,7 @@ fn single_layer_perceptron_cannot_fit_xor() {
 #[test]
 fn perceptron_rule_learns_a_linearly_separable_problem() {
     let data = Generator::Linear.generate(Some(200), 0.0, 4).unwrap();
-    let net = Network::new(&arch(2, &[(1, Activation::Step)]), 4).unwrap();
+    let net = Network::new(&Architecture::of(2, &[(1, Activation::Step)]), 4).unwrap();
     let config = TrainConfig {
         loss: Loss::Mse,
         optimizer: Optimizer::Perceptron,
@@ -260,7 +250,7 @@ fn two_four_one_mlp_solves_xor() {
 fn spiral_trainer(seed: u64) -> Trainer {
     let data = Generator::Spiral.generate(Some(1000), 0.0, 0).unwrap();
     let net = Network::new(
-        &arch(
+        &Architecture::of(
             2,
             &[
                 (8, Activation::Tanh),
@@ -347,7 +337,7 @@ fn sample_steps_through_a_batch_match_one_batch_step() {
 fn divergence_stops_with_a_clear_error_and_keeps_finite_weights() {
     let data = Generator::Gauss.generate(Some(100), 0.0, 0).unwrap();
     let net = Network::new(
-        &arch(2, &[(8, Activation::Relu), (1, Activation::Identity)]),
+        &Architecture::of(2, &[(8, Activation::Relu), (1, Activation::Identity)]),
         0,
     )
     .unwrap();
@@ -386,24 +376,27 @@ fn divergence_stops_with_a_clear_error_and_keeps_finite_weights() {
 fn invalid_configurations_are_refused() {
     assert!(
         Network::new(
-            &arch(2, &[(5000, Activation::Tanh), (1, Activation::Sigmoid)]),
+            &Architecture::of(2, &[(5000, Activation::Tanh), (1, Activation::Sigmoid)]),
             0
         )
         .is_err(),
         "too wide"
     );
     let deep: Vec<(usize, Activation)> = (0..40).map(|_| (2, Activation::Tanh)).collect();
-    assert!(Network::new(&arch(2, &deep), 0).is_err(), "too deep");
+    assert!(
+        Network::new(&Architecture::of(2, &deep), 0).is_err(),
+        "too deep"
+    );
     assert!(
         Network::new(
-            &arch(2, &[(3, Activation::Softmax), (2, Activation::Softmax)]),
+            &Architecture::of(2, &[(3, Activation::Softmax), (2, Activation::Softmax)]),
             0
         )
         .is_err(),
         "softmax in a hidden layer"
     );
     let net = Network::new(
-        &arch(2, &[(2, Activation::Tanh), (1, Activation::Sigmoid)]),
+        &Architecture::of(2, &[(2, Activation::Tanh), (1, Activation::Sigmoid)]),
         0,
     )
     .unwrap();

@@ -8,21 +8,10 @@ use ndarray::{Array2, Axis};
 use perceptron_lab::data::Dataset;
 use perceptron_lab::experiment::Experiment;
 use perceptron_lab::nn::{
-    Activation, Architecture, LayerSpec, Loss, Network, Optimizer, TrainConfig, Trainer,
-    shuffled_order,
+    Activation, Architecture, Loss, Network, Optimizer, TrainConfig, Trainer, shuffled_order,
 };
 use rand::{RngExt as _, SeedableRng as _};
 use rand_chacha::ChaCha8Rng;
-
-fn arch(inputs: usize, layers: &[(usize, Activation)]) -> Architecture {
-    Architecture {
-        inputs,
-        layers: layers
-            .iter()
-            .map(|&(width, activation)| LayerSpec { width, activation })
-            .collect(),
-    }
-}
 
 fn random_inputs(rows: usize, cols: usize, seed: u64) -> Array2<f32> {
     let mut rng = ChaCha8Rng::seed_from_u64(seed);
@@ -33,7 +22,7 @@ fn random_inputs(rows: usize, cols: usize, seed: u64) -> Array2<f32> {
 /// product, enough for the trainer to compute the batch as two halves of 32.
 #[test]
 fn a_split_batch_step_equals_the_whole_batch_gradient_step() {
-    let architecture = arch(100, &[(256, Activation::Tanh), (3, Activation::Softmax)]);
+    let architecture = Architecture::of(100, &[(256, Activation::Tanh), (3, Activation::Softmax)]);
     let n = 96;
     let features = random_inputs(n, 100, 7);
     let labels: Vec<usize> = (0..n).map(|i| (i * 7 + i / 5) % 3).collect();
@@ -98,7 +87,7 @@ fn a_split_batch_step_equals_the_whole_batch_gradient_step() {
 #[test]
 fn a_chunked_forward_pass_equals_each_rows_own_pass() {
     let network = Network::new(
-        &arch(
+        &Architecture::of(
             2,
             &[
                 (8, Activation::Tanh),

@@ -38,6 +38,17 @@ pub struct Architecture {
 }
 
 impl Architecture {
+    /// A shape from its input width and each layer's `(neurons, activation)`, input side first.
+    pub fn of(inputs: usize, layers: &[(usize, Activation)]) -> Self {
+        Self {
+            inputs,
+            layers: layers
+                .iter()
+                .map(|&(width, activation)| LayerSpec { width, activation })
+                .collect(),
+        }
+    }
+
     /// Checks the sizes against the engine's limits and softmax placement.
     pub fn validate(&self) -> Result<(), ConfigError> {
         if !(1..=MAX_INPUTS).contains(&self.inputs) {
@@ -366,16 +377,19 @@ impl Network {
         }
     }
 
-    /// Rows per chunk for [`Network::forward`]: as many as keep the widest layer's product
-    /// within the small-product loops, from 64 to 4096.
-    fn chunk_rows(&self) -> usize {
-        let widest = self
-            .layers
+    /// Weights in the largest layer: the multiply-adds per sample of the widest product.
+    pub fn largest_layer(&self) -> usize {
+        self.layers
             .iter()
             .map(|l| l.weights.len())
             .max()
-            .unwrap_or(1);
-        (linalg::SMALL / widest.max(1)).clamp(64, 4096)
+            .unwrap_or(0)
+    }
+
+    /// Rows per chunk for [`Network::forward`]: as many as keep the widest layer's product
+    /// within the small-product loops, from 64 to 4096.
+    fn chunk_rows(&self) -> usize {
+        (linalg::SMALL / self.largest_layer().max(1)).clamp(64, 4096)
     }
 
     /// Forward pass of `input`, `rows` rows at a time through one scratch trace, writing the

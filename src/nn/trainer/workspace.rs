@@ -23,13 +23,7 @@ pub(super) struct Workspace {
 impl Workspace {
     /// Buffers for batches of `rows` samples through `network`.
     pub fn new(network: &Network, rows: usize) -> Self {
-        let widest = network
-            .layers
-            .iter()
-            .map(|l| l.weights.len())
-            .max()
-            .unwrap_or(0);
-        if rows >= 2 && rows * widest > LARGE {
+        if rows >= 2 && rows * network.largest_layer() > LARGE {
             let half = rows / 2;
             Self {
                 rows,
