@@ -4,9 +4,11 @@
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
+use ndarray::Array2;
+use perceptron_lab::data::Dataset;
 use perceptron_lab::data::builtin::Generator;
 use perceptron_lab::nn::{
-    Activation, Architecture, LayerSpec, Loss, Network, Optimizer, TrainConfig, Trainer,
+    Activation, Architecture, Loss, Network, Optimizer, TrainConfig, Trainer,
 };
 
 struct Counting;
@@ -38,6 +40,9 @@ unsafe impl GlobalAlloc for Counting {
 #[global_allocator]
 static GLOBAL: Counting = Counting;
 
+/// The counter is global, so the tests take turns.
+static ONE_AT_A_TIME: std::sync::Mutex<()> = std::sync::Mutex::new(());
+
 fn count<T>(f: impl FnOnce() -> T) -> (T, usize) {
     let before = ALLOCATIONS.load(Ordering::SeqCst);
     let out = f();
@@ -46,29 +51,14 @@ fn count<T>(f: impl FnOnce() -> T) -> (T, usize) {
 
 #[test]
 fn batch_steps_allocate_nothing_in_steady_state() {
+    let _turn = ONE_AT_A_TIME.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
     for (optimizer, hidden, batch) in [
         (Optimizer::Sgd, Activation::Tanh, 10),
         (Optimizer::MOMENTUM, Activation::Relu, 32),
         (Optimizer::ADAM, Activation::LeakyRelu, 16),
     ] {
         let data = Generator::Spiral.generate(Some(1000), 0.0, 1).unwrap();
-        let arch = Architecture {
-            inputs: 2,
-            layers: vec![
-                LayerSpec {
-                    width: 32,
-                    activation: hidden,
-                },
-                LayerSpec {
-                    width: 16,
-                    activation: hidden,
-                },
-                LayerSpec {
-                    width: 2,
-                    activation: Activation::Softmax,
-                },
-            ],
-        };
+        let arch = Architecture::of(2, &[(32, hidden), (16, hidden), (2, Activation::Softmax)]);
         let config = TrainConfig {
             loss: Loss::Ce,
             optimizer,
@@ -92,6 +82,54 @@ fn batch_steps_allocate_nothing_in_steady_state() {
         assert_eq!(
             allocations, 0,
             "{optimizer}, batch {batch}: {allocations} allocations over {steps} steps"
+        );
+    }
+}
+
+/// A mini-batch large enough to be split across two threads reuses every buffer of its own; what
+/// it allocates is a fixed handful of small blocks per step, however large the batch: the two
+/// records of the hand-off between the threads (rayon's job and the helper's keep-warm job) and
+/// `matrixmultiply`'s packing buffer for each blocked product (5 per half here).
+#[test]
+fn split_batch_steps_allocate_a_fixed_handful_whatever_the_batch() {
+    let _turn = ONE_AT_A_TIME.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+    let rows = 1024;
+    let features =
+        Array2::from_shape_fn((rows, 64), |(i, j)| ((i * 7 + j * 13) % 17) as f32 / 17.0);
+    let labels = (0..rows).map(|i| i % 10).collect();
+    let data = Dataset::classification(
+        (0..64).map(|j| format!("p{j}")).collect(),
+        features,
+        (0..10).map(|d| d.to_string()).collect(),
+        labels,
+    );
+    let arch = Architecture::of(64, &[(512, Activation::Relu), (10, Activation::Softmax)]);
+    for batch in [64, 128] {
+        let config = TrainConfig {
+            loss: Loss::Ce,
+            optimizer: Optimizer::Sgd,
+            learning_rate: 0.01,
+            l2: 0.0,
+            batch_size: batch,
+            seed: 1,
+        };
+        let network = Network::new(&arch, 1).unwrap();
+        let mut t = Trainer::new(network, config, data.clone(), None).unwrap();
+        t.step_epoch().unwrap();
+        t.step_batch().unwrap();
+        let mut steps = 0;
+        let ((), allocations) = count(|| {
+            while t.cursor().sample + batch < rows {
+                t.step_batch().unwrap();
+                steps += 1;
+            }
+        });
+        assert!(steps >= 5, "measured several steps");
+        // 12 per step, give or take one now and then for rayon's own bookkeeping.
+        assert!(
+            allocations <= 16 * steps,
+            "batch {batch}: {allocations} allocations over {steps} steps, more than the hand-off \
+             and one packing buffer per blocked product"
         );
     }
 }
