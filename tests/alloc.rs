@@ -51,7 +51,9 @@ fn count<T>(f: impl FnOnce() -> T) -> (T, usize) {
 
 #[test]
 fn batch_steps_allocate_nothing_in_steady_state() {
-    let _turn = ONE_AT_A_TIME.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+    let _turn = ONE_AT_A_TIME
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
     for (optimizer, hidden, batch) in [
         (Optimizer::Sgd, Activation::Tanh, 10),
         (Optimizer::MOMENTUM, Activation::Relu, 32),
@@ -92,7 +94,9 @@ fn batch_steps_allocate_nothing_in_steady_state() {
 /// `matrixmultiply`'s packing buffer for each blocked product (5 per half here).
 #[test]
 fn split_batch_steps_allocate_a_fixed_handful_whatever_the_batch() {
-    let _turn = ONE_AT_A_TIME.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+    let _turn = ONE_AT_A_TIME
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
     let rows = 1024;
     let features =
         Array2::from_shape_fn((rows, 64), |(i, j)| ((i * 7 + j * 13) % 17) as f32 / 17.0);
