@@ -64,3 +64,46 @@ fn full_speed_play_trains_between_frames_and_matches_stepping() {
         "the training thread computed exactly what {total} batch steps compute"
     );
 }
+
+/// Divergence on the training thread stops play and shows the engine's message, as it does
+/// when stepping.
+#[test]
+fn divergence_on_the_training_thread_pauses_with_the_message() {
+    let mut harness = new_app();
+    harness.run();
+    harness.get_by_label("Output activation").click();
+    harness.run();
+    harness.get_by_label("linear").click();
+    harness.run();
+    harness
+        .get_by_label("Learning rate (lr)")
+        .set_value_accesskit(1e6);
+    harness.run();
+    harness.state_mut().set_speed(MAX_SPEED);
+    harness.get_by_label("Play").click();
+    harness.step();
+    let mut frames = 0;
+    while harness.state_mut().session().stop_message().is_none() && frames < 500 {
+        std::thread::sleep(Duration::from_millis(5));
+        harness.step();
+        frames += 1;
+    }
+    let session = harness.state_mut().session();
+    let message = session.stop_message().unwrap_or_default().to_owned();
+    assert!(
+        message.contains("learning rate"),
+        "the engine's divergence message is kept: {message:?}"
+    );
+    assert!(!session.is_playing(), "divergence pauses");
+    assert!(
+        session.trainer().network().is_finite(),
+        "the weights stay finite"
+    );
+    harness.run();
+    assert!(
+        harness
+            .query_by_label_contains("training diverged")
+            .is_some(),
+        "and the message is on screen"
+    );
+}
