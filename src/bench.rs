@@ -240,8 +240,8 @@ pub fn boundary_seconds(repeat: usize) -> Result<f64, String> {
     Ok(times[times.len() / 2])
 }
 
-/// Threads the workload trains on: a mini-batch is split across two threads only when its
-/// widest product is large (see `nn::LARGE_BATCH_WORK`); small ones stay on one.
+/// Threads the workload trains on: a product is split across two threads only when it is
+/// large (see `nn::LARGE_PRODUCT`); small ones stay on one.
 fn threads_used(s: &Setup) -> usize {
     let mut fan_in = s.architecture.inputs;
     let mut widest = 0;
@@ -249,7 +249,7 @@ fn threads_used(s: &Setup) -> usize {
         widest = widest.max(fan_in * layer.width);
         fan_in = layer.width;
     }
-    if s.config.batch_size >= 2 && s.config.batch_size * widest > crate::nn::LARGE_BATCH_WORK {
+    if s.config.batch_size >= 2 && s.config.batch_size * widest > crate::nn::LARGE_PRODUCT {
         crate::nn::matmul_threads()
     } else {
         1

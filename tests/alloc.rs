@@ -88,12 +88,12 @@ fn batch_steps_allocate_nothing_in_steady_state() {
     }
 }
 
-/// A mini-batch large enough to be split across two threads reuses every buffer of its own; what
-/// it allocates is a fixed handful of small blocks per step, however large the batch: the two
-/// records of the hand-off between the threads (rayon's job and the helper's keep-warm job) and
-/// `matrixmultiply`'s packing buffer for each blocked product (5 per half here).
+/// A mini-batch whose products are split across two threads reuses every buffer of its own;
+/// what it allocates is a fixed handful of small blocks per step, however large the batch:
+/// `matrixmultiply`'s packing buffer for each blocked product (5 here, 2 of them in halves) and
+/// two records per hand-off between the threads (rayon's job and the helper's keep-warm job).
 #[test]
-fn split_batch_steps_allocate_a_fixed_handful_whatever_the_batch() {
+fn split_product_steps_allocate_a_fixed_handful_whatever_the_batch() {
     let _turn = ONE_AT_A_TIME
         .lock()
         .unwrap_or_else(std::sync::PoisonError::into_inner);
@@ -129,7 +129,7 @@ fn split_batch_steps_allocate_a_fixed_handful_whatever_the_batch() {
             }
         });
         assert!(steps >= 5, "measured several steps");
-        // 12 per step, give or take one now and then for rayon's own bookkeeping.
+        // 11 per step, give or take one now and then for rayon's own bookkeeping.
         assert!(
             allocations <= 16 * steps,
             "batch {batch}: {allocations} allocations over {steps} steps, more than the hand-off \

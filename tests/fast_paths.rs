@@ -1,6 +1,6 @@
-//! The speed paths compute the engine's maths: a large mini-batch split in two halves gives
-//! the gradient of the whole batch, a large forward pass run in chunks gives each row's own
-//! forward pass, and the number of threads never changes a result.
+//! The speed paths compute the engine's maths: a large mini-batch (its products cut in halves
+//! on two threads) steps by the gradient of the whole batch, a large forward pass run in chunks
+//! gives each row's own forward pass, and the number of threads never changes a result.
 
 use std::process::Command;
 
@@ -19,9 +19,9 @@ fn random_inputs(rows: usize, cols: usize, seed: u64) -> Array2<f32> {
 }
 
 /// A 100-256-3 network and a batch of 64 make 64 × 25 600 multiply-adds in the widest
-/// product, enough for the trainer to compute the batch as two halves of 32.
+/// product, enough for it to be cut in two halves on two threads.
 #[test]
-fn a_split_batch_step_equals_the_whole_batch_gradient_step() {
+fn a_large_batch_step_equals_the_whole_batch_gradient_step() {
     let architecture = Architecture::of(100, &[(256, Activation::Tanh), (3, Activation::Softmax)]);
     let n = 96;
     let features = random_inputs(n, 100, 7);
@@ -52,7 +52,7 @@ fn a_split_batch_step_equals_the_whole_batch_gradient_step() {
     let grads = network.backward(&network.forward(x.view()), y.view(), Loss::Ce);
     assert!(
         (step.loss - grads.loss).abs() <= 1e-6 * grads.loss.abs().max(1.0),
-        "the halves' loss {} is the batch loss {}",
+        "the step's loss {} is the batch loss {}",
         step.loss,
         grads.loss
     );
@@ -123,7 +123,7 @@ fn a_chunked_forward_pass_equals_each_rows_own_pass() {
     }
 }
 
-/// Trains a network large enough for split batches from the command line with one thread
+/// Trains a network large enough for split products from the command line with one thread
 /// and with two, and compares the saved weights.
 #[test]
 fn one_thread_or_two_give_the_same_weights_bit_for_bit() {

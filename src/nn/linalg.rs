@@ -3,24 +3,22 @@
 //! Small products (the teaching sizes: a few neurons, small batches) run as plain loops over
 //! contiguous rows, which the compiler vectorises and which never allocate. Larger ones go to
 //! `matrixmultiply` (through ndarray's `general_mat_mul`), cache-blocked with AVX2/FMA kernels
-//! chosen at run time, on the calling thread.
-//!
-//! Two threads pay only for coarse work, one hand-off per mini-batch or per large forward
-//! pass ([`both`]): a hand-off per product cost more than it saved (a parked thread takes
-//! tens of microseconds to wake on a virtual machine, about what a product takes).
+//! chosen at run time. The largest are cut in two halves along the neurons (or, for the error
+//! sent down, along the inputs), computed on two threads by [`both`]: every output number is
+//! still the same sum in the same order, so one thread and two give the same bits.
 
 use std::sync::OnceLock;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
 use ndarray::linalg::general_mat_mul;
-use ndarray::{Array1, Array2};
+use ndarray::{Array1, Array2, ArrayView1, ArrayView2, ArrayViewMut2, Axis};
 
 /// Products with more multiply-adds than this use the blocked kernel.
 pub const SMALL: usize = 1 << 16;
 
-/// Mini-batches whose widest layer product has more multiply-adds than this are split in two
-/// halves, computed on two threads (see the trainer).
+/// Products with more multiply-adds than this are split in two halves, computed on two
+/// threads.
 pub const LARGE: usize = 1 << 20;
 
 /// Threads for the work split in halves: `MATMUL_NUM_THREADS` if set, else the logical CPUs;
@@ -117,6 +115,19 @@ pub fn affine(a: &Array2<f32>, w: &Array2<f32>, b: &Array1<f32>, z: &mut Array2<
         }
         return;
     }
+    if batch * inputs * outputs > LARGE && outputs >= 2 {
+        let mid = outputs / 2;
+        let (z0, z1) = z.view_mut().split_at(Axis(1), mid);
+        let (w0, w1) = w.view().split_at(Axis(0), mid);
+        let (b0, b1) = b.view().split_at(Axis(0), mid);
+        let each =
+            |mut z: ArrayViewMut2<'_, f32>, w: ArrayView2<'_, f32>, b: ArrayView1<'_, f32>| {
+                general_mat_mul(1.0, &a.view(), &w.t(), 0.0, &mut z);
+                z += &b;
+            };
+        both(|| each(z0, w0, b0), || each(z1, w1, b1));
+        return;
+    }
     general_mat_mul(1.0, a, &w.t(), 0.0, z);
     *z += b;
 }
@@ -202,6 +213,16 @@ pub fn outer_sum(scale: f32, delta: &Array2<f32>, a: &Array2<f32>, g: &mut Array
         }
         return;
     }
+    if batch * inputs * outputs > LARGE && outputs >= 2 {
+        let mid = outputs / 2;
+        let (g0, g1) = g.view_mut().split_at(Axis(0), mid);
+        let (d0, d1) = delta.view().split_at(Axis(1), mid);
+        let each = |mut g: ArrayViewMut2<'_, f32>, d: ArrayView2<'_, f32>| {
+            general_mat_mul(scale, &d.t(), &a.view(), 0.0, &mut g);
+        };
+        both(|| each(g0, d0), || each(g1, d1));
+        return;
+    }
     general_mat_mul(scale, &delta.t(), a, 0.0, g);
 }
 
@@ -221,6 +242,16 @@ pub fn back(delta: &Array2<f32>, w: &Array2<f32>, p: &mut Array2<f32>) {
                 axpy(d, w_row, p_row);
             }
         }
+        return;
+    }
+    if batch * inputs * outputs > LARGE && inputs >= 2 {
+        let mid = inputs / 2;
+        let (p0, p1) = p.view_mut().split_at(Axis(1), mid);
+        let (w0, w1) = w.view().split_at(Axis(1), mid);
+        let each = |mut p: ArrayViewMut2<'_, f32>, w: ArrayView2<'_, f32>| {
+            general_mat_mul(1.0, &delta.view(), &w, 0.0, &mut p);
+        };
+        both(|| each(p0, w0), || each(p1, w1));
         return;
     }
     general_mat_mul(1.0, delta, w, 0.0, p);
@@ -371,5 +402,42 @@ mod tests {
                 }
             }
         }
+    }
+
+    /// A product big enough to be cut in halves (and run on two threads when there are two)
+    /// gives exactly the bits of the uncut `matrixmultiply` product.
+    #[test]
+    fn split_products_equal_the_uncut_product_bit_for_bit() {
+        let (batch, inputs, outputs) = (64, 300, 101);
+        assert!(batch * inputs * outputs > LARGE, "large enough to be split");
+        let a = Array2::from_shape_fn((batch, inputs), |(i, j)| {
+            ((i * 7 + j * 3) % 11) as f32 * 0.37 - 1.7
+        });
+        let w = Array2::from_shape_fn((outputs, inputs), |(i, j)| {
+            ((i * 5 + j) % 13) as f32 * 0.011 - 0.06
+        });
+        let b = Array1::from_shape_fn(outputs, |i| i as f32 * 0.01);
+        let d = Array2::from_shape_fn((batch, outputs), |(i, j)| {
+            ((i * 3 + j * 7) % 17) as f32 * 0.013 - 0.1
+        });
+
+        let mut z = Array2::zeros((batch, outputs));
+        affine(&a, &w, &b, &mut z);
+        let mut want = Array2::zeros((batch, outputs));
+        general_mat_mul(1.0, &a, &w.t(), 0.0, &mut want);
+        want += &b;
+        assert!(z == want, "z = a·wᵀ + b in halves");
+
+        let mut g = Array2::zeros((outputs, inputs));
+        outer_sum(0.25, &d, &a, &mut g);
+        let mut want = Array2::zeros((outputs, inputs));
+        general_mat_mul(0.25, &d.t(), &a, 0.0, &mut want);
+        assert!(g == want, "∂L/∂W = δᵀ·a in halves");
+
+        let mut p = Array2::zeros((batch, inputs));
+        back(&d, &w, &mut p);
+        let mut want = Array2::zeros((batch, inputs));
+        general_mat_mul(1.0, &d, &w, 0.0, &mut want);
+        assert!(p == want, "δ·W in halves");
     }
 }
