@@ -58,6 +58,16 @@ fn helper() -> Option<&'static rayon::ThreadPool> {
 /// it waits for `b`, and the helper then spins (up to [`SPIN`]) for the next call, running it
 /// as soon as it arrives: back-to-back mini-batches hand over in a few microseconds.
 pub(crate) fn both(a: impl FnOnce() + Send, b: impl FnOnce() + Send) {
+    both_then(a, b, true);
+}
+
+/// [`both`] for a one-off job (a large forward pass), after which the helper may park at once
+/// rather than spin for a next call that is not coming and take a core the UI could use.
+pub(crate) fn both_once(a: impl FnOnce() + Send, b: impl FnOnce() + Send) {
+    both_then(a, b, false);
+}
+
+fn both_then(a: impl FnOnce() + Send, b: impl FnOnce() + Send, stay_warm: bool) {
     let Some(pool) = helper() else {
         a();
         b();
@@ -75,15 +85,17 @@ pub(crate) fn both(a: impl FnOnce() + Send, b: impl FnOnce() + Send) {
             std::hint::spin_loop();
         }
     });
-    pool.spawn(|| {
-        let start = Instant::now();
-        while start.elapsed() < SPIN {
-            if rayon::yield_now() == Some(rayon::Yield::Executed) {
-                return;
+    if stay_warm {
+        pool.spawn(|| {
+            let start = Instant::now();
+            while start.elapsed() < SPIN {
+                if rayon::yield_now() == Some(rayon::Yield::Executed) {
+                    return;
+                }
+                std::hint::spin_loop();
             }
-            std::hint::spin_loop();
-        }
-    });
+        });
+    }
 }
 
 /// How long a thread spins for its partner before it parks (see [`both`]).

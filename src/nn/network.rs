@@ -370,7 +370,7 @@ impl Network {
         if input_b.nrows() == 0 {
             self.forward_chunks(input_a, &mut outs_a, rows);
         } else {
-            linalg::both(
+            linalg::both_once(
                 || self.forward_chunks(input_a, &mut outs_a, rows),
                 || self.forward_chunks(input_b, &mut outs_b, rows),
             );
