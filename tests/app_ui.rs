@@ -269,20 +269,7 @@ fn clicking_a_cell_opens_the_wrong_answer_notebook() {
 fn a_huge_learning_rate_diverges_and_the_message_is_shown() {
     let mut harness = harness();
     harness.run();
-    // A linear output trained with MSE has unbounded errors: a huge step makes them explode.
-    harness.get_by_label("Output activation").click();
-    harness.run();
-    harness.get_by_label("linear").click();
-    harness.run();
-    assert_eq!(
-        harness.state_mut().session().setup.config.loss.name(),
-        "mse",
-        "a linear output pairs with MSE"
-    );
-    harness
-        .get_by_label("Learning rate (lr)")
-        .set_value_accesskit(1e6);
-    harness.run();
+    common::set_up_to_diverge(&mut harness);
     assert!(
         (harness
             .state_mut()

@@ -71,14 +71,7 @@ fn full_speed_play_trains_between_frames_and_matches_stepping() {
 fn divergence_on_the_training_thread_pauses_with_the_message() {
     let mut harness = new_app();
     harness.run();
-    harness.get_by_label("Output activation").click();
-    harness.run();
-    harness.get_by_label("linear").click();
-    harness.run();
-    harness
-        .get_by_label("Learning rate (lr)")
-        .set_value_accesskit(1e6);
-    harness.run();
+    common::set_up_to_diverge(&mut harness);
     harness.state_mut().set_speed(MAX_SPEED);
     harness.get_by_label("Play").click();
     harness.step();
