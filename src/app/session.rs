@@ -101,6 +101,13 @@ impl Session {
         if let Some(error) = lap.error {
             self.stopped(&error);
         }
+        if let Some(bug) = lap.crashed {
+            self.playing = false;
+            self.stop_message = Some(format!(
+                "Training stopped by an internal error ({bug}). The experiment is kept: save it, \
+                 then Reset to continue, and please report the error."
+            ));
+        }
     }
 
     /// Call at the end of every frame: while playing at full speed, sends the trainer to the

@@ -3,6 +3,8 @@
 //! training runs while the frame is painted (and on the other core), not only in the slices
 //! of time the UI thread can spare.
 
+use std::any::Any;
+use std::panic::{self, AssertUnwindSafe};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{self, Receiver, Sender};
@@ -25,6 +27,8 @@ pub struct Lap {
     pub seconds: f64,
     /// Why training stopped, if it did (divergence).
     pub error: Option<TrainError>,
+    /// The message of a panic inside the engine, if one happened (a bug).
+    pub crashed: Option<String>,
 }
 
 /// The training thread and the channels to it.
@@ -49,12 +53,19 @@ impl Worker {
             .spawn(move || {
                 while let Ok(mut trainer) = inbox.recv() {
                     let start = Instant::now();
-                    let (mut batches, mut error) = (0, None);
+                    let (mut batches, mut error, mut crashed) = (0, None, None);
                     while !flag.load(Ordering::Acquire) && start.elapsed() < MAX_LAP {
-                        match trainer.step_batch() {
-                            Ok(_) => batches += 1,
-                            Err(e) => {
+                        // A bug in the engine must not take the trainer down with the thread:
+                        // the user's experiment comes back and can still be saved.
+                        let step = panic::catch_unwind(AssertUnwindSafe(|| trainer.step_batch()));
+                        match step {
+                            Ok(Ok(_)) => batches += 1,
+                            Ok(Err(e)) => {
                                 error = Some(e);
+                                break;
+                            }
+                            Err(payload) => {
+                                crashed = Some(panic_message(payload.as_ref()));
                                 break;
                             }
                         }
@@ -65,6 +76,7 @@ impl Worker {
                         batches,
                         seconds,
                         error,
+                        crashed,
                     };
                     if outbox.send(lap).is_err() {
                         return;
@@ -117,4 +129,13 @@ impl Drop for Worker {
             let _ = thread.join();
         }
     }
+}
+
+/// The text a panic carried, if it was a string.
+fn panic_message(payload: &(dyn Any + Send)) -> String {
+    payload
+        .downcast_ref::<&str>()
+        .map(ToString::to_string)
+        .or_else(|| payload.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "unknown error".to_owned())
 }
