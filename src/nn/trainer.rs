@@ -5,160 +5,19 @@ use ndarray::Array2;
 use rand::SeedableRng as _;
 use rand::seq::SliceRandom as _;
 use rand_chacha::ChaCha8Rng;
-use serde::{Deserialize, Serialize};
 
 use super::evaluate::{Evaluation, evaluate};
 use super::linalg::array_finite;
-use super::{
-    Activation, ConfigError, ErrorSignal, ForwardTrace, Gradients, Loss, Network, Optimizer,
-    OptimizerState, TrainError,
-};
+use super::{ConfigError, Gradients, Network, OptimizerState, TrainError};
 use crate::data::Dataset;
 
+mod config;
+mod records;
 mod workspace;
+
+pub use config::{MAX_LEARNING_RATE, TrainConfig};
+pub use records::{BatchStep, Cursor, EpochRecord, SamplePass, SampleStep};
 use workspace::Workspace;
-
-/// Largest learning rate accepted (large enough to demonstrate divergence).
-pub const MAX_LEARNING_RATE: f32 = 1e6;
-
-/// The hyperparameters of training (set by the user, never learned).
-#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
-pub struct TrainConfig {
-    /// What is minimised.
-    pub loss: Loss,
-    /// How gradients become updates.
-    pub optimizer: Optimizer,
-    /// Step size (lr).
-    pub learning_rate: f32,
-    /// L2 weight decay coefficient (0 = off).
-    pub l2: f32,
-    /// Samples per update: 1 is pure SGD, the training-set size is full-batch descent.
-    pub batch_size: usize,
-    /// Seed of the weight initialisation and of the per-epoch shuffles.
-    pub seed: u64,
-}
-
-impl TrainConfig {
-    /// Checks the hyperparameters and that they suit `network`.
-    pub fn validate(&self, network: &Network) -> Result<(), ConfigError> {
-        if !self.learning_rate.is_finite()
-            || self.learning_rate <= 0.0
-            || self.learning_rate > MAX_LEARNING_RATE
-        {
-            return Err(ConfigError::invalid(
-                "learning rate",
-                format!(
-                    "must be above 0 and at most {MAX_LEARNING_RATE}, got {}",
-                    self.learning_rate
-                ),
-            ));
-        }
-        if !self.l2.is_finite() || !(0.0..=10.0).contains(&self.l2) {
-            return Err(ConfigError::invalid(
-                "L2",
-                format!("must be from 0 to 10, got {}", self.l2),
-            ));
-        }
-        if self.batch_size == 0 {
-            return Err(ConfigError::invalid("batch size", "must be at least 1"));
-        }
-        self.optimizer.validate()?;
-        let output = network.output_activation();
-        if let Some(required) = self.loss.required_output()
-            && output != required
-        {
-            return Err(ConfigError::invalid(
-                "loss",
-                format!(
-                    "{} needs a {required} output layer, but the output is {output}",
-                    self.loss
-                ),
-            ));
-        }
-        if self.optimizer == Optimizer::Perceptron
-            && (network.layers.len() != 1 || output != Activation::Step)
-        {
-            return Err(ConfigError::invalid(
-                "optimizer",
-                "the perceptron rule trains a single layer of step units: use no hidden layers and a step output",
-            ));
-        }
-        Ok(())
-    }
-
-    /// The output layer's error signal for this configuration.
-    pub fn error_signal(&self) -> ErrorSignal {
-        if self.optimizer == Optimizer::Perceptron {
-            ErrorSignal::Perceptron
-        } else {
-            ErrorSignal::Gradient(self.loss)
-        }
-    }
-}
-
-/// Where the trainer is within the data.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Cursor {
-    /// Epochs completed.
-    pub epoch: usize,
-    /// Updates (mini-batches) completed in the current epoch.
-    pub batch: usize,
-    /// Samples of the current epoch already used (a position in the shuffled order).
-    pub sample: usize,
-    /// Where the current mini-batch began; below `sample` while a batch is being stepped
-    /// through sample by sample.
-    pub batch_start: usize,
-}
-
-/// The numbers recorded at the end of one epoch.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
-pub struct EpochRecord {
-    /// 1-based epoch number.
-    pub epoch: usize,
-    /// Mean loss over the training set after the epoch.
-    pub train_loss: f32,
-    /// Training accuracy (classification only).
-    pub train_accuracy: Option<f32>,
-    /// Mean loss over the test set (if there is one).
-    pub test_loss: Option<f32>,
-    /// Test accuracy (classification with a test set only).
-    pub test_accuracy: Option<f32>,
-}
-
-/// What one sample step did.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct SampleStep {
-    /// Index of the sample in the training set.
-    pub index: usize,
-    /// Its loss before the step.
-    pub loss: f32,
-    /// True when this sample completed a mini-batch and the weights were updated.
-    pub updated: bool,
-    /// The record of the epoch this step completed, if it did.
-    pub epoch_end: Option<EpochRecord>,
-}
-
-/// What one batch step did.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct BatchStep {
-    /// Mean loss of the batch before the update.
-    pub loss: f32,
-    /// Samples in the batch.
-    pub samples: usize,
-    /// The record of the epoch this step completed, if it did.
-    pub epoch_end: Option<EpochRecord>,
-}
-
-/// Every number of one sample's forward and backward pass (see [`Trainer::inspect_sample`]).
-#[derive(Debug, Clone, PartialEq)]
-pub struct SamplePass {
-    /// z and a of every layer.
-    pub trace: ForwardTrace,
-    /// δ, ∂L/∂W and ∂L/∂b of every layer, and the loss.
-    pub grads: Gradients,
-    /// The target row the output was compared with. `[1, outputs]`
-    pub target: Array2<f32>,
-}
 
 /// Trains a network on a dataset, step by step.
 #[derive(Debug, Clone)]
