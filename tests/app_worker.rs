@@ -100,3 +100,31 @@ fn divergence_on_the_training_thread_pauses_with_the_message() {
         "and the message is on screen"
     );
 }
+
+/// While playing, the confusion matrix's evaluations are recomputed on a background thread
+/// and keep arriving, without pausing.
+#[test]
+fn evaluations_keep_arriving_while_playing() {
+    let mut harness = new_app();
+    harness.run();
+    let first = harness.state_mut().evaluations().train.loss;
+    harness.state_mut().set_speed(MAX_SPEED);
+    harness.get_by_label("Play").click();
+    harness.step();
+    let mut frames = 0;
+    let mut shown = first;
+    while (shown - first).abs() < 1e-6 && frames < 2000 {
+        std::thread::sleep(Duration::from_millis(5));
+        harness.step();
+        shown = harness.state_mut().evaluations().train.loss;
+        frames += 1;
+    }
+    assert!(
+        (shown - first).abs() >= 1e-6,
+        "a newer evaluation arrived while playing (loss {first} -> {shown}) in {frames} frames"
+    );
+    assert!(
+        harness.state_mut().session().is_playing(),
+        "and play went on"
+    );
+}

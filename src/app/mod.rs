@@ -33,7 +33,7 @@ pub use colormap::{parse_sig3, sig3};
 pub use graph::bench_edge_mesh;
 pub use network_view::{Inspected, Mode, NetworkCommand, NetworkView};
 pub use plane::{DecisionGrid, PlaneBounds, decision_grid, plane_trace};
-pub use session::{MAX_SPEED, Session};
+pub use session::{Evaluations, MAX_SPEED, Session};
 pub use setup::Setup;
 pub use shell::{PerceptronApp, Settings};
 pub use step_through::Phase;

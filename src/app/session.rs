@@ -2,6 +2,7 @@
 //! each frame, or at full speed on the training thread between frames), the elapsed training
 //! time and a cache of the latest evaluations.
 
+use std::sync::mpsc::{self, Receiver};
 use std::time::{Duration, Instant};
 
 use crate::nn::{Evaluation, TrainError, Trainer};
@@ -50,6 +51,8 @@ pub struct Session {
     /// Increases with every change of the weights, so caches know they are stale.
     version: u64,
     evaluations: Option<Evaluations>,
+    /// An evaluation running on a background thread while playing.
+    pending_evaluation: Option<Receiver<Evaluations>>,
     /// The engine's message when training stopped (divergence).
     stop_message: Option<String>,
 }
@@ -69,6 +72,7 @@ impl Session {
             last_train: Duration::ZERO,
             version: 0,
             evaluations: None,
+            pending_evaluation: None,
             stop_message,
         }
     }
@@ -211,23 +215,64 @@ impl Session {
         true
     }
 
-    /// The latest evaluations, recomputed when the weights changed (at most every
-    /// [`EVALUATION_INTERVAL`] while playing).
+    /// The latest evaluations, recomputed when the weights changed. While paused they are
+    /// computed at once, so they always match the weights shown. While playing they are
+    /// computed on a background thread at most every [`EVALUATION_INTERVAL`] and the previous
+    /// ones stay on screen meanwhile, so a large dataset never stalls a frame.
     pub fn evaluations(&mut self) -> &Evaluations {
-        let stale = self.evaluations.as_ref().is_none_or(|e| {
-            e.version != self.version && (!self.playing || e.at.elapsed() >= EVALUATION_INTERVAL)
-        });
-        if stale || self.evaluations.is_none() {
-            self.evaluations = Some(Evaluations {
-                train: self.trainer().evaluate_train(),
-                test: self.trainer().evaluate_test(),
-                version: self.version,
-                at: Instant::now(),
-            });
+        if let Some(pending) = &self.pending_evaluation
+            && let Ok(done) = pending.try_recv()
+        {
+            self.evaluations = Some(done);
+            self.pending_evaluation = None;
+        }
+        let current = self
+            .evaluations
+            .as_ref()
+            .is_some_and(|e| e.version == self.version);
+        if !current {
+            let due = self
+                .evaluations
+                .as_ref()
+                .is_none_or(|e| e.at.elapsed() >= EVALUATION_INTERVAL);
+            if !self.playing || self.evaluations.is_none() {
+                let (train, test) = self.trainer().evaluation_job().run();
+                self.evaluations = Some(Evaluations {
+                    train,
+                    test,
+                    version: self.version,
+                    at: Instant::now(),
+                });
+                self.pending_evaluation = None;
+            } else if due && self.pending_evaluation.is_none() {
+                self.pending_evaluation = self.evaluate_in_background();
+            }
         }
         self.evaluations
             .as_ref()
             .unwrap_or_else(|| unreachable!("just filled"))
+    }
+
+    /// Starts evaluating the current weights on a background thread; `None` if no thread
+    /// could be started (the next frame tries again).
+    fn evaluate_in_background(&self) -> Option<Receiver<Evaluations>> {
+        let job = self.trainer().evaluation_job();
+        let version = self.version;
+        let (tx, rx) = mpsc::channel();
+        std::thread::Builder::new()
+            .name("evaluation".into())
+            .spawn(move || {
+                let (train, test) = job.run();
+                // The session may be gone (a new experiment); then nobody needs the result.
+                let _ = tx.send(Evaluations {
+                    train,
+                    test,
+                    version,
+                    at: Instant::now(),
+                });
+            })
+            .ok()?;
+        Some(rx)
     }
 
     fn timed(&mut self, step: impl FnOnce(&mut Trainer) -> Result<(), TrainError>) {

@@ -11,7 +11,7 @@ use super::confusion::ConfusionPanel;
 use super::examples::{self, Example};
 use super::files::{self, DialogPurpose, PendingDialog, PendingLoad};
 use super::plots::PlotsPanel;
-use super::session::{MAX_SPEED, Session};
+use super::session::{Evaluations, MAX_SPEED, Session};
 use super::setup::Setup;
 use super::strings::{Language, Strings, fill};
 use super::{BoundaryView, NetworkView, theme};
@@ -172,6 +172,12 @@ impl PerceptronApp {
     /// Epochs completed.
     pub fn epoch(&mut self) -> usize {
         self.session().trainer().cursor().epoch
+    }
+
+    /// The evaluations the confusion matrix and metrics show (see [`Session::evaluations`]).
+    pub fn evaluations(&mut self) -> &Evaluations {
+        self.session.settle();
+        self.session.evaluations()
     }
 
     /// Train-loss points the loss plot drew in the last frame.

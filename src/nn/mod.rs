@@ -24,6 +24,6 @@ pub use network::{
 };
 pub use optimizer::{Moments, Optimizer, OptimizerState};
 pub use trainer::{
-    BatchStep, Cursor, EpochRecord, MAX_LEARNING_RATE, SamplePass, SampleStep, TrainConfig,
-    Trainer, shuffled_order,
+    BatchStep, Cursor, EpochRecord, EvaluationJob, MAX_LEARNING_RATE, SamplePass, SampleStep,
+    TrainConfig, Trainer, shuffled_order,
 };

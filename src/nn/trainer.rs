@@ -1,6 +1,8 @@
 //! The trainer: walks the training set with a cursor (epoch, batch, sample), one sample, one
 //! mini-batch or one epoch at a time, and records the per-epoch history.
 
+use std::sync::Arc;
+
 use ndarray::Array2;
 use rand::SeedableRng as _;
 use rand::seq::SliceRandom as _;
@@ -19,14 +21,37 @@ pub use config::{MAX_LEARNING_RATE, TrainConfig};
 pub use records::{BatchStep, Cursor, EpochRecord, SamplePass, SampleStep};
 use workspace::Workspace;
 
+/// A snapshot of the network with the data it is evaluated on, to run anywhere
+/// (see [`Trainer::evaluation_job`]).
+#[derive(Debug, Clone)]
+pub struct EvaluationJob {
+    network: Network,
+    loss: crate::nn::Loss,
+    train: Arc<Dataset>,
+    test: Option<Arc<Dataset>>,
+}
+
+impl EvaluationJob {
+    /// The evaluations on the training set and on the test set (if any).
+    pub fn run(&self) -> (Evaluation, Option<Evaluation>) {
+        let train = evaluate(&self.network, &self.train, self.loss);
+        let test = self
+            .test
+            .as_deref()
+            .map(|t| evaluate(&self.network, t, self.loss));
+        (train, test)
+    }
+}
+
 /// Trains a network on a dataset, step by step.
 #[derive(Debug, Clone)]
 pub struct Trainer {
     network: Network,
     config: TrainConfig,
     state: OptimizerState,
-    train: Dataset,
-    test: Option<Dataset>,
+    /// Shared (not copied) with evaluations running on other threads.
+    train: Arc<Dataset>,
+    test: Option<Arc<Dataset>>,
     train_targets: Array2<f32>,
     cursor: Cursor,
     order: Vec<usize>,
@@ -106,8 +131,8 @@ impl Trainer {
             network,
             config,
             state,
-            train,
-            test,
+            train: Arc::new(train),
+            test: test.map(Arc::new),
             train_targets,
             cursor,
             order,
@@ -162,7 +187,17 @@ impl Trainer {
 
     /// The test set, if any.
     pub fn test_data(&self) -> Option<&Dataset> {
-        self.test.as_ref()
+        self.test.as_deref()
+    }
+
+    /// A recipe to evaluate the current network on another thread, sharing the data.
+    pub fn evaluation_job(&self) -> EvaluationJob {
+        EvaluationJob {
+            network: self.network.clone(),
+            loss: self.config.loss,
+            train: Arc::clone(&self.train),
+            test: self.test.clone(),
+        }
     }
 
     /// Why training stopped, if it did (divergence).
@@ -230,7 +265,7 @@ impl Trainer {
     /// Evaluates the current network on the test set, if there is one.
     pub fn evaluate_test(&self) -> Option<Evaluation> {
         self.test
-            .as_ref()
+            .as_deref()
             .map(|t| evaluate(&self.network, t, self.config.loss))
     }
 
