@@ -15,6 +15,13 @@ impl Network {
     /// sized to keep every product in the small, cache-resident loops, and the chunks are
     /// shared between two threads. Each row's numbers are the same whichever thread ran it.
     pub fn forward(&self, input: ArrayView2<'_, f32>) -> ForwardTrace {
+        if input.nrows() <= 2 * self.chunk_rows() {
+            // One chunk: straight into the trace, without a scratch copy.
+            let mut trace = self.trace_for(input.nrows());
+            trace.input.assign(&input);
+            self.forward_in_place(&mut trace);
+            return trace;
+        }
         let mut layers: Vec<LayerTrace> = self
             .layers
             .iter()
