@@ -227,12 +227,12 @@ pub fn boundary_seconds(repeat: usize) -> Result<f64, String> {
         ],
     );
     let network = Network::new(&architecture, 1).map_err(|e| e.to_string())?;
-    let bounds = crate::app::PlaneBounds::around([&data]).ok_or("no bounds")?;
+    let bounds = crate::session::PlaneBounds::around([&data]).ok_or("no bounds")?;
     let mut times = Vec::with_capacity(repeat);
     for _ in 0..repeat.max(1) {
         let start = Instant::now();
-        let grid = crate::app::decision_grid(&network, &bounds, 200);
-        let maps = crate::app::plane_trace(&network, &bounds, 64);
+        let grid = crate::session::decision_grid(&network, &bounds, 200);
+        let maps = crate::session::plane_trace(&network, &bounds, 64);
         times.push(start.elapsed().as_secs_f64());
         std::hint::black_box((grid, maps));
     }

@@ -1,8 +1,9 @@
 //! Perceptron Lab: watch a neural network learn.
 //!
-//! The library holds the engine ([`nn`]), the datasets ([`data`]), the experiment file
-//! ([`experiment`]) and the two clients of them: the command line ([`cli`]) and the desktop
-//! app ([`app`]).
+//! Layers, each using only those below it (see ARCHITECTURE.md): the engine ([`nn`]) ←
+//! the datasets ([`data`]) ← the experiment file ([`experiment`]) ← a running experiment
+//! without a UI ([`session`]) ← its clients: the desktop app ([`app`]), the command line
+//! ([`cli`]) and the benchmarks ([`bench`]).
 
 pub mod app;
 pub mod bench;
@@ -10,3 +11,4 @@ pub mod cli;
 pub mod data;
 pub mod experiment;
 pub mod nn;
+pub mod session;

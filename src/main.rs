@@ -5,10 +5,15 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    let opens_file = args.len() == 1 && {
-        let path = PathBuf::from(&args[0]);
-        path.extension().is_some_and(|e| e == "ron" || e == "csv") && !args[0].starts_with('-')
+    // OS strings, not `String`s: a file name need not be valid UTF-8.
+    let args: Vec<std::ffi::OsString> = std::env::args_os().skip(1).collect();
+    let opens_file = match args.as_slice() {
+        [one] => {
+            let path = PathBuf::from(one);
+            let text = one.to_string_lossy();
+            path.extension().is_some_and(|e| e == "ron" || e == "csv") && !text.starts_with('-')
+        }
+        _ => false,
     };
     if args.is_empty() || opens_file {
         match perceptron_lab::app::run(args.first().map(std::path::Path::new)) {
@@ -19,6 +24,6 @@ fn main() -> ExitCode {
             }
         }
     } else {
-        perceptron_lab::cli::main(&args)
+        perceptron_lab::cli::main(args, perceptron_lab::app::bench_edge_mesh)
     }
 }

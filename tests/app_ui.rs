@@ -283,7 +283,7 @@ fn a_huge_learning_rate_diverges_and_the_message_is_shown() {
         "the learning rate applies to the running trainer"
     );
     for _ in 0..20 {
-        if harness.state_mut().session().stop_message().is_some() {
+        if harness.state_mut().session().stop().is_some() {
             break;
         }
         harness.get_by_label("Step epoch").click();

@@ -7,7 +7,7 @@ mod common;
 
 use common::harness as new_app;
 use egui_kittest::kittest::Queryable as _;
-use perceptron_lab::app::MAX_SPEED;
+use perceptron_lab::session::{MAX_SPEED, Stop};
 
 #[test]
 fn full_speed_play_trains_between_frames_and_matches_stepping() {
@@ -76,16 +76,16 @@ fn divergence_on_the_training_thread_pauses_with_the_message() {
     harness.get_by_label("Play").click();
     harness.step();
     let mut frames = 0;
-    while harness.state_mut().session().stop_message().is_none() && frames < 500 {
+    while harness.state_mut().session().stop().is_none() && frames < 500 {
         std::thread::sleep(Duration::from_millis(5));
         harness.step();
         frames += 1;
     }
     let session = harness.state_mut().session();
-    let message = session.stop_message().unwrap_or_default().to_owned();
+    let message = format!("{:?}", session.stop());
     assert!(
-        message.contains("learning rate"),
-        "the engine's divergence message is kept: {message:?}"
+        matches!(session.stop(), Some(Stop::Diverged(_))),
+        "the engine's divergence is kept: {message}"
     );
     assert!(!session.is_playing(), "divergence pauses");
     assert!(
@@ -95,9 +95,9 @@ fn divergence_on_the_training_thread_pauses_with_the_message() {
     harness.run();
     assert!(
         harness
-            .query_by_label_contains("training diverged")
+            .query_by_label_contains("Lower the learning rate and press Reset")
             .is_some(),
-        "and the message is on screen"
+        "and the message is on screen, with the app's advice"
     );
 }
 

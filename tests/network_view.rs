@@ -5,13 +5,12 @@ use egui::{Event, Modifiers, PointerButton, Pos2};
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT as _, Queryable as _};
 use ndarray::s;
-use perceptron_lab::app::{
-    NetworkCommand, NetworkView, Phase, PlaneBounds, decision_grid, parse_sig3,
-};
+use perceptron_lab::app::{NetworkCommand, NetworkView, Phase, parse_sig3};
 use perceptron_lab::data::builtin::Generator;
 use perceptron_lab::nn::{
     Activation, Architecture, LayerSpec, Loss, Network, Optimizer, TrainConfig, Trainer,
 };
+use perceptron_lab::session::{PlaneBounds, decision_grid};
 
 struct State {
     view: NetworkView,

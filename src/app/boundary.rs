@@ -7,8 +7,8 @@ use egui::emath::RectTransform;
 use egui::{Color32, Pos2, Rect, Sense, Stroke, TextureHandle, TextureOptions, pos2, vec2};
 
 use super::colormap::{class_color, sig3};
-use super::plane::{DecisionGrid, PlaneBounds, decision_grid};
 use crate::nn::{Network, Trainer};
+use crate::session::{DecisionGrid, PlaneBounds, decision_grid};
 
 /// Pixels per side of the decision heatmap.
 pub const BOUNDARY_RESOLUTION: usize = 200;

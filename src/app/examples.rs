@@ -4,7 +4,7 @@ use crate::data::DataSource;
 use crate::data::builtin::Generator;
 use crate::nn::{Activation, LayerSpec, Loss, Optimizer, TrainConfig};
 
-use super::setup::Setup;
+use crate::session::Setup;
 
 /// One example: a menu title and the setup it opens.
 #[derive(Debug, Clone)]

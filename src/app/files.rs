@@ -1,111 +1,22 @@
-//! Files: opening and saving experiments (.ron) and datasets (.csv) by path — the one code
-//! path behind the command line, drag and drop and the native dialogs — and the dialogs
-//! themselves, run off the UI thread.
+//! Files in the app: opening experiments and datasets off the UI thread (through the session
+//! layer's one code path), the native dialogs, run off the UI thread too, and the CSV tables
+//! of File ▸ Export.
 
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{Receiver, TryRecvError, channel};
 
-use crate::data::DataSource;
-use crate::experiment::{EXAMPLE_PREFIX, Experiment};
-use crate::nn::{EpochRecord, Trainer};
+use crate::nn::EpochRecord;
+use crate::session::{Opened, open_path};
 
-use super::setup::Setup;
-use super::strings::{Strings, fill};
-
-/// An experiment opened from a file or a shipped example.
-#[derive(Debug)]
-pub struct Opened {
-    /// What the user set.
-    pub setup: Setup,
-    /// A trainer that continues where the file left off.
-    pub trainer: Trainer,
-    /// The experiment's title and notes, to show.
-    pub notes: String,
-}
-
-/// Reads an experiment (.ron) or dataset (.csv) — the one path behind the command line, drag
-/// and drop and the Open dialog.
-pub fn open_path(path: &Path, text: &Strings) -> Result<Opened, String> {
-    let extension = path
-        .extension()
-        .and_then(|e| e.to_str())
-        .map(str::to_ascii_lowercase)
-        .unwrap_or_default();
-    match extension.as_str() {
-        "ron" => restore(&Experiment::load(path).map_err(|e| e.to_string())?),
-        "csv" => open_csv(path),
-        _ => Err(fill(text.unsupported_file, &[&path.display()])),
-    }
-}
-
-/// Opens a CSV file as the data of a fresh experiment: the columns' roles and encodings are
-/// inferred (target: the last column), the network gets the data's default hidden layers.
-fn open_csv(path: &Path) -> Result<Opened, String> {
-    let data =
-        DataSource::parse(&path.to_string_lossy(), None, 0.0, 1).map_err(|e| e.to_string())?;
-    let hidden = crate::cli::parse_hidden(data.default_hidden()).map_err(|e| e.to_string())?;
-    let setup = Setup {
-        data,
-        test_fraction: 0.2,
-        split_seed: 1,
-        hidden,
-        ..Setup::default()
-    };
-    // A file too small to hold out a test sample of every class trains on all its rows.
-    let (setup, trainer) = match setup.build() {
-        Ok(trainer) => (setup, trainer),
-        Err(first) => {
-            let all = Setup {
-                test_fraction: 0.0,
-                ..setup
-            };
-            let trainer = all.build().map_err(|_| first)?;
-            (all, trainer)
-        }
-    };
-    Ok(Opened {
-        setup,
-        trainer,
-        notes: format!("Imported {}", path.display()),
-    })
-}
-
-/// Opens the experiment shipped with the app under `name` (see `crate::experiment::EXAMPLES`).
-pub fn open_shipped_example(name: &str) -> Result<Opened, String> {
-    restore(&Experiment::open(&format!("{EXAMPLE_PREFIX}{name}")).map_err(|e| e.to_string())?)
-}
-
-fn restore(experiment: &Experiment) -> Result<Opened, String> {
-    let restored = experiment.restore().map_err(|e| e.to_string())?;
-    let Some(trainer) = restored.trainer else {
-        return Err(restored
-            .data_problem
-            .unwrap_or_else(|| "the experiment's data is not available".to_owned()));
-    };
-    let notes = match (experiment.name.is_empty(), experiment.notes.is_empty()) {
-        (false, false) => format!("{} — {}", experiment.name, experiment.notes.trim()),
-        (false, true) => experiment.name.clone(),
-        (true, _) => experiment.notes.trim().to_owned(),
-    };
-    Ok(Opened {
-        setup: Setup::from_experiment(experiment),
-        trainer,
-        notes,
-    })
-}
-
-/// Writes the experiment to `path` atomically (the experiment module's format).
-pub fn save_path(path: &Path, setup: &Setup, trainer: &Trainer) -> Result<(), String> {
-    Experiment::from_trainer(trainer, setup.data_spec(), false)
-        .save(path)
-        .map_err(|e| e.to_string())
-}
+use super::error::AppError;
 
 /// Writes `bytes` to a temporary file beside `path`, then renames it over `path`.
-pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), String> {
-    crate::experiment::write_atomically(path, bytes)
-        .map_err(|e| format!("Can't write {}: {e}", path.display()))
+pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), AppError> {
+    crate::experiment::write_atomically(path, bytes).map_err(|source| AppError::Write {
+        path: path.to_owned(),
+        source,
+    })
 }
 
 /// An experiment or dataset being opened on its own thread, so a large file never freezes
@@ -115,22 +26,17 @@ pub struct PendingLoad {
     path: PathBuf,
     /// The frame in which the load started (its result is applied in a later one).
     started_frame: u64,
-    receiver: Receiver<Result<Opened, String>>,
+    receiver: Receiver<Result<Opened, AppError>>,
 }
 
 impl PendingLoad {
     /// Starts opening `path` (see [`open_path`]); `ctx`, if any, is repainted when done.
-    pub fn spawn(
-        path: PathBuf,
-        text: &'static Strings,
-        ctx: Option<egui::Context>,
-        started_frame: u64,
-    ) -> Self {
+    pub fn spawn(path: PathBuf, ctx: Option<egui::Context>, started_frame: u64) -> Self {
         let (sender, receiver) = channel();
         let thread_path = path.clone();
         std::thread::spawn(move || {
             // A closed channel means the user cancelled: nobody wants the result.
-            let _ = sender.send(open_path(&thread_path, text));
+            let _ = sender.send(open_path(&thread_path).map_err(AppError::from));
             if let Some(ctx) = ctx {
                 ctx.request_repaint();
             }
@@ -153,7 +59,7 @@ impl PendingLoad {
     }
 
     /// The result once the load finished, `None` while it runs.
-    pub fn poll(&self) -> Option<Result<Opened, String>> {
+    pub fn poll(&self) -> Option<Result<Opened, AppError>> {
         match self.receiver.try_recv() {
             Ok(result) => Some(result),
             Err(TryRecvError::Empty) => None,
@@ -162,12 +68,14 @@ impl PendingLoad {
     }
 
     /// Blocks until the load finished (for tests and scripted runs).
-    pub fn wait(self) -> Result<Opened, String> {
+    pub fn wait(self) -> Result<Opened, AppError> {
         self.receiver.recv().unwrap_or_else(|_| Err(self.stopped()))
     }
 
-    fn stopped(&self) -> String {
-        format!("opening {} stopped unexpectedly", self.path.display())
+    fn stopped(&self) -> AppError {
+        AppError::LoadStopped {
+            path: self.path.clone(),
+        }
     }
 }
 

@@ -1,4 +1,5 @@
-//! The desktop app (eframe/egui): a client of the engine that draws it and sends it commands.
+//! The desktop app (eframe/egui): a client of the session layer that draws it and sends it
+//! commands.
 //!
 //! One file per panel; each panel draws itself in a `ui` function and returns `#[must_use]`
 //! commands that [`PerceptronApp`] applies once per frame.
@@ -7,6 +8,7 @@ mod boundary;
 mod colormap;
 mod columns;
 mod confusion;
+mod error;
 pub mod examples;
 mod files;
 mod graph;
@@ -15,26 +17,20 @@ mod menu;
 mod network_edit;
 mod network_view;
 mod neuron_maps;
-mod plane;
 mod plots;
 mod sample_view;
-mod session;
-pub mod setup;
 mod setup_panel;
 mod shell;
 mod step_through;
 pub mod strings;
 mod theme;
 mod toolbar;
-mod worker;
 
 pub use boundary::BoundaryView;
 pub use colormap::{parse_sig3, sig3};
+pub use error::AppError;
 pub use graph::bench_edge_mesh;
 pub use network_view::{Inspected, Mode, NetworkCommand, NetworkView};
-pub use plane::{DecisionGrid, PlaneBounds, decision_grid, plane_trace};
-pub use session::{Evaluations, MAX_SPEED, Session};
-pub use setup::Setup;
 pub use shell::{PerceptronApp, Settings};
 pub use step_through::Phase;
 

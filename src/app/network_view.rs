@@ -15,9 +15,9 @@ use super::graph::{EdgeLayer, Layout, build_edge_mesh, edge_at, max_abs, scale_l
 use super::inspector::{edge_lines, input_symbol, neuron_lines};
 use super::network_edit::{layer_controls_ui, with_added_layer, with_removed_layer};
 use super::neuron_maps::NeuronMaps;
-use super::plane::PlaneBounds;
 use super::step_through::{Phase, StepThrough};
 use crate::nn::{Architecture, ForwardTrace, Gradients, Layer, Network, SamplePass, Trainer};
+use crate::session::PlaneBounds;
 
 /// Height kept under the graph for the inspector.
 const INSPECTOR_HEIGHT: f32 = 118.0;

@@ -7,8 +7,8 @@ use std::time::Instant;
 use egui::{Color32, Mesh, Pos2, Rect, TextureHandle, TextureOptions, pos2, vec2};
 
 use super::colormap::diverging;
-use super::plane::{PlaneBounds, plane_trace};
 use crate::nn::{ForwardTrace, Network};
+use crate::session::{PlaneBounds, plane_trace};
 
 /// Pixels per side of each neuron's heatmap.
 pub const NEURON_RESOLUTION: usize = 64;

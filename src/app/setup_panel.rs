@@ -8,8 +8,8 @@ use crate::data::builtin::Generator;
 use crate::nn::{Activation, LayerSpec, Loss, Optimizer, Trainer};
 
 use super::columns::ColumnsView;
-use super::setup::Setup;
 use super::strings::{Strings, fill};
+use crate::session::Setup;
 
 /// Widest hidden layer the editor offers.
 const MAX_WIDTH: usize = 64;

@@ -8,13 +8,13 @@ use serde::{Deserialize, Serialize};
 
 use super::columns::ColumnsView;
 use super::confusion::ConfusionPanel;
+use super::error::AppError;
 use super::examples::{self, Example};
-use super::files::{self, DialogPurpose, PendingDialog, PendingLoad};
+use super::files::{DialogPurpose, PendingDialog, PendingLoad};
 use super::plots::PlotsPanel;
-use super::session::{Evaluations, MAX_SPEED, Session};
-use super::setup::Setup;
 use super::strings::{Language, Strings, fill};
 use super::{BoundaryView, NetworkView, theme};
+use crate::session::{self, Evaluations, MAX_SPEED, Opened, Session, Setup};
 
 mod frame;
 
@@ -218,12 +218,7 @@ impl PerceptronApp {
             .ctx
             .as_ref()
             .map_or(0, egui::Context::cumulative_frame_nr);
-        self.loading = Some(PendingLoad::spawn(
-            path.to_owned(),
-            self.text(),
-            self.ctx.clone(),
-            pass,
-        ));
+        self.loading = Some(PendingLoad::spawn(path.to_owned(), self.ctx.clone(), pass));
     }
 
     /// True while a file is being opened.
@@ -261,8 +256,14 @@ impl PerceptronApp {
         self.apply_load(&path, opened);
     }
 
-    fn apply_load(&mut self, path: &Path, opened: Result<files::Opened, String>) {
+    fn apply_load(&mut self, path: &Path, opened: Result<Opened, AppError>) {
         let name = path.display().to_string();
+        let opened = opened.map(|mut opened| {
+            if opened.title.is_empty() && opened.notes.is_empty() {
+                opened.notes = fill(self.text().imported, &[&name]);
+            }
+            opened
+        });
         if self.take_opened(opened, &name) {
             // Saving writes an experiment: never over the CSV it was imported from.
             let is_experiment = path
@@ -275,41 +276,48 @@ impl PerceptronApp {
 
     /// Opens the experiment shipped with the app as `name` (File ▸ Open example).
     pub fn open_shipped_example(&mut self, name: &str) {
-        if self.take_opened(files::open_shipped_example(name), name) {
+        let opened = session::open_shipped_example(name).map_err(AppError::from);
+        if self.take_opened(opened, name) {
             self.path = None;
         }
     }
 
-    fn take_opened(&mut self, opened: Result<files::Opened, String>, name: &str) -> bool {
+    fn take_opened(&mut self, opened: Result<Opened, AppError>, name: &str) -> bool {
         match opened {
             Ok(opened) => {
+                let mut message = fill(self.text().opened, &[&name]);
+                let summary = opened.summary(false);
+                if !summary.is_empty() {
+                    message = format!("{message}: {summary}");
+                }
                 self.session.replace(opened.setup, opened.trainer);
                 self.after_replace();
                 self.dirty = false;
-                let mut message = fill(self.text().opened, &[&name]);
-                if !opened.notes.is_empty() {
-                    message = format!("{message}: {}", opened.notes);
-                }
                 self.notice = Some((Severity::Info, message));
                 true
             }
-            Err(message) => {
-                self.notice = Some((Severity::Error, message));
+            Err(error) => {
+                self.show_error(&error);
                 false
             }
         }
     }
 
+    /// Shows `error` in the notice bar (the one place errors are shown).
+    fn show_error(&mut self, error: &AppError) {
+        self.notice = Some((Severity::Error, error.message(self.text())));
+    }
+
     /// Saves the experiment to `path` (atomically). Errors appear in the notice bar.
     pub fn save_to(&mut self, path: &Path) {
-        match files::save_path(path, &self.session.setup, self.session.trainer()) {
+        match session::save(path, &self.session.setup, self.session.trainer()) {
             Ok(()) => {
                 self.path = Some(path.to_owned());
                 self.dirty = false;
                 self.remember(path);
                 self.notice = Some((Severity::Info, fill(self.text().saved, &[&path.display()])));
             }
-            Err(message) => self.notice = Some((Severity::Error, message)),
+            Err(error) => self.show_error(&AppError::from(error)),
         }
     }
 
@@ -340,9 +348,7 @@ impl PerceptronApp {
                 self.dirty = true;
                 self.notice = Some((Severity::Info, fill(self.text().reset_notice, &[&what])));
             }
-            Err(message) => {
-                self.notice = Some((Severity::Error, fill(self.text().cannot_apply, &[&message])));
-            }
+            Err(error) => self.show_error(&AppError::Setting(error)),
         }
     }
 

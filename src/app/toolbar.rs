@@ -3,9 +3,10 @@
 
 use egui::{Button, RichText, Slider};
 
-use super::session::{MAX_SPEED, Session};
+use super::error::stop_message;
 use super::strings::{Strings, fill};
 use super::theme;
+use crate::session::{MAX_SPEED, Session};
 
 /// What the user asked for in the toolbar.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -28,7 +29,8 @@ pub enum ToolbarCommand {
 /// Draws the toolbar for `session`.
 pub fn ui(ui: &mut egui::Ui, session: &Session, text: &Strings) -> Vec<ToolbarCommand> {
     let mut commands = Vec::new();
-    let stopped = session.stop_message().is_some();
+    let stop = session.stop().map(|stop| stop_message(stop, text));
+    let stopped = stop.is_some();
     ui.horizontal_wrapped(|ui| {
         if ui
             .button(text.reset)
@@ -54,7 +56,7 @@ pub fn ui(ui: &mut egui::Ui, session: &Session, text: &Strings) -> Vec<ToolbarCo
         if ui
             .add_enabled(!stopped, play)
             .on_hover_text(text.hover_play)
-            .on_disabled_hover_text(session.stop_message().unwrap_or_default())
+            .on_disabled_hover_text(stop.unwrap_or_default())
             .clicked()
         {
             commands.push(ToolbarCommand::TogglePlay);

@@ -7,6 +7,8 @@ use std::str::FromStr;
 
 use serde::{Deserialize, Serialize};
 
+use crate::nn::{Activation, LayerSpec};
+
 use super::DatasetError;
 use super::schema::{ImportOptions, Scale};
 
@@ -87,12 +89,13 @@ impl Bundled {
     }
 
     /// Hidden layers that learn this dataset well with the default optimizer (Adam).
-    pub fn default_hidden(self) -> &'static str {
-        match self {
-            Self::Iris | Self::Wine | Self::Penguins => "8:tanh",
-            Self::BreastCancer | Self::Titanic => "16:tanh",
-            Self::Digits | Self::Spambase => "32:relu",
-        }
+    pub fn default_hidden(self) -> Vec<LayerSpec> {
+        let (width, activation) = match self {
+            Self::Iris | Self::Wine | Self::Penguins => (8, Activation::Tanh),
+            Self::BreastCancer | Self::Titanic => (16, Activation::Tanh),
+            Self::Digits | Self::Spambase => (32, Activation::Relu),
+        };
+        vec![LayerSpec { width, activation }]
     }
 }
 

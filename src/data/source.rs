@@ -6,6 +6,8 @@ use std::path::{Component, Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
+use crate::nn::{Activation, LayerSpec};
+
 use super::builtin::Generator;
 use super::bundled::Bundled;
 use super::csv_read::{RawTable, content_hash, read_file};
@@ -183,11 +185,17 @@ impl DataSource {
     }
 
     /// Hidden layers that suit this data when the user gives none.
-    pub fn default_hidden(&self) -> &'static str {
+    pub fn default_hidden(&self) -> Vec<LayerSpec> {
         match self {
             Self::Bundled { name, .. } => name.default_hidden(),
-            Self::Generator { .. } => "8:tanh",
-            Self::Csv { .. } => "16:tanh",
+            Self::Generator { .. } => vec![LayerSpec {
+                width: 8,
+                activation: Activation::Tanh,
+            }],
+            Self::Csv { .. } => vec![LayerSpec {
+                width: 16,
+                activation: Activation::Tanh,
+            }],
         }
     }
 

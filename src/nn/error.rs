@@ -40,7 +40,7 @@ impl ConfigError {
 pub enum TrainError {
     /// The loss or the weights stopped being finite numbers.
     #[error(
-        "training diverged at epoch {epoch}, batch {batch}: {what}. The last good weights are kept. Lower the learning rate (now {learning_rate}) and press Reset."
+        "training diverged at epoch {epoch}, batch {batch} with learning rate {learning_rate}: {what}; the last good weights are kept"
     )]
     Diverged {
         /// Epoch (1-based) in which it happened.

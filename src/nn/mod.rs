@@ -5,6 +5,7 @@ mod activation;
 mod error;
 mod evaluate;
 mod init;
+mod layer_spec_parse;
 mod linalg;
 pub use linalg::{LARGE as LARGE_PRODUCT, matmul_threads};
 mod loss;

@@ -4,6 +4,7 @@
 use egui::{Key, KeyboardShortcut, Modifiers, RichText, ViewportCommand};
 
 use super::super::confusion::ConfusionCommand;
+use super::super::error::{AppError, stop_message};
 use super::super::files::{self, DialogPurpose};
 use super::super::menu::{self, MenuCommand, MenuState};
 use super::super::setup_panel::{self, SetupCommand};
@@ -209,23 +210,27 @@ impl PerceptronApp {
                     None
                 }
                 .unwrap_or(&evaluations.train);
-                let result = match &evaluation.classification {
-                    Some(m) => files::write_atomically(
-                        &path,
-                        files::confusion_csv(&names, &m.confusion).as_bytes(),
-                    ),
-                    None => Err(text.regression_only.to_owned()),
-                };
-                self.report_export(&path, result);
+                match &evaluation.classification {
+                    Some(m) => {
+                        let csv = files::confusion_csv(&names, &m.confusion);
+                        let result = files::write_atomically(&path, csv.as_bytes());
+                        self.report_export(&path, result);
+                    }
+                    None => {
+                        self.notice = Some((Severity::Error, text.regression_only.to_owned()));
+                    }
+                }
             }
         }
     }
 
-    fn report_export(&mut self, path: &std::path::Path, result: Result<(), String>) {
-        self.notice = Some(match result {
-            Ok(()) => (Severity::Info, fill(self.text().saved, &[&path.display()])),
-            Err(message) => (Severity::Error, message),
-        });
+    fn report_export(&mut self, path: &std::path::Path, result: Result<(), AppError>) {
+        match result {
+            Ok(()) => {
+                self.notice = Some((Severity::Info, fill(self.text().saved, &[&path.display()])));
+            }
+            Err(error) => self.show_error(&error),
+        }
     }
 
     /// The right column: the output (boundary or sample), the plots and the confusion matrix.
@@ -262,7 +267,7 @@ impl PerceptronApp {
 
     fn notice_ui(&mut self, ui: &mut egui::Ui) {
         let text = self.text();
-        let stop = self.session.stop_message().map(ToOwned::to_owned);
+        let stop = self.session.stop().map(|stop| stop_message(stop, text));
         if stop.is_none()
             && self.notice.is_none()
             && self.loading.is_none()
@@ -325,7 +330,7 @@ impl PerceptronApp {
                 self.session.set_playing(playing);
             }
             ToolbarCommand::StepSample => {
-                if self.session.stop_message().is_none() {
+                if self.session.stop().is_none() {
                     self.focus = self.session.trainer().next_sample();
                     self.network_view.begin_sample_step(self.session.trainer());
                     self.session.step_sample();

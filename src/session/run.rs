@@ -10,6 +10,15 @@ use crate::nn::{Evaluation, TrainError, Trainer};
 use super::setup::Setup;
 use super::worker::Worker;
 
+/// Why training stopped by itself (facts; each client words its own advice).
+#[derive(Debug, Clone, PartialEq)]
+pub enum Stop {
+    /// The engine refused to go on: the numbers diverged.
+    Diverged(TrainError),
+    /// A panic inside the engine (a bug); the message of the panic. The trainer is kept.
+    Crashed(String),
+}
+
 /// Least wall time spent training inside one frame while playing.
 pub const FRAME_BUDGET: Duration = Duration::from_millis(8);
 /// Most wall time spent training inside one frame, so the UI keeps a usable frame rate.
@@ -53,14 +62,14 @@ pub struct Session {
     evaluations: Option<Evaluations>,
     /// An evaluation running on a background thread while playing.
     pending_evaluation: Option<Receiver<Evaluations>>,
-    /// The engine's message when training stopped (divergence).
-    stop_message: Option<String>,
+    /// Why training stopped, if it did.
+    stop: Option<Stop>,
 }
 
 impl Session {
     /// A session for `setup` with a trainer already built from it.
     pub fn new(setup: Setup, trainer: Trainer) -> Self {
-        let stop_message = trainer.stopped().map(ToString::to_string);
+        let stop = trainer.stopped().cloned().map(Stop::Diverged);
         Self {
             setup,
             home: Some(trainer),
@@ -73,7 +82,7 @@ impl Session {
             version: 0,
             evaluations: None,
             pending_evaluation: None,
-            stop_message,
+            stop,
         }
     }
 
@@ -107,17 +116,14 @@ impl Session {
         }
         if let Some(bug) = lap.crashed {
             self.playing = false;
-            self.stop_message = Some(format!(
-                "Training stopped by an internal error ({bug}). The experiment is kept: save it, \
-                 then Reset to continue, and please report the error."
-            ));
+            self.stop = Some(Stop::Crashed(bug));
         }
     }
 
     /// Call at the end of every frame: while playing at full speed, sends the trainer to the
     /// training thread until the next frame's [`Session::settle`].
     pub fn end_frame(&mut self) {
-        if !self.playing || self.speed < MAX_SPEED || self.stop_message.is_some() {
+        if !self.playing || self.speed < MAX_SPEED || self.stop.is_some() {
             return;
         }
         if self.worker.is_none() {
@@ -144,14 +150,14 @@ impl Session {
         self.version
     }
 
-    /// Why training stopped, in the engine's words.
-    pub fn stop_message(&self) -> Option<&str> {
-        self.stop_message.as_deref()
+    /// Why training stopped, if it did.
+    pub fn stop(&self) -> Option<&Stop> {
+        self.stop.as_ref()
     }
 
     /// Starts or stops continuous training. Does nothing once training has diverged.
     pub fn set_playing(&mut self, playing: bool) {
-        self.playing = playing && self.stop_message.is_none();
+        self.playing = playing && self.stop.is_none();
         self.step_credit = 0.0;
     }
 
@@ -285,6 +291,6 @@ impl Session {
 
     fn stopped(&mut self, error: &TrainError) {
         self.playing = false;
-        self.stop_message = Some(error.to_string());
+        self.stop = Some(Stop::Diverged(error.clone()));
     }
 }

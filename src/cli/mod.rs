@@ -1,0 +1,131 @@
+//! The headless command line: `train`, `eval`, `inspect`, `export`, `data describe`, `bench`.
+//! Every number the app shows can be reproduced here. Bad arguments or files give a one-line
+//! error and exit code 2. One file per subcommand; this one parses and dispatches.
+
+mod args;
+mod bench;
+mod data_cmd;
+mod inspect;
+mod report;
+mod train;
+
+use std::ffi::OsString;
+use std::path::Path;
+use std::process::ExitCode;
+use std::time::Duration;
+
+use clap::{Parser, Subcommand};
+
+use crate::experiment::Experiment;
+
+use args::{BenchArgs, ExportArgs, InspectArgs, TrainArgs};
+pub use report::{evaluate_json, metrics_json};
+
+/// Times one frame's drawing over the given number of frames (the app's frame benchmark,
+/// handed in by `main` so the command line never names the app).
+pub type FrameBench = fn(usize) -> Duration;
+
+/// Exit code for bad arguments, files or data.
+const EXIT_USAGE: u8 = 2;
+/// Exit code when training itself failed (divergence).
+const EXIT_FAILED: u8 = 1;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "perceptron-lab",
+    version,
+    about = "Watch a neural network learn. Without arguments, opens the desktop app.",
+    after_help = "Examples:\n  perceptron-lab train --data builtin:xor --hidden \"4:tanh\" --epochs 300 --json\n  perceptron-lab train --data builtin:spiral --samples 1000 --hidden \"8:tanh,8:tanh\" --save spiral.ron\n  perceptron-lab inspect spiral.ron --input \"0.3,-0.7\" --label 1 --json"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Train a network and print its metrics (optionally save the experiment).
+    Train(Box<TrainArgs>),
+    /// One forward and backward pass of one sample through a saved model, every number shown.
+    Inspect(InspectArgs),
+    /// Print a saved experiment as JSON.
+    Export(ExportArgs),
+    /// Evaluate a saved model on another CSV file (through the model's saved preprocessing).
+    Eval(data_cmd::EvalArgs),
+    /// Look at a dataset: `data describe FILE` shows how its columns are understood.
+    Data(data_cmd::DataArgs),
+    /// Time a fixed training workload (median of --repeat runs).
+    Bench(BenchArgs),
+}
+
+/// A failure with the exit code it maps to.
+pub(crate) struct Failure {
+    pub(crate) code: u8,
+    pub(crate) message: String,
+}
+
+impl Failure {
+    #[expect(
+        clippy::needless_pass_by_value,
+        reason = "used as map_err(Failure::usage) on owned errors"
+    )]
+    pub(crate) fn usage(message: impl ToString) -> Self {
+        Self {
+            code: EXIT_USAGE,
+            message: message.to_string(),
+        }
+    }
+}
+
+/// Runs the command line with `args` (without the program name) and returns the exit code.
+/// Arguments are OS strings: a file name need not be UTF-8.
+pub fn main(args: Vec<OsString>, frame_bench: FrameBench) -> ExitCode {
+    let cli =
+        match Cli::try_parse_from(std::iter::once(OsString::from("perceptron-lab")).chain(args)) {
+            Ok(cli) => cli,
+            Err(e) => {
+                let _ = e.print();
+                return ExitCode::from(if e.use_stderr() { EXIT_USAGE } else { 0 });
+            }
+        };
+    let result = match cli.command {
+        Command::Train(a) => train::train(&a),
+        Command::Inspect(a) => inspect::inspect(&a),
+        Command::Export(a) => report::export(&a),
+        Command::Eval(a) => data_cmd::eval(&a),
+        Command::Data(a) => data_cmd::data(&a),
+        Command::Bench(a) => bench::bench(&a, frame_bench),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(f) => {
+            eprintln!("perceptron-lab: {}", f.message);
+            ExitCode::from(f.code)
+        }
+    }
+}
+
+/// Prints one line on stdout; a closed pipe (`| head`) is not an error worth a panic.
+pub(crate) fn print_out(text: &str) {
+    use std::io::Write as _;
+    let mut out = std::io::stdout().lock();
+    let _ = writeln!(out, "{text}");
+}
+
+pub(crate) fn load_model(path: &Path) -> Result<Experiment, Failure> {
+    Experiment::open(&path.to_string_lossy()).map_err(Failure::usage)
+}
+
+pub(crate) fn parse_numbers(text: &str, what: &str) -> Result<Vec<f32>, Failure> {
+    text.split(',')
+        .map(|v| {
+            let v = v.trim();
+            match v.parse::<f32>() {
+                Ok(x) if x.is_finite() => Ok(x),
+                _ => Err(Failure::usage(format!(
+                    "{what}: '{v}' is not a finite number"
+                ))),
+            }
+        })
+        .collect()
+}

@@ -1,0 +1,48 @@
+//! What the command line prints about a model: the metrics object of `train --json` and
+//! `eval --json`, the plain summary, and `export`.
+
+use serde_json::{Value, json};
+
+use super::args::ExportArgs;
+use super::{Failure, load_model, print_out};
+use crate::data::Dataset;
+use crate::nn::{ClassificationMetrics, Evaluation, Loss, Network, evaluate};
+
+/// The metrics object of `train --json` and `eval --json`.
+pub fn metrics_json(e: &Evaluation, classes: Option<&[String]>) -> Value {
+    match (&e.classification, &e.regression) {
+        (Some(m), _) => classification_json(e.loss, m, classes.unwrap_or_default()),
+        (None, Some(r)) => {
+            json!({"loss": e.loss, "accuracy": Value::Null, "mse": r.mse, "mae": r.mae, "r2": r.r2})
+        }
+        (None, None) => json!({"loss": e.loss}),
+    }
+}
+
+fn classification_json(loss: f32, m: &ClassificationMetrics, classes: &[String]) -> Value {
+    json!({
+        "loss": loss,
+        "accuracy": m.accuracy,
+        "classes": classes,
+        "confusion": m.confusion,
+        "precision": m.precision,
+        "recall": m.recall,
+        "f1": m.f1,
+        "macro_precision": m.macro_precision,
+        "macro_recall": m.macro_recall,
+        "macro_f1": m.macro_f1,
+    })
+}
+
+/// Re-evaluates `network` on `data` (shared by `eval` and tests).
+pub fn evaluate_json(network: &Network, data: &Dataset, loss: Loss) -> Value {
+    metrics_json(&evaluate(network, data, loss), data.class_names())
+}
+
+pub fn export(a: &ExportArgs) -> Result<(), Failure> {
+    let _ = a.json;
+    let experiment = load_model(&a.model)?;
+    let value = serde_json::to_value(&experiment).map_err(Failure::usage)?;
+    print_out(&value.to_string());
+    Ok(())
+}

@@ -1,0 +1,127 @@
+//! Opening and saving experiments (.ron) and datasets (.csv) by path — the one code path
+//! behind the command line, drag and drop and the app's dialogs.
+
+use std::path::Path;
+
+use crate::data::DataSource;
+use crate::experiment::{EXAMPLE_PREFIX, Experiment};
+use crate::nn::Trainer;
+
+use super::{SessionError, Setup};
+
+/// An experiment opened from a file, a dataset or a shipped example.
+#[derive(Debug)]
+pub struct Opened {
+    /// What the user set.
+    pub setup: Setup,
+    /// A trainer that continues where the file left off.
+    pub trainer: Trainer,
+    /// The experiment's title (empty for a dataset or an untitled file).
+    pub title: String,
+    /// The experiment's notes in English (data of the file, shown as they are).
+    pub notes: String,
+    /// The experiment's notes in Korean, if the file has them.
+    pub notes_ko: String,
+}
+
+impl Opened {
+    /// The title and the notes in one line, the Korean notes if `korean` and present.
+    pub fn summary(&self, korean: bool) -> String {
+        let notes = if korean && !self.notes_ko.trim().is_empty() {
+            self.notes_ko.trim()
+        } else {
+            self.notes.trim()
+        };
+        match (self.title.is_empty(), notes.is_empty()) {
+            (false, false) => format!("{} — {notes}", self.title),
+            (false, true) => self.title.clone(),
+            (true, _) => notes.to_owned(),
+        }
+    }
+}
+
+/// Reads an experiment (.ron) or dataset (.csv).
+pub fn open_path(path: &Path) -> Result<Opened, SessionError> {
+    let extension = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase)
+        .unwrap_or_default();
+    match extension.as_str() {
+        "ron" => restore(&Experiment::load(path)?),
+        "csv" => open_csv(path),
+        _ => Err(SessionError::UnsupportedFile {
+            path: path.to_owned(),
+        }),
+    }
+}
+
+/// Opens a CSV file as the data of a fresh experiment: the columns' roles and encodings are
+/// inferred (target: the last column), everything else follows the task's defaults.
+fn open_csv(path: &Path) -> Result<Opened, SessionError> {
+    let source = DataSource::parse(&path.to_string_lossy(), None, 0.0, 1)?;
+    let spec = Setup {
+        data: source.clone(),
+        ..Setup::default()
+    }
+    .data_spec();
+    let loaded = spec.load()?;
+    let setup = Setup::for_task(source, &loaded, &super::Choices::default());
+    // A file too small to hold out a test sample of every class trains on all its rows.
+    let (setup, trainer) = match setup.build_with(loaded) {
+        Ok(trainer) => (setup, trainer),
+        Err(first) => {
+            let all = Setup {
+                test_fraction: 0.0,
+                ..setup
+            };
+            let trainer = all.build().map_err(|_| first)?;
+            (all, trainer)
+        }
+    };
+    Ok(Opened {
+        setup,
+        trainer,
+        title: String::new(),
+        notes: String::new(),
+        notes_ko: String::new(),
+    })
+}
+
+/// Opens the experiment shipped with the app under `name` (see `crate::experiment::EXAMPLES`).
+pub fn open_shipped_example(name: &str) -> Result<Opened, SessionError> {
+    restore(&Experiment::open(&format!("{EXAMPLE_PREFIX}{name}"))?)
+}
+
+/// A trainer that continues `experiment` where it left off, with its setup and notes.
+pub fn restore(experiment: &Experiment) -> Result<Opened, SessionError> {
+    let restored = experiment.restore()?;
+    let Some(trainer) = restored.trainer else {
+        return Err(SessionError::DataUnavailable(
+            restored
+                .data_problem
+                .unwrap_or_else(|| "the experiment's data is not available".to_owned()),
+        ));
+    };
+    Ok(Opened {
+        setup: Setup::from_experiment(experiment),
+        trainer,
+        title: experiment.name.clone(),
+        notes: experiment.notes.clone(),
+        notes_ko: experiment.notes_ko.clone(),
+    })
+}
+
+/// Writes the experiment to `path` atomically. A bundled or CSV source is saved with the
+/// preprocessing fitted on its training split (refitted here exactly as the trainer's data
+/// was, if the setup does not hold it yet), so the saved model preprocesses new data the same.
+pub fn save(path: &Path, setup: &Setup, trainer: &Trainer) -> Result<(), SessionError> {
+    let mut spec = setup.data_spec();
+    if spec.source.preprocessing().is_none() && !matches!(spec.source, DataSource::Generator { .. })
+    {
+        let fitted = spec.load()?.preprocessing;
+        spec.source.set_preprocessing(fitted);
+    }
+    Experiment::from_trainer(trainer, spec, false).save(path)?;
+    Ok(())
+}

@@ -1,0 +1,49 @@
+//! A running experiment without a UI: the setup that builds a trainer, opening and saving
+//! experiment files and datasets, the training thread, the evaluation jobs and the 2-D
+//! plane/decision-grid extraction. The app, the command line, the benchmarks and the server
+//! are its clients; nothing here names egui or words advice for a particular client.
+
+mod files;
+mod plane;
+mod run;
+mod setup;
+mod worker;
+
+use std::path::PathBuf;
+
+use thiserror::Error;
+
+use crate::data::DatasetError;
+use crate::experiment::ExperimentError;
+use crate::nn::{ConfigError, TrainError};
+
+pub use files::{Opened, open_path, open_shipped_example, restore, save};
+pub use plane::{DecisionGrid, PlaneBounds, decision_grid, plane_trace};
+pub use run::{Evaluations, FRAME_BUDGET, MAX_FRAME_BUDGET, MAX_SPEED, Session, Stop};
+pub use setup::{Choices, Setup};
+
+/// Why a session could not be set up, opened or saved.
+#[derive(Debug, Error)]
+pub enum SessionError {
+    /// The data could not be read or imported.
+    #[error(transparent)]
+    Data(#[from] DatasetError),
+    /// The network or training configuration is not valid.
+    #[error(transparent)]
+    Config(#[from] ConfigError),
+    /// The trainer could not be built on this data.
+    #[error(transparent)]
+    Train(#[from] TrainError),
+    /// The experiment file could not be read, validated or written.
+    #[error(transparent)]
+    Experiment(#[from] ExperimentError),
+    /// The experiment file names data that is not available (moved, changed, missing).
+    #[error("{0}")]
+    DataUnavailable(String),
+    /// A file that is neither an experiment (.ron) nor a dataset (.csv).
+    #[error("{}: not an experiment (.ron) or a dataset (.csv)", path.display())]
+    UnsupportedFile {
+        /// The file.
+        path: PathBuf,
+    },
+}
