@@ -434,6 +434,93 @@ fn bundled_datasets_load_with_their_shapes() {
     );
 }
 
+/// The refusal of `text` under `options`: (message, line, column).
+fn refusal_of(text: &str, options: &ImportOptions) -> (String, Option<u64>, Option<String>) {
+    let result = RawTable::from_bytes(text.as_bytes(), "hostile.csv")
+        .and_then(|t| infer_schema(&t, options).map(|_| ()));
+    match result {
+        Err(e @ DatasetError::Invalid { .. }) => {
+            let DatasetError::Invalid { line, column, .. } = &e else {
+                unreachable!()
+            };
+            let message = e.to_string();
+            assert!(!message.contains('\n'), "one line: {message}");
+            (message, *line, column.clone())
+        }
+        Err(other) => panic!("expected an Invalid error, got {other}"),
+        Ok(()) => panic!("expected a refusal of:\n{text}"),
+    }
+}
+
+#[test]
+fn an_unterminated_quote_is_reported_where_it_opens() {
+    let text = "a,b,label\n1,2,\"x\n3,4,y\n5,6,z\n7,8,y\n";
+    let (message, line, _) = refusal_of(text, &ImportOptions::default());
+    assert_eq!(line, Some(2), "the line where the quote opens: {message}");
+    assert!(message.contains("quote"), "names the quote: {message}");
+    assert!(
+        !message.contains("3,4") && !message.contains("constant"),
+        "no file content dumped, no wrong diagnosis: {message}"
+    );
+    // Quotes that close, escaped quotes and quotes inside a field are fine.
+    let fine = "a,b,label\n1,\"2\"\"\",x\n3,4\"5,y\n\"6\n7\",8,x\n";
+    assert!(
+        RawTable::from_bytes(fine.as_bytes(), "fine.csv").is_ok(),
+        "closed quotes are not refused"
+    );
+}
+
+#[test]
+fn a_message_quotes_at_most_one_line_of_the_file() {
+    let long_cell = format!("\"{}\n{}\"", "9".repeat(500), "second line ".repeat(50));
+    let text = format!("a,label\n1,x\n{long_cell},y\n");
+    let numeric = ImportOptions {
+        kinds: [("a".to_owned(), Numeric)].into(),
+        ..ImportOptions::default()
+    };
+    let (message, line, _) = refusal_of(&text, &numeric);
+    assert_eq!(line, Some(3), "{message}");
+    assert!(
+        !message.contains("second line") && message.len() < 200,
+        "a short excerpt of the cell: {message}"
+    );
+    let header = format!("a,\"{}\nb\"\n1,x\n2,x\n", "h".repeat(300));
+    let (message, _, _) = refusal_of(&header, &ImportOptions::default());
+    assert!(
+        message.contains("constant") && message.len() < 200,
+        "a short column name: {message}"
+    );
+}
+
+#[test]
+fn an_infinite_or_out_of_range_number_is_refused_with_its_cell() {
+    for bad in ["inf", "-Infinity", "1e309", "1e39", "-3.5e38"] {
+        let text = format!("a,b,label\n1,2,x\n3,{bad},y\n5,6,x\n7,8,y\n");
+        let (message, line, column) = refusal_of(&text, &ImportOptions::default());
+        assert_eq!(
+            (line, column.as_deref()),
+            (Some(3), Some("b")),
+            "{bad}: the cell: {message}"
+        );
+        assert!(
+            message.contains(bad) && message.contains("finite"),
+            "{bad}: says why: {message}"
+        );
+    }
+    // In a column of words, "inf" is just another word.
+    let text = "a,level,label\n1,low,x\n3,inf,y\n5,high,x\n7,low,y\n";
+    let table = RawTable::from_bytes(text.as_bytes(), "words.csv").unwrap();
+    let schema = infer_schema(&table, &ImportOptions::default()).unwrap();
+    assert_eq!(
+        schema.columns[1].kind, Categorical,
+        "a text column stays categorical"
+    );
+    assert_eq!(
+        schema.columns[0].kind, Numeric,
+        "and a number column numeric"
+    );
+}
+
 /// Runs the whole importer on `bytes`; it may refuse them but must not panic.
 fn import_any(bytes: &[u8]) {
     if let Ok(table) = RawTable::from_bytes(bytes, "fuzz.csv") {

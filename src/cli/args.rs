@@ -1,5 +1,6 @@
 //! The options of `train`, `inspect`, `export` and `bench`, as clap parses them.
 
+use std::ffi::OsString;
 use std::path::PathBuf;
 
 use clap::Args;
@@ -29,9 +30,10 @@ pub struct BenchArgs {
 #[derive(Debug, Args)]
 pub struct TrainArgs {
     /// Dataset: builtin:xor|circle|gauss|spiral|moons|linear (generated),
-    /// builtin:iris|wine|breast_cancer|digits|titanic|penguins|spambase (bundled), or FILE.csv.
-    #[arg(long, default_value = "builtin:xor")]
-    pub data: String,
+    /// builtin:iris|wine|breast_cancer|digits|titanic|penguins|spambase (bundled), or FILE.csv
+    /// (default: builtin:xor).
+    #[arg(long)]
+    pub data: Option<OsString>,
     #[command(flatten)]
     pub import: ImportFlags,
     /// Number of samples to generate (XOR without it: the 4-row truth table).

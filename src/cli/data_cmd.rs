@@ -2,6 +2,7 @@
 //! (a saved model on another file, through its saved preprocessing), `data describe FILE` (the
 //! inferred schema) and the raw-value input of `inspect`.
 
+use std::ffi::{OsStr, OsString};
 use std::path::{Path, PathBuf};
 
 use clap::{Args, Subcommand};
@@ -87,7 +88,7 @@ pub struct EvalArgs {
     model: PathBuf,
     /// The data to evaluate on: a CSV file with the model's columns, or builtin:NAME.
     #[arg(long)]
-    data: String,
+    data: OsString,
     /// Print the metrics as one JSON object (the same shape as `train --json`'s "test").
     #[arg(long)]
     json: bool,
@@ -112,7 +113,7 @@ enum DataCommand {
 #[derive(Debug, Args)]
 struct DescribeArgs {
     /// A CSV file, or builtin:NAME for a bundled dataset.
-    file: String,
+    file: OsString,
     #[command(flatten)]
     flags: ImportFlags,
     /// Print one JSON object.
@@ -121,10 +122,11 @@ struct DescribeArgs {
 }
 
 /// The table behind `--data`: a bundled dataset or a CSV file.
-fn read_table(spec: &str) -> Result<RawTable, Failure> {
-    if let Some(name) = spec.strip_prefix("builtin:") {
+fn read_table(spec: &OsStr) -> Result<RawTable, Failure> {
+    if let Some(name) = spec.to_str().and_then(|s| s.strip_prefix("builtin:")) {
         let bundled: Bundled = name.parse().map_err(Failure::usage)?;
-        return RawTable::from_bytes(bundled.csv().as_bytes(), spec).map_err(Failure::usage);
+        return RawTable::from_bytes(bundled.csv().as_bytes(), &spec.to_string_lossy())
+            .map_err(Failure::usage);
     }
     RawTable::from_file(Path::new(spec)).map_err(Failure::usage)
 }
@@ -141,14 +143,16 @@ pub fn eval(a: &EvalArgs) -> Result<(), Failure> {
         }
         data
     } else {
-        DataSource::parse(&a.data, None, 0.0, experiment.training.seed)
-            .and_then(|s| s.dataset())
+        // Read once: the file may be a pipe.
+        DataSource::parse_with_table(&a.data, None, 0.0, experiment.training.seed)
+            .and_then(|(source, table)| source.load_with(table.as_ref(), 0.0, 0))
+            .map(|loaded| loaded.train)
             .map_err(Failure::usage)?
     };
     if data.num_features() != network.inputs() {
         return Err(Failure::usage(format!(
             "{} gives {} inputs but the model has {}",
-            a.data,
+            a.data.to_string_lossy(),
             data.num_features(),
             network.inputs()
         )));
@@ -162,7 +166,7 @@ pub fn eval(a: &EvalArgs) -> Result<(), Failure> {
             .map_or_else(String::new, |v| format!(", accuracy {:.1}%", v * 100.0));
         print_out(&format!(
             "{}: {} samples, loss {}{accuracy}",
-            a.data,
+            a.data.to_string_lossy(),
             data.len(),
             metrics["loss"]
         ));
@@ -181,7 +185,8 @@ fn describe(a: &DescribeArgs) -> Result<(), Failure> {
     let table = read_table(&a.file)?;
     let mut options = match a
         .file
-        .strip_prefix("builtin:")
+        .to_str()
+        .and_then(|f| f.strip_prefix("builtin:"))
         .and_then(|n| n.parse::<Bundled>().ok())
     {
         Some(b) => b.default_options(),

@@ -16,7 +16,7 @@ use std::time::Duration;
 
 use clap::{Parser, Subcommand};
 
-use crate::experiment::Experiment;
+use crate::experiment::{EXAMPLE_PREFIX, Experiment};
 
 use args::{BenchArgs, ExportArgs, InspectArgs, TrainArgs};
 pub use report::{evaluate_json, metrics_json};
@@ -112,8 +112,13 @@ pub(crate) fn print_out(text: &str) {
     let _ = writeln!(out, "{text}");
 }
 
+/// A saved experiment: a file (any OS path) or `builtin-example:NAME`.
 pub(crate) fn load_model(path: &Path) -> Result<Experiment, Failure> {
-    Experiment::open(&path.to_string_lossy()).map_err(Failure::usage)
+    let result = match path.to_str() {
+        Some(spec) if spec.starts_with(EXAMPLE_PREFIX) => Experiment::open(spec),
+        _ => Experiment::load(path),
+    };
+    result.map_err(Failure::usage)
 }
 
 pub(crate) fn parse_numbers(text: &str, what: &str) -> Result<Vec<f32>, Failure> {

@@ -32,8 +32,10 @@ where
 }
 
 fn plan_from_args(a: &TrainArgs) -> Result<Plan, Failure> {
-    let mut source =
-        DataSource::parse(&a.data, a.samples, a.noise, a.seed).map_err(Failure::usage)?;
+    let data_arg = a.data.clone().unwrap_or_else(|| "builtin:xor".into());
+    // A CSV is read here, once: `--data <(cat file.csv)` is a pipe.
+    let (mut source, table) = DataSource::parse_with_table(&data_arg, a.samples, a.noise, a.seed)
+        .map_err(Failure::usage)?;
     a.import.apply_to(&mut source)?;
     let choices = Choices {
         hidden: a
@@ -58,7 +60,7 @@ fn plan_from_args(a: &TrainArgs) -> Result<Plan, Failure> {
         source: source.clone(),
         split_seed: a.seed,
     };
-    let data = spec.load().map_err(Failure::usage)?;
+    let data = spec.load_with(table.as_ref()).map_err(Failure::usage)?;
     if let (Some(report), false) = (&data.report, a.quiet) {
         eprintln!("{}: {report}", spec.source);
     }

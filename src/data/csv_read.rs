@@ -4,10 +4,10 @@
 //! [`DatasetError`] naming the file, line and column.
 
 use std::collections::HashSet;
-use std::io::Read as _;
 use std::path::Path;
 
 use super::DatasetError;
+use super::user_file::{ReadError, read_user_file};
 
 /// Largest CSV file read, in bytes.
 pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
@@ -68,6 +68,13 @@ impl RawTable {
             ));
         }
         let delimiter = sniff_delimiter(bytes);
+        if let Some(line) = unterminated_quote(bytes, delimiter) {
+            return Err(invalid(
+                Some(line),
+                None,
+                "a quoted field opens here and its closing quote never comes (the rest of the file would be one field); check the quotes".into(),
+            ));
+        }
         let mut reader = reader(bytes, delimiter);
         let mut headers: Vec<String> = Vec::new();
         let mut rows = Vec::new();
@@ -167,27 +174,21 @@ impl RawTable {
     }
 }
 
-/// Reads a whole file, refusing files over [`MAX_FILE_BYTES`] before reading them.
+/// Reads a whole file the user named (see [`read_user_file`]: no devices, no endless wait on
+/// a pipe), refusing files over [`MAX_FILE_BYTES`] without reading further.
 pub fn read_file(path: &Path) -> Result<Vec<u8>, DatasetError> {
-    let name = path.display().to_string();
-    let io = |e: std::io::Error| DatasetError::Io {
-        path: name.clone(),
-        message: e.to_string(),
-    };
-    let file = std::fs::File::open(path).map_err(io)?;
-    let mut bytes = Vec::new();
-    file.take(MAX_FILE_BYTES + 1)
-        .read_to_end(&mut bytes)
-        .map_err(io)?;
-    if bytes.len() as u64 > MAX_FILE_BYTES {
-        return Err(DatasetError::Invalid {
-            path: name,
+    read_user_file(path, MAX_FILE_BYTES).map_err(|e| match e {
+        ReadError::TooLarge { .. } => DatasetError::Invalid {
+            path: path.display().to_string(),
             line: None,
             column: None,
-            message: too_big(bytes.len() as u64),
-        });
-    }
-    Ok(bytes)
+            message: too_big(MAX_FILE_BYTES + 1),
+        },
+        other => DatasetError::Io {
+            path: path.display().to_string(),
+            message: other.to_string(),
+        },
+    })
 }
 
 /// A stable fingerprint of file contents (64-bit FNV-1a, hex), to notice a changed CSV.
@@ -245,6 +246,38 @@ fn sniff_delimiter(bytes: &[u8]) -> u8 {
         }
     }
     best.2
+}
+
+/// The line on which a quoted field opens that is never closed, if any: the parser would read
+/// the rest of the file into that one field. Follows the parser's rules: a quote opens a
+/// quoted field only as a field's first byte, and `""` inside one is a literal quote.
+fn unterminated_quote(bytes: &[u8], delimiter: u8) -> Option<u64> {
+    let mut line = 1u64;
+    let mut field_start = true;
+    let mut open: Option<u64> = None;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b == b'\n' {
+            line += 1;
+        }
+        if open.is_some() {
+            if b == b'"' {
+                if bytes.get(i + 1) == Some(&b'"') {
+                    i += 1;
+                } else {
+                    open = None;
+                }
+            }
+        } else if b == b'"' && field_start {
+            open = Some(line);
+            field_start = false;
+        } else {
+            field_start = b == delimiter || b == b'\n' || b == b'\r';
+        }
+        i += 1;
+    }
+    open
 }
 
 /// The record's fields as text; invalid UTF-8 is an error naming the line and column.

@@ -43,7 +43,39 @@ pub enum DatasetError {
     },
 }
 
+/// Most characters of file content quoted in one message.
+const EXCERPT_CHARS: usize = 60;
+/// Most names listed in one message.
+const LISTED_NAMES: usize = 20;
+
+/// File content as quoted in a message: its first line, at most [`EXCERPT_CHARS`]
+/// characters, `…` where anything was cut. A message never carries more than this of a file.
+pub fn excerpt(text: &str) -> String {
+    let first = text.lines().next().unwrap_or_default();
+    let mut shown: String = first.chars().take(EXCERPT_CHARS).collect();
+    if shown.len() < text.len() {
+        shown.push('…');
+    }
+    shown
+}
+
+/// Names from a file (columns, classes) as listed in a message: each an [`excerpt`], at
+/// most [`LISTED_NAMES`] of them, then how many more there are.
+pub fn name_list<S: AsRef<str>>(names: &[S]) -> String {
+    let mut list: Vec<String> = names
+        .iter()
+        .take(LISTED_NAMES)
+        .map(|n| excerpt(n.as_ref()))
+        .collect();
+    if names.len() > LISTED_NAMES {
+        list.push(format!("… ({} more)", names.len() - LISTED_NAMES));
+    }
+    list.join(", ")
+}
+
 fn location(line: Option<u64>, column: Option<&str>) -> String {
+    let column = column.map(excerpt);
+    let column = column.as_deref();
     match (line, column) {
         (Some(l), Some(c)) => format!(", line {l}, column '{c}'"),
         (Some(l), None) => format!(", line {l}"),

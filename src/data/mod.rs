@@ -11,10 +11,11 @@ pub mod preprocess;
 pub mod schema;
 mod source;
 mod split;
+pub mod user_file;
 
 pub use bundled::Bundled;
 pub use csv_read::RawTable;
-pub use error::DatasetError;
+pub use error::{DatasetError, excerpt, name_list};
 pub use import::{ImportReport, apply_preprocessing, import_table};
 pub use preprocess::Preprocessing;
 pub use schema::{

@@ -11,9 +11,9 @@ use serde::{Deserialize, Serialize};
 use super::csv_read::RawTable;
 use super::schema::{
     ColumnKind, ImportOptions, MissingPolicy, Scale, Schema, Task, compare_names, is_missing,
-    parse_number,
+    not_a_number, parse_number,
 };
-use super::{Dataset, DatasetError, Target};
+use super::{Dataset, DatasetError, Target, excerpt, name_list};
 use crate::nn::MAX_INPUTS;
 
 /// How one input column becomes one or more network inputs.
@@ -240,8 +240,9 @@ impl Preprocessing {
                                 Some(r),
                                 Some(target),
                                 format!(
-                                    "class '{cell}' is not one the model knows ({})",
-                                    names.join(", ")
+                                    "class '{}' is not one the model knows ({})",
+                                    excerpt(cell),
+                                    name_list(names)
                                 ),
                             )
                         })
@@ -258,11 +259,7 @@ impl Preprocessing {
                     .map(|&r| {
                         let cell = table.rows[r][target].as_str();
                         parse_number(cell).map(|v| v as f32).ok_or_else(|| {
-                            table.error_at(
-                                Some(r),
-                                Some(target),
-                                format!("'{cell}' is not a number"),
-                            )
+                            table.error_at(Some(r), Some(target), not_a_number(cell))
                         })
                     })
                     .collect::<Result<Vec<f32>, _>>()?;
@@ -309,8 +306,7 @@ impl Preprocessing {
                     let x = if is_missing(cell) {
                         f64::from(*mean)
                     } else {
-                        parse_number(cell)
-                            .ok_or_else(|| (k, format!("'{cell}' is not a number")))?
+                        parse_number(cell).ok_or_else(|| (k, not_a_number(cell)))?
                     };
                     let (offset, divisor) = match scale {
                         Scale::Standard => (*mean, *std),

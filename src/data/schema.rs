@@ -9,8 +9,8 @@ use serde::{Deserialize, Serialize};
 
 pub use super::options::{ColumnKind, ImportOptions, MissingPolicy, Role, Scale, Task};
 
-use super::DatasetError;
 use super::csv_read::RawTable;
+use super::{DatasetError, excerpt, name_list};
 
 /// Most classes a classification target may have; more suggests the wrong column.
 pub const MAX_CLASSES: usize = 100;
@@ -129,6 +129,25 @@ pub fn parse_number(cell: &str) -> Option<f64> {
         .filter(|v| v.is_finite() && v.abs() <= f64::from(f32::MAX))
 }
 
+/// True for a cell written as a number that is infinite or beyond the range of the network's
+/// 32-bit numbers (`inf`, `-Infinity`, `1e309`, `1e39`).
+pub fn is_out_of_range_number(cell: &str) -> bool {
+    cell.trim().parse::<f64>().is_ok() && parse_number(cell).is_none()
+}
+
+/// Why `cell` cannot be read as a number, quoting at most an [`excerpt`] of it.
+pub fn not_a_number(cell: &str) -> String {
+    if is_out_of_range_number(cell) {
+        format!(
+            "'{}' is not a finite number within ±{:e}; write a number, or leave the cell empty (or NA) to mark it missing",
+            excerpt(cell),
+            f32::MAX
+        )
+    } else {
+        format!("'{}' is not a number", excerpt(cell))
+    }
+}
+
 /// Orders class or category names: numbers by value (so "2" < "10") before text, text by
 /// its characters; a stable order that does not depend on the file.
 pub fn compare_names(a: &str, b: &str) -> Ordering {
@@ -146,6 +165,8 @@ struct Stats {
     distinct: BTreeSet<String>,
     /// Row of the first non-numeric, non-missing cell.
     first_text: Option<usize>,
+    /// Row of the first cell written as a number that is infinite or out of range.
+    first_out_of_range: Option<usize>,
     integers: bool,
 }
 
@@ -154,6 +175,7 @@ fn column_stats(table: &RawTable, column: usize) -> Stats {
         missing: 0,
         distinct: BTreeSet::new(),
         first_text: None,
+        first_out_of_range: None,
         integers: true,
     };
     for (r, row) in table.rows.iter().enumerate() {
@@ -164,6 +186,9 @@ fn column_stats(table: &RawTable, column: usize) -> Stats {
         }
         match parse_number(cell) {
             Some(v) => stats.integers &= v.fract() == 0.0,
+            None if is_out_of_range_number(cell) => {
+                stats.first_out_of_range.get_or_insert(r);
+            }
             None => {
                 stats.first_text.get_or_insert(r);
             }
@@ -212,8 +237,9 @@ pub fn infer_schema(table: &RawTable, options: &ImportOptions) -> Result<Schema,
             None,
             None,
             format!(
-                "{what} '{name}' is not a column; the columns are {}",
-                table.headers.join(", ")
+                "{what} '{}' is not a column; the columns are {}",
+                excerpt(name),
+                name_list(&table.headers)
             ),
         )
     };
@@ -248,7 +274,7 @@ pub fn infer_schema(table: &RawTable, options: &ImportOptions) -> Result<Schema,
             Some(target),
             format!(
                 "the target column '{}' cannot be ignored; choose another target first",
-                table.headers[target]
+                excerpt(&table.headers[target])
             ),
         ));
     }
@@ -285,10 +311,17 @@ pub fn infer_schema(table: &RawTable, options: &ImportOptions) -> Result<Schema,
                 Some(r),
                 Some(c),
                 format!(
-                    "'{}' is not a number, but the column is numeric",
-                    table.rows[r][c]
+                    "{}, but the column is numeric",
+                    not_a_number(&table.rows[r][c])
                 ),
             ));
+        }
+        // A column of numbers with an infinite or out-of-range one is refused, never read
+        // as categories (one-hot of every distinct value) or with the number dropped.
+        if kind == ColumnKind::Numeric
+            && let Some(r) = stats.first_out_of_range
+        {
+            return Err(table.error_at(Some(r), Some(c), not_a_number(&table.rows[r][c])));
         }
         let role = if c == target {
             Role::Target
@@ -329,7 +362,7 @@ pub fn infer_schema(table: &RawTable, options: &ImportOptions) -> Result<Schema,
             None,
             format!(
                 "no feature columns: every column other than the target '{}' is ignored (ids, free text or empty); choose some with --features",
-                table.headers[target]
+                excerpt(&table.headers[target])
             ),
         ));
     }
@@ -353,10 +386,13 @@ fn target_task(
         return Err(table.error_at(
             None,
             Some(target),
-            format!("the target is constant (every row is '{only}'); there is nothing to learn"),
+            format!(
+                "the target is constant (every row is '{}'); there is nothing to learn",
+                excerpt(only)
+            ),
         ));
     }
-    let numeric = stats.first_text.is_none();
+    let numeric = stats.first_text.is_none() && stats.first_out_of_range.is_none();
     let task = forced.unwrap_or(
         if numeric && !(stats.integers && stats.distinct.len() <= MAX_NUMERIC_CLASSES) {
             Task::Regression
@@ -371,8 +407,8 @@ fn target_task(
                     Some(r),
                     Some(target),
                     format!(
-                        "'{}' is not a number; regression needs a numeric target",
-                        table.rows[r][target]
+                        "{}; regression needs a numeric target",
+                        not_a_number(&table.rows[r][target])
                     ),
                 ));
             }
@@ -384,8 +420,9 @@ fn target_task(
                     None,
                     Some(target),
                     format!(
-                        "{} distinct values is more than {MAX_CLASSES} classes; is '{name}' the right target column? (choose one with --target{})",
+                        "{} distinct values is more than {MAX_CLASSES} classes; is '{}' the right target column? (choose one with --target{})",
                         stats.distinct.len(),
+                        excerpt(name),
                         if numeric { ", or --task regression" } else { "" }
                     ),
                 ));

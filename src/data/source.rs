@@ -1,6 +1,7 @@
 //! Where a dataset comes from (`builtin:NAME` generator or bundled CSV, or the user's CSV
 //! file), and loading it into a train/test pair ready for the network.
 
+use std::ffi::OsStr;
 use std::fmt;
 use std::path::{Component, Path, PathBuf};
 
@@ -73,6 +74,14 @@ impl DataSpec {
     pub fn load(&self) -> Result<LoadedData, DatasetError> {
         self.source.load(self.test_fraction, self.split_seed)
     }
+
+    /// Produces the train/test sets from `table` when given (read by
+    /// [`DataSource::parse_with_table`], so a CSV, even a pipe, is read once), else as
+    /// [`DataSpec::load`].
+    pub fn load_with(&self, table: Option<&RawTable>) -> Result<LoadedData, DatasetError> {
+        self.source
+            .load_with(table, self.test_fraction, self.split_seed)
+    }
 }
 
 /// A dataset split and ready for training.
@@ -102,31 +111,47 @@ impl LoadedData {
 
 impl DataSource {
     /// Parses the `--data` argument: `builtin:NAME` (a generator or a bundled dataset) or the
-    /// path of a CSV file, which is read once to record its content hash. Bundled and CSV
-    /// sources start with their default import options (see [`Self::options_mut`]).
+    /// path of a CSV file, which is read once to record its content hash.
+    /// Bundled and CSV sources start with their default import options (see
+    /// [`Self::options_mut`]).
     pub fn parse(
         spec: &str,
         samples: Option<usize>,
         noise: f32,
         seed: u64,
     ) -> Result<Self, DatasetError> {
-        if let Some(name) = spec.strip_prefix("builtin:") {
+        Self::parse_with_table(spec, samples, noise, seed).map(|(source, _)| source)
+    }
+
+    /// [`Self::parse`] of any OS string (a path need not be UTF-8), also returning the table a
+    /// CSV file was read into, to load from with [`DataSpec::load_with`] instead of reading the
+    /// file again (a pipe can be read once).
+    pub fn parse_with_table(
+        spec: impl AsRef<OsStr>,
+        samples: Option<usize>,
+        noise: f32,
+        seed: u64,
+    ) -> Result<(Self, Option<RawTable>), DatasetError> {
+        let spec = spec.as_ref();
+        if let Some(name) = spec.to_str().and_then(|s| s.strip_prefix("builtin:")) {
             if let Ok(name) = name.parse::<Bundled>() {
-                return Ok(Self::Bundled {
+                let source = Self::Bundled {
                     name,
                     options: name.default_options(),
                     preprocessing: None,
-                });
+                };
+                return Ok((source, None));
             }
             let kind: Generator = name.parse()?;
-            return Ok(Self::Generator {
+            let source = Self::Generator {
                 kind,
                 samples,
                 noise,
                 seed,
-            });
+            };
+            return Ok((source, None));
         }
-        if spec.trim().is_empty() {
+        if spec.to_string_lossy().trim().is_empty() {
             return Err(DatasetError::InvalidParameter {
                 name: "data",
                 message: "give a CSV file or builtin:NAME (for example builtin:iris)".into(),
@@ -134,13 +159,15 @@ impl DataSource {
         }
         let given = Path::new(spec);
         let bytes = read_file(given)?;
+        let table = RawTable::from_bytes(&bytes, &given.display().to_string())?;
         let path = std::fs::canonicalize(given).unwrap_or_else(|_| given.to_path_buf());
-        Ok(Self::Csv {
+        let source = Self::Csv {
             path,
             content_hash: content_hash(&bytes),
             options: ImportOptions::default(),
             preprocessing: None,
-        })
+        };
+        Ok((source, Some(table)))
     }
 
     /// The import options of a bundled or CSV source, to adjust before loading.
@@ -244,6 +271,17 @@ impl DataSource {
     /// Produces the dataset and splits it with `test_fraction`, seeded by `split_seed`. For a
     /// table the preprocessing is fitted on the training split only, unless one is stored.
     pub fn load(&self, test_fraction: f32, split_seed: u64) -> Result<LoadedData, DatasetError> {
+        self.load_with(None, test_fraction, split_seed)
+    }
+
+    /// [`Self::load`] from `table` when given (this source's table, already read), else from
+    /// the table the source reads.
+    pub fn load_with(
+        &self,
+        table: Option<&RawTable>,
+        test_fraction: f32,
+        split_seed: u64,
+    ) -> Result<LoadedData, DatasetError> {
         let (options, stored, image_shape) = match self {
             Self::Generator {
                 kind,
@@ -266,14 +304,21 @@ impl DataSource {
                 ..
             } => (options, preprocessing, None),
         };
-        let Some(table) = self.table()? else {
-            return Err(DatasetError::InvalidParameter {
-                name: "data",
-                message: "no table".into(),
-            });
+        let read;
+        let table = if let Some(table) = table {
+            table
+        } else {
+            let Some(table) = self.table()? else {
+                return Err(DatasetError::InvalidParameter {
+                    name: "data",
+                    message: "no table".into(),
+                });
+            };
+            read = table;
+            &read
         };
         let mut imported =
-            import_table(&table, options, stored.as_ref(), test_fraction, split_seed)?;
+            import_table(table, options, stored.as_ref(), test_fraction, split_seed)?;
         if image_shape.is_some() {
             imported.preprocessing.image_shape = image_shape;
             imported.train.image_shape = image_shape;

@@ -59,13 +59,14 @@ pub fn open_path(path: &Path) -> Result<Opened, SessionError> {
 /// Opens a CSV file as the data of a fresh experiment: the columns' roles and encodings are
 /// inferred (target: the last column), everything else follows the task's defaults.
 fn open_csv(path: &Path) -> Result<Opened, SessionError> {
-    let source = DataSource::parse(&path.to_string_lossy(), None, 0.0, 1)?;
+    // Read once: the path may be a pipe.
+    let (source, table) = DataSource::parse_with_table(path, None, 0.0, 1)?;
     let spec = Setup {
         data: source.clone(),
         ..Setup::default()
     }
     .data_spec();
-    let loaded = spec.load()?;
+    let loaded = spec.load_with(table.as_ref())?;
     let setup = Setup::for_task(source, &loaded, &super::Choices::default());
     // A file too small to hold out a test sample of every class trains on all its rows.
     let (setup, trainer) = match setup.build_with(loaded) {
@@ -75,7 +76,12 @@ fn open_csv(path: &Path) -> Result<Opened, SessionError> {
                 test_fraction: 0.0,
                 ..setup
             };
-            let trainer = all.build().map_err(|_| first)?;
+            let trainer = all
+                .data_spec()
+                .load_with(table.as_ref())
+                .map_err(SessionError::from)
+                .and_then(|loaded| all.build_with(loaded))
+                .map_err(|_| first)?;
             (all, trainer)
         }
     };
