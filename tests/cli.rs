@@ -272,7 +272,7 @@ fn resume_export_and_errors() {
     ]);
     assert_eq!(code, 1, "divergence is a training failure: {err}");
     assert!(
-        err.contains("Lower the learning rate"),
+        err.contains("lower --lr"),
         "and says what to do: {err}"
     );
 }

@@ -1,19 +1,24 @@
 //! The options of `train`, `inspect`, `export` and `bench`, as clap parses them.
 
 use std::ffi::OsString;
+use std::ops::Bound::{self, Excluded, Included};
+use std::ops::RangeBounds as _;
 use std::path::PathBuf;
 
 use clap::Args;
 
 use super::data_cmd::ImportFlags;
+use crate::data::MAX_TEST_FRACTION;
+use crate::data::builtin::{MAX_GENERATED_SAMPLES, MAX_NOISE};
+use crate::nn::MAX_LEARNING_RATE;
 
 #[derive(Debug, Args)]
 pub struct BenchArgs {
     /// Workload: spiral-tiny or mnist-scale.
     #[arg(long, default_value = "spiral-tiny")]
     pub workload: String,
-    /// Runs to take the median of.
-    #[arg(long, default_value_t = 3)]
+    /// Runs to take the median of, 1 to 100.
+    #[arg(long, default_value_t = 3, allow_negative_numbers = true, value_parser = repeat)]
     pub repeat: usize,
     /// Print one JSON object.
     #[arg(long)]
@@ -28,6 +33,10 @@ pub struct BenchArgs {
 }
 
 #[derive(Debug, Args)]
+#[expect(
+    clippy::struct_excessive_bools,
+    reason = "independent command-line switches"
+)]
 pub struct TrainArgs {
     /// Dataset: builtin:xor|circle|gauss|spiral|moons|linear (generated),
     /// builtin:iris|wine|breast_cancer|digits|titanic|penguins|spambase (bundled), or FILE.csv
@@ -36,12 +45,12 @@ pub struct TrainArgs {
     pub data: Option<OsString>,
     #[command(flatten)]
     pub import: ImportFlags,
-    /// Number of samples to generate (XOR without it: the 4-row truth table).
-    #[arg(long)]
+    /// Number of samples to generate, 4 to 1000000 (XOR without it: the 4-row truth table).
+    #[arg(long, allow_negative_numbers = true, value_parser = samples)]
     pub samples: Option<usize>,
-    /// Standard deviation of the noise added to generated points.
-    #[arg(long, default_value_t = 0.0)]
-    pub noise: f32,
+    /// Standard deviation of the noise added to generated points, 0 to 10 (default 0).
+    #[arg(long, allow_negative_numbers = true, value_parser = noise)]
+    pub noise: Option<f32>,
     /// Hidden layers as WIDTH:ACTIVATION, comma-separated; "" for none (a single-layer perceptron).
     /// Default: 8:tanh, or a size that suits the bundled dataset.
     #[arg(long)]
@@ -55,39 +64,119 @@ pub struct TrainArgs {
     /// Optimizer: sgd, momentum, adam or perceptron (default: adam; perceptron for a step output).
     #[arg(long)]
     pub optimizer: Option<String>,
-    /// Learning rate (default: 0.1 for sgd/momentum, 0.01 for adam, 1 for perceptron).
-    #[arg(long)]
+    /// Learning rate, above 0 and at most 1000000 (default: 0.1 for sgd/momentum, 0.01 for
+    /// adam, 1 for perceptron).
+    #[arg(long, allow_negative_numbers = true, value_parser = learning_rate)]
     pub lr: Option<f32>,
-    /// L2 weight decay.
-    #[arg(long, default_value_t = 0.0)]
-    pub l2: f32,
-    /// Samples per update (1 = pure SGD).
-    #[arg(long, default_value_t = 32)]
-    pub batch: usize,
-    /// Epochs to train.
-    #[arg(long, default_value_t = 100)]
+    /// L2 weight decay, 0 to 10 (default 0).
+    #[arg(long, allow_negative_numbers = true, value_parser = l2)]
+    pub l2: Option<f32>,
+    /// Samples per update, 1 to 1000000 (1 = pure SGD; default 32).
+    #[arg(long, allow_negative_numbers = true, value_parser = batch)]
+    pub batch: Option<usize>,
+    /// Epochs to train, 0 to 1000000.
+    #[arg(long, default_value_t = 100, allow_negative_numbers = true, value_parser = epochs)]
     pub epochs: usize,
-    /// Seed of the data, split, weights and shuffling.
-    #[arg(long, default_value_t = 1)]
-    pub seed: u64,
-    /// Fraction of samples held out for testing (default 0.2; 0 for the XOR truth table).
-    #[arg(long)]
+    /// Seed of the data, split, weights and shuffling (default 1).
+    #[arg(long, allow_negative_numbers = true, value_parser = seed)]
+    pub seed: Option<u64>,
+    /// Fraction of samples held out for testing, at least 0 and below 0.95 (default 0.2; 0 for
+    /// the XOR truth table).
+    #[arg(long, allow_negative_numbers = true, value_parser = test_fraction)]
     pub test_fraction: Option<f32>,
-    /// Continue a saved experiment for --epochs more epochs.
+    /// Continue a saved experiment for --epochs more epochs (--lr, --batch and --l2 may
+    /// change; the data and the network may not).
     #[arg(long)]
     pub resume: Option<PathBuf>,
     /// Save the experiment to this RON file (with --resume and no --save, the resumed file is updated).
     #[arg(long)]
     pub save: Option<PathBuf>,
-    /// Store the samples inside the saved file.
+    /// Store the samples inside the saved file (a resumed file that has them keeps them).
     #[arg(long)]
     pub embed_data: bool,
+    /// Save the experiment even if training diverged (otherwise a diverged run saves nothing).
+    #[arg(long)]
+    pub save_diverged: bool,
     /// Print the final metrics as one JSON object on stdout.
     #[arg(long)]
     pub json: bool,
     /// No progress lines on stderr.
     #[arg(long, short)]
     pub quiet: bool,
+}
+
+/// Most epochs one `train` runs.
+pub const MAX_EPOCHS: u64 = 1_000_000;
+/// Largest `--batch` (a batch larger than the data is the whole data).
+pub const MAX_BATCH: u64 = 1_000_000;
+/// Largest L2 weight decay (the engine's limit).
+const MAX_L2: f32 = 10.0;
+
+/// A whole number in `range`, or a message naming the range.
+fn whole_in(text: &str, range: std::ops::RangeInclusive<u64>) -> Result<u64, String> {
+    let in_range = format!(
+        "must be a whole number from {} to {}",
+        range.start(),
+        range.end()
+    );
+    match text.trim().parse::<u64>() {
+        Ok(n) if range.contains(&n) => Ok(n),
+        _ => Err(in_range),
+    }
+}
+
+/// A finite number within `range`, or a message naming the range.
+fn number_in(text: &str, range: (Bound<f32>, Bound<f32>)) -> Result<f32, String> {
+    let low = match range.0 {
+        Bound::Included(low) => format!("at least {low}"),
+        Bound::Excluded(low) => format!("above {low}"),
+        Bound::Unbounded => "any".to_owned(),
+    };
+    let high = match range.1 {
+        Bound::Included(high) => format!(" and at most {high}"),
+        Bound::Excluded(high) => format!(" and below {high}"),
+        Bound::Unbounded => String::new(),
+    };
+    match text.trim().parse::<f32>() {
+        Ok(x) if x.is_finite() && range.contains(&x) => Ok(x),
+        _ => Err(format!("must be a number {low}{high}")),
+    }
+}
+
+fn samples(text: &str) -> Result<usize, String> {
+    whole_in(text, 4..=MAX_GENERATED_SAMPLES as u64).map(|n| n as usize)
+}
+
+fn batch(text: &str) -> Result<usize, String> {
+    whole_in(text, 1..=MAX_BATCH).map(|n| n as usize)
+}
+
+fn epochs(text: &str) -> Result<usize, String> {
+    whole_in(text, 0..=MAX_EPOCHS).map(|n| n as usize)
+}
+
+fn seed(text: &str) -> Result<u64, String> {
+    whole_in(text, 0..=u64::MAX)
+}
+
+fn noise(text: &str) -> Result<f32, String> {
+    number_in(text, (Included(0.0), Included(MAX_NOISE)))
+}
+
+fn learning_rate(text: &str) -> Result<f32, String> {
+    number_in(text, (Excluded(0.0), Included(MAX_LEARNING_RATE)))
+}
+
+fn l2(text: &str) -> Result<f32, String> {
+    number_in(text, (Included(0.0), Included(MAX_L2)))
+}
+
+fn test_fraction(text: &str) -> Result<f32, String> {
+    number_in(text, (Included(0.0), Excluded(MAX_TEST_FRACTION)))
+}
+
+fn repeat(text: &str) -> Result<usize, String> {
+    whole_in(text, 1..=100).map(|n| n as usize)
 }
 
 #[derive(Debug, Args)]

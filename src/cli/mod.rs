@@ -7,6 +7,7 @@ mod bench;
 mod data_cmd;
 mod inspect;
 mod report;
+mod resume;
 mod train;
 
 use std::ffi::OsString;

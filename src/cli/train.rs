@@ -1,22 +1,32 @@
-//! `train`: a new experiment from the options, or `--resume` of a saved one; progress lines,
-//! the final metrics and the save.
+//! `train`: a new experiment from the options, or `--resume` of a saved one (see
+//! `resume.rs`); progress lines, the divergence check, the final metrics and the save.
 
 use std::fmt::Write as _;
+use std::path::PathBuf;
 
 use serde_json::json;
 
 use super::args::TrainArgs;
 use super::report::metrics_json;
-use super::{EXIT_FAILED, Failure, load_model, print_out};
+use super::{EXIT_FAILED, Failure, print_out, resume};
 use crate::data::{DataSource, DataSpec};
 use crate::experiment::Experiment;
 use crate::nn::{Evaluation, LayerSpec, Trainer};
-use crate::session::{Choices, Setup};
+use crate::session::{Choices, DivergenceGuard, Setup};
 
-/// Everything `train` needs, resolved from the arguments and the data.
-struct Plan {
-    trainer: Trainer,
-    spec: DataSpec,
+/// A run ready to train: the trainer and what its save needs.
+pub(super) struct Run {
+    pub(super) trainer: Trainer,
+    /// The data, as the experiment file records it.
+    pub(super) spec: DataSpec,
+    /// Where the experiment is saved at the end, if anywhere.
+    pub(super) save_to: Option<PathBuf>,
+    /// Store the samples in the saved file.
+    pub(super) embed_data: bool,
+    /// The title and notes kept from a resumed file: (name, notes, notes_ko).
+    pub(super) notes: Option<(String, String, String)>,
+    /// Held for the whole run: the lock on a resumed experiment file.
+    pub(super) _lock: Option<crate::session::TrainingLock>,
 }
 
 /// Parses an optional option value, naming the option in the error.
@@ -31,11 +41,14 @@ where
         .map_err(|e| Failure::usage(format!("{flag}: {e}")))
 }
 
-fn plan_from_args(a: &TrainArgs) -> Result<Plan, Failure> {
+fn new_run(a: &TrainArgs) -> Result<Run, Failure> {
+    let defaults = Choices::default();
+    let seed = a.seed.unwrap_or(defaults.seed);
     let data_arg = a.data.clone().unwrap_or_else(|| "builtin:xor".into());
     // A CSV is read here, once: `--data <(cat file.csv)` is a pipe.
-    let (mut source, table) = DataSource::parse_with_table(&data_arg, a.samples, a.noise, a.seed)
-        .map_err(Failure::usage)?;
+    let (mut source, table) =
+        DataSource::parse_with_table(&data_arg, a.samples, a.noise.unwrap_or(0.0), seed)
+            .map_err(Failure::usage)?;
     a.import.apply_to(&mut source)?;
     let choices = Choices {
         hidden: a
@@ -48,9 +61,9 @@ fn plan_from_args(a: &TrainArgs) -> Result<Plan, Failure> {
         loss: parse("--loss", a.loss.as_deref())?,
         optimizer: parse("--optimizer", a.optimizer.as_deref())?,
         learning_rate: a.lr,
-        l2: a.l2,
-        batch_size: a.batch,
-        seed: a.seed,
+        l2: a.l2.unwrap_or(defaults.l2),
+        batch_size: a.batch.unwrap_or(defaults.batch_size),
+        seed,
         test_fraction: a.test_fraction,
     };
     let spec = DataSpec {
@@ -58,7 +71,7 @@ fn plan_from_args(a: &TrainArgs) -> Result<Plan, Failure> {
             .test_fraction
             .unwrap_or_else(|| source.default_test_fraction()),
         source: source.clone(),
-        split_seed: a.seed,
+        split_seed: seed,
     };
     let data = spec.load_with(table.as_ref()).map_err(Failure::usage)?;
     if let (Some(report), false) = (&data.report, a.quiet) {
@@ -69,70 +82,100 @@ fn plan_from_args(a: &TrainArgs) -> Result<Plan, Failure> {
     setup.data.set_preprocessing(data.preprocessing.clone());
     let spec = setup.data_spec();
     let trainer = setup.build_with(data).map_err(Failure::usage)?;
-    Ok(Plan { trainer, spec })
+    Ok(Run {
+        trainer,
+        spec,
+        save_to: a.save.clone(),
+        embed_data: a.embed_data,
+        notes: None,
+        _lock: None,
+    })
 }
 
 pub fn train(a: &TrainArgs) -> Result<(), Failure> {
-    if a.epochs > 1_000_000 {
-        return Err(Failure::usage(format!(
-            "--epochs {} is more than 1000000",
-            a.epochs
-        )));
-    }
-    let (mut trainer, spec, save_to) = if let Some(path) = &a.resume {
-        let experiment = load_model(path)?;
-        let restored = experiment.restore().map_err(Failure::usage)?;
-        let Some(mut trainer) = restored.trainer else {
-            return Err(Failure::usage(restored.data_problem.unwrap_or_default()));
-        };
-        if let Some(lr) = a.lr {
-            trainer.set_learning_rate(lr).map_err(Failure::usage)?;
-        }
-        (
-            trainer,
-            experiment.data,
-            Some(a.save.clone().unwrap_or_else(|| path.clone())),
-        )
-    } else {
-        let plan = plan_from_args(a)?;
-        (plan.trainer, plan.spec, a.save.clone())
+    let mut run = match &a.resume {
+        Some(path) => resume::prepare(a, path)?,
+        None => new_run(a)?,
     };
-    let every = a.epochs.div_ceil(50).max(1);
-    for i in 0..a.epochs {
-        let record = trainer.step_epoch().map_err(|e| Failure {
+    let diverged = train_epochs(&mut run.trainer, a.epochs, a.quiet);
+    let saved = match &run.save_to {
+        Some(path) if diverged.is_none() || a.save_diverged => {
+            save(&run, path)?;
+            if !a.quiet {
+                eprintln!("saved {}", path.display());
+            }
+            Some(path)
+        }
+        _ => None,
+    };
+    if let Some(reason) = diverged {
+        let learning_rate = run.trainer.config().learning_rate;
+        let mut message = format!("{reason}; try a lower --lr (it is {learning_rate})");
+        match (&run.save_to, saved) {
+            (Some(path), None) => {
+                let _ = write!(
+                    message,
+                    "; {} was not saved (--save-diverged saves it anyway)",
+                    path.display()
+                );
+            }
+            (Some(path), Some(_)) => {
+                let _ = write!(message, "; saved to {} anyway", path.display());
+            }
+            (None, _) => {}
+        }
+        return Err(Failure {
             code: EXIT_FAILED,
-            message: e.to_string(),
-        })?;
-        if !a.quiet && ((i + 1) % every == 0 || i + 1 == a.epochs) {
+            message,
+        });
+    }
+    report(&run.trainer, a.json);
+    Ok(())
+}
+
+/// Trains `epochs` epochs, printing progress; the reason if the run diverged.
+fn train_epochs(trainer: &mut Trainer, epochs: usize, quiet: bool) -> Option<String> {
+    let guard = DivergenceGuard::new(trainer);
+    let every = epochs.div_ceil(50).max(1);
+    for i in 0..epochs {
+        let record = match trainer.step_epoch() {
+            Ok(record) => record,
+            Err(e) => return Some(e.to_string()),
+        };
+        if !quiet && ((i + 1) % every == 0 || i + 1 == epochs) {
             eprintln!("{}", progress_line(&record, trainer.history().len()));
         }
-    }
-    if let Some(path) = &save_to {
-        let mut experiment = Experiment::from_trainer(&trainer, spec, a.embed_data);
-        if let Some(old) = a.resume.as_deref().and_then(|p| Experiment::load(p).ok()) {
-            experiment.name = old.name;
-            experiment.notes = old.notes;
-            experiment.notes_ko = old.notes_ko;
-        }
-        experiment.save(path).map_err(Failure::usage)?;
-        if !a.quiet {
-            eprintln!("saved {}", path.display());
+        if let Err(blow_up) = guard.check(trainer, &record) {
+            return Some(blow_up.to_string());
         }
     }
+    None
+}
+
+fn save(run: &Run, path: &std::path::Path) -> Result<(), Failure> {
+    let mut experiment = Experiment::from_trainer(&run.trainer, run.spec.clone(), run.embed_data);
+    if let Some((name, notes, notes_ko)) = &run.notes {
+        experiment.name.clone_from(name);
+        experiment.notes.clone_from(notes);
+        experiment.notes_ko.clone_from(notes_ko);
+    }
+    experiment.save(path).map_err(Failure::usage)
+}
+
+fn report(trainer: &Trainer, as_json: bool) {
     let train_eval = trainer.evaluate_train();
     let test_eval = trainer.evaluate_test();
-    let classes = trainer.train_data().class_names().map(<[String]>::to_vec);
-    let report = json!({
-        "epochs": trainer.history().len(),
-        "train": metrics_json(&train_eval, classes.as_deref()),
-        "test": test_eval.as_ref().map(|e| metrics_json(e, classes.as_deref())),
-    });
-    if a.json {
+    if as_json {
+        let classes = trainer.train_data().class_names().map(<[String]>::to_vec);
+        let report = json!({
+            "epochs": trainer.history().len(),
+            "train": metrics_json(&train_eval, classes.as_deref()),
+            "test": test_eval.as_ref().map(|e| metrics_json(e, classes.as_deref())),
+        });
         print_out(&report.to_string());
     } else {
         print_summary(&train_eval, test_eval.as_ref());
     }
-    Ok(())
 }
 
 fn progress_line(record: &crate::nn::EpochRecord, epoch: usize) -> String {

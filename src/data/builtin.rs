@@ -17,6 +17,8 @@ use super::{Dataset, DatasetError};
 pub const MAX_GENERATED_SAMPLES: usize = 1_000_000;
 /// Sample count used when none is given (XOR is the exception: its truth table).
 pub const DEFAULT_SAMPLES: usize = 200;
+/// Largest standard deviation of the noise added to generated points.
+pub const MAX_NOISE: f32 = 10.0;
 
 /// Which 2-D toy problem to generate.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -66,10 +68,10 @@ impl Generator {
         noise: f32,
         seed: u64,
     ) -> Result<Dataset, DatasetError> {
-        if !noise.is_finite() || !(0.0..=10.0).contains(&noise) {
+        if !noise.is_finite() || !(0.0..=MAX_NOISE).contains(&noise) {
             return Err(DatasetError::InvalidParameter {
                 name: "noise",
-                message: format!("must be a number from 0 to 10, got {noise}"),
+                message: format!("must be a number from 0 to {MAX_NOISE}, got {noise}"),
             });
         }
         if let Some(n) = samples

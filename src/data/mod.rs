@@ -22,7 +22,7 @@ pub use schema::{
     ColumnKind, ImportOptions, MissingPolicy, Role, Scale, Schema, Task, infer_schema,
 };
 pub use source::{DataSource, DataSpec, LoadedData};
-pub use split::{split_indices, split_train_test};
+pub use split::{MAX_TEST_FRACTION, split_indices, split_train_test};
 
 use ndarray::{Array2, ArrayView1};
 use serde::{Deserialize, Serialize};

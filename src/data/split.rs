@@ -6,6 +6,9 @@ use rand_chacha::ChaCha8Rng;
 
 use super::{Dataset, DatasetError, Target};
 
+/// The test fraction must be below this (a test set cannot take nearly everything).
+pub const MAX_TEST_FRACTION: f32 = 0.95;
+
 /// Splits `data` into (train, test) with `test_fraction` of the samples in the test set.
 ///
 /// For classification the split is stratified: each class contributes the same fraction
@@ -38,10 +41,12 @@ pub fn split_indices(
     test_fraction: f32,
     seed: u64,
 ) -> Result<(Vec<usize>, Option<Vec<usize>>), DatasetError> {
-    if !test_fraction.is_finite() || !(0.0..0.95).contains(&test_fraction) {
+    if !test_fraction.is_finite() || !(0.0..MAX_TEST_FRACTION).contains(&test_fraction) {
         return Err(DatasetError::InvalidParameter {
             name: "test fraction",
-            message: format!("must be at least 0 and below 0.95, got {test_fraction}"),
+            message: format!(
+                "must be at least 0 and below {MAX_TEST_FRACTION}, got {test_fraction}"
+            ),
         });
     }
     if test_fraction == 0.0 {

@@ -48,7 +48,11 @@ pub fn open_path(path: &Path) -> Result<Opened, SessionError> {
         .map(str::to_ascii_lowercase)
         .unwrap_or_default();
     match extension.as_str() {
-        "ron" => restore(&Experiment::load(path)?),
+        "ron" => {
+            // A file that a training run is writing would be stale the moment it opens.
+            super::check_not_in_training(path)?;
+            restore(&Experiment::load(path)?)
+        }
         "csv" => open_csv(path),
         _ => Err(SessionError::UnsupportedFile {
             path: path.to_owned(),

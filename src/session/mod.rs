@@ -1,9 +1,12 @@
 //! A running experiment without a UI: the setup that builds a trainer, opening and saving
-//! experiment files and datasets, the training thread, the evaluation jobs and the 2-D
-//! plane/decision-grid extraction. The app, the command line, the benchmarks and the server
-//! are its clients; nothing here names egui or words advice for a particular client.
+//! experiment files and datasets, the training thread, the evaluation jobs, the 2-D
+//! plane/decision-grid extraction and the rule that calls a run diverged. The app, the command
+//! line, the benchmarks and the server are its clients; nothing here names egui or words
+//! advice for a particular client.
 
+mod divergence;
 mod files;
+mod lock;
 mod plane;
 mod run;
 mod setup;
@@ -17,7 +20,9 @@ use crate::data::DatasetError;
 use crate::experiment::ExperimentError;
 use crate::nn::{ConfigError, TrainError};
 
+pub use divergence::{BlowUp, DivergenceGuard, LOSS_GROWTH_LIMIT, MAX_PARAMETER};
 pub use files::{Opened, open_path, open_shipped_example, restore, save};
+pub use lock::{TrainingLock, check_not_in_training};
 pub use plane::{DecisionGrid, PlaneBounds, decision_grid, plane_trace};
 pub use run::{Evaluations, FRAME_BUDGET, MAX_FRAME_BUDGET, MAX_SPEED, Session, Stop};
 pub use setup::{Choices, Setup};
@@ -40,6 +45,20 @@ pub enum SessionError {
     /// The experiment file names data that is not available (moved, changed, missing).
     #[error("{0}")]
     DataUnavailable(String),
+    /// A training run holds the experiment file (see [`TrainingLock`]).
+    #[error("{}: another training run is using this experiment", path.display())]
+    InTraining {
+        /// The experiment file.
+        path: PathBuf,
+    },
+    /// The file could not be opened.
+    #[error("{}: {message}", path.display())]
+    File {
+        /// The file.
+        path: PathBuf,
+        /// Why not.
+        message: String,
+    },
     /// A file that is neither an experiment (.ron) nor a dataset (.csv).
     #[error("{}: not an experiment (.ron) or a dataset (.csv)", path.display())]
     UnsupportedFile {
