@@ -99,7 +99,7 @@ pub fn train(a: &TrainArgs) -> Result<(), Failure> {
     for i in 0..a.epochs {
         let record = trainer.step_epoch().map_err(|e| Failure {
             code: EXIT_FAILED,
-            message: e.to_string(),
+            message: format!("{e}. Lower --lr and train again."),
         })?;
         if !a.quiet && ((i + 1) % every == 0 || i + 1 == a.epochs) {
             eprintln!("{}", progress_line(&record, trainer.history().len()));
