@@ -272,7 +272,7 @@ fn resume_export_and_errors() {
     ]);
     assert_eq!(code, 1, "divergence is a training failure: {err}");
     assert!(
-        err.contains("lower --lr"),
-        "and says what to do: {err}"
+        err.contains("Lower --lr"),
+        "and says what to do, in the command line's words: {err}"
     );
 }

@@ -110,7 +110,7 @@ pub fn train(a: &TrainArgs) -> Result<(), Failure> {
     };
     if let Some(reason) = diverged {
         let learning_rate = run.trainer.config().learning_rate;
-        let mut message = format!("{reason}; try a lower --lr (it is {learning_rate})");
+        let mut message = format!("{reason}. Lower --lr (it is {learning_rate}) and train again");
         match (&run.save_to, saved) {
             (Some(path), None) => {
                 let _ = write!(

@@ -2,6 +2,7 @@
 //! backpropagation, the trainer and metrics. Knows nothing of the UI.
 
 mod activation;
+mod dataset;
 mod error;
 mod evaluate;
 mod init;
@@ -15,6 +16,7 @@ mod optimizer;
 mod trainer;
 
 pub use activation::{Activation, LEAKY_SLOPE, sigmoid, tanh};
+pub use dataset::{Dataset, Target};
 pub use error::{ConfigError, TrainError};
 pub use evaluate::{Evaluation, evaluate};
 pub use loss::Loss;

@@ -8,10 +8,10 @@ use rand::SeedableRng as _;
 use rand::seq::SliceRandom as _;
 use rand_chacha::ChaCha8Rng;
 
+use super::Dataset;
 use super::evaluate::{Evaluation, evaluate};
 use super::linalg::array_finite;
 use super::{ConfigError, Gradients, Network, OptimizerState, TrainError};
-use crate::data::Dataset;
 
 mod config;
 mod records;

@@ -3,7 +3,7 @@
 
 use std::path::Path;
 
-use crate::data::DataSource;
+use crate::data::{DataSource, DataSpec};
 use crate::experiment::{EXAMPLE_PREFIX, Experiment};
 use crate::nn::Trainer;
 
@@ -65,29 +65,25 @@ pub fn open_path(path: &Path) -> Result<Opened, SessionError> {
 fn open_csv(path: &Path) -> Result<Opened, SessionError> {
     // Read once: the path may be a pipe.
     let (source, table) = DataSource::parse_with_table(path, None, 0.0, 1)?;
-    let spec = Setup {
-        data: source.clone(),
-        ..Setup::default()
-    }
-    .data_spec();
-    let loaded = spec.load_with(table.as_ref())?;
-    let setup = Setup::for_task(source, &loaded, &super::Choices::default());
+    let choices = super::Choices::default();
+    let build = |test_fraction: f32| -> Result<(Setup, Trainer), SessionError> {
+        let spec = DataSpec {
+            source: source.clone(),
+            test_fraction,
+            split_seed: choices.seed,
+        };
+        let loaded = spec.load_with(table.as_ref())?;
+        let setup = Setup {
+            test_fraction,
+            ..Setup::for_task(source.clone(), &loaded, &choices)
+        };
+        let trainer = setup.build_with(loaded)?;
+        Ok((setup, trainer))
+    };
     // A file too small to hold out a test sample of every class trains on all its rows.
-    let (setup, trainer) = match setup.build_with(loaded) {
-        Ok(trainer) => (setup, trainer),
-        Err(first) => {
-            let all = Setup {
-                test_fraction: 0.0,
-                ..setup
-            };
-            let trainer = all
-                .data_spec()
-                .load_with(table.as_ref())
-                .map_err(SessionError::from)
-                .and_then(|loaded| all.build_with(loaded))
-                .map_err(|_| first)?;
-            (all, trainer)
-        }
+    let (setup, trainer) = match build(source.default_test_fraction()) {
+        Ok(built) => built,
+        Err(first) => build(0.0).map_err(|_| first)?,
     };
     Ok(Opened {
         setup,
