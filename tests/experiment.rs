@@ -383,3 +383,98 @@ fn a_class_list_that_does_not_fit_the_output_layer_is_refused() {
         "names the mismatch: {message}"
     );
 }
+
+/// `text` with the first `from` after `anchor` replaced by `to` (panics if either is missing).
+fn edit_after(text: &str, anchor: &str, from: &str, to: &str) -> String {
+    let start = text.find(anchor).unwrap_or_else(|| panic!("no '{anchor}'"));
+    let at = text[start..]
+        .find(from)
+        .unwrap_or_else(|| panic!("no '{from}' after '{anchor}'"))
+        + start;
+    format!("{}{to}{}", &text[..at], &text[at + from.len()..])
+}
+
+/// The first number after `anchor` (the text between it and the next `,` or `]`).
+fn replace_first_number(text: &str, anchor: &str, to: &str) -> String {
+    let start = text.find(anchor).unwrap() + anchor.len();
+    let end = text[start..].find([',', ']', '\n']).unwrap() + start;
+    format!("{}{to}{}", &text[..start], &text[end..])
+}
+
+#[test]
+fn corrupted_counters_and_optimizer_state_are_refused_by_field() {
+    let text = saved_text();
+    let step = text.find("step: ").unwrap();
+    let cases: Vec<(String, &str)> = vec![
+        (
+            replace_first_number(&text, "step: ", "18446744073709551615"),
+            "optimizer_state.step",
+        ),
+        (
+            replace_first_number(&text, "weights_sq: [", "-0.5"),
+            "optimizer_state.moments[0].weights_sq",
+        ),
+        (
+            edit_after(
+                &text,
+                "cursor: (",
+                "epoch: 1,",
+                "epoch: 18446744073709551615,",
+            ),
+            "cursor.epoch",
+        ),
+        (
+            edit_after(&text, "cursor: (", "batch_start: 0", "batch_start: 5"),
+            "cursor.batch_start",
+        ),
+        (
+            replace_first_number(&text, "train_accuracy: Some(", "5.0)"),
+            "history[0].train_accuracy",
+        ),
+        (
+            replace_first_number(&text, "train_loss: ", "-1.0"),
+            "history[0].train_loss",
+        ),
+    ];
+    assert!(step > 0, "the file has an optimizer step");
+    for (broken, field) in cases {
+        assert_ne!(broken, text, "{field}: the edit applied");
+        let message = error_of(&broken);
+        assert!(
+            message.contains(&format!("field `{field}`")),
+            "names `{field}`: {message}"
+        );
+    }
+}
+
+#[test]
+fn crafted_embedded_data_that_would_crash_the_app_is_refused() {
+    let mut t = trainer(Optimizer::Sgd, 8);
+    t.step_epoch().unwrap();
+    let text = Experiment::from_trainer(&t, spec(), true).to_ron().unwrap();
+    assert!(
+        Experiment::from_ron(&text, "embedded.ron").is_ok(),
+        "the embedded file loads"
+    );
+    let names = text.find("feature_names: [").unwrap();
+    let close = text[names..].find(']').unwrap() + names;
+    let one_name = format!("{}feature_names: [\"x1\"{}", &text[..names], &text[close..]);
+    let message = error_of(&one_name);
+    assert!(
+        message.contains("embedded_data.train.feature_names") && message.contains("2 features"),
+        "names shorter than the features: {message}"
+    );
+    let three_classes = text.replacen("names: [\"0\", \"1\"]", "names: [\"0\", \"1\", \"2\"]", 1);
+    assert_ne!(three_classes, text, "the class list was edited");
+    let message = error_of(&three_classes);
+    assert!(
+        message.contains("embedded_data.train.target") && message.contains("output layer"),
+        "a target wider than the output layer: {message}"
+    );
+    let image = text.replacen("image_shape: None", "image_shape: Some((8, 8))", 1);
+    let message = error_of(&image);
+    assert!(
+        message.contains("embedded_data.train.image_shape"),
+        "an image shape that does not fit: {message}"
+    );
+}
