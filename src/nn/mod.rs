@@ -6,7 +6,7 @@ mod error;
 mod evaluate;
 mod init;
 mod linalg;
-pub use linalg::{LARGE as LARGE_PRODUCT, matmul_threads};
+pub use linalg::{LARGE as LARGE_PRODUCT, matmul_threads, two_thread_runs};
 mod loss;
 mod metrics;
 mod network;

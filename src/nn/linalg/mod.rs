@@ -17,7 +17,7 @@ mod pool;
 
 pub use finite::array_finite;
 pub(crate) use pool::{both, both_once};
-pub use pool::matmul_threads;
+pub use pool::{matmul_threads, two_thread_runs};
 
 /// Products with more multiply-adds than this use the blocked kernel.
 pub const SMALL: usize = 1 << 16;

@@ -3,7 +3,7 @@
 //! parking, so back-to-back mini-batches hand over in microseconds).
 
 use std::sync::OnceLock;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::time::{Duration, Instant};
 
 /// Threads for the work split in halves: `MATMUL_NUM_THREADS` if set, else the logical CPUs;
@@ -15,6 +15,16 @@ pub fn matmul_threads() -> usize {
         .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, std::num::NonZero::get))
         .clamp(1, 2)
 }
+
+/// How many pieces of work this process has shared between two threads so far (a product
+/// cut in halves, a chunked forward pass): 0 when there is one thread only. For tests and
+/// benchmarks that must know the two-thread path ran.
+pub fn two_thread_runs() -> u64 {
+    TWO_THREAD_RUNS.load(Ordering::Relaxed)
+}
+
+/// Counts the calls of [`both_then`] that used the helper thread (see [`two_thread_runs`]).
+static TWO_THREAD_RUNS: AtomicU64 = AtomicU64::new(0);
 
 /// The helper thread that computes the second half of split work, or `None` when there is
 /// one thread only.
@@ -58,6 +68,7 @@ fn both_then(a: impl FnOnce() + Send, b: impl FnOnce() + Send, stay_warm: bool) 
         b();
         return;
     };
+    TWO_THREAD_RUNS.fetch_add(1, Ordering::Relaxed);
     let done = AtomicBool::new(false);
     pool.in_place_scope(|scope| {
         scope.spawn(|_| {
