@@ -92,9 +92,13 @@ pub struct TrainArgs {
 pub struct InspectArgs {
     /// A saved experiment (.ron) or builtin-example:NAME.
     pub model: PathBuf,
-    /// The sample's feature values, comma-separated.
+    /// The sample's feature values, comma-separated, raw as in the data (centimetres, category
+    /// names); the model's saved preprocessing turns them into the network's inputs.
     #[arg(long, allow_hyphen_values = true)]
     pub input: String,
+    /// The --input values are already preprocessed: they enter z = w·x + b as given.
+    #[arg(long)]
+    pub scaled: bool,
     /// The true class (name or index) or value; default: the predicted class.
     #[arg(long, allow_hyphen_values = true)]
     pub label: Option<String>,

@@ -7,7 +7,7 @@ use serde_json::json;
 
 use super::args::TrainArgs;
 use super::report::metrics_json;
-use super::{EXIT_FAILED, Failure, load_model, print_out};
+use super::{EXIT_FAILED, Failure, load_model, print_json};
 use crate::data::{DataSource, DataSpec};
 use crate::experiment::Experiment;
 use crate::nn::{Evaluation, LayerSpec, Trainer};
@@ -126,7 +126,7 @@ pub fn train(a: &TrainArgs) -> Result<(), Failure> {
         "test": test_eval.as_ref().map(|e| metrics_json(e, classes.as_deref())),
     });
     if a.json {
-        print_out(&report.to_string());
+        print_json(&report);
     } else {
         print_summary(&train_eval, test_eval.as_ref());
     }

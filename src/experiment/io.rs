@@ -105,7 +105,9 @@ impl Experiment {
                 message: format!("no such example; the examples are {}", names.join(", ")),
             });
         };
-        Self::from_ron(text, spec)
+        let mut experiment = Self::from_ron(text, spec)?;
+        experiment.fit_missing_preprocessing();
+        Ok(experiment)
     }
 
     /// The experiment as pretty-printed RON.

@@ -6,7 +6,7 @@ use ndarray::{Array1, Array2};
 
 use super::{EmbeddedData, Experiment, ExperimentError, FORMAT_VERSION};
 use super::{SavedLayer, SavedMoments, SavedOptimizer};
-use crate::data::{DataSpec, LoadedData};
+use crate::data::{DataSource, DataSpec, LoadedData};
 use crate::nn::{Layer, Moments, Network, OptimizerState, Trainer};
 
 /// A loaded experiment turned back into working objects.
@@ -21,6 +21,20 @@ pub struct Restored {
 }
 
 impl Experiment {
+    /// Stores the preprocessing fitted on the training split when a bundled source has none
+    /// yet (the shipped examples are recipes), so `inspect`, `eval`, a resumed copy, the
+    /// server and the exports see the same inputs as the trainer. Fitting is deterministic:
+    /// the same split of the same embedded table gives the same means and scales.
+    pub fn fit_missing_preprocessing(&mut self) {
+        let bundled = matches!(self.data.source, DataSource::Bundled { .. });
+        if bundled
+            && self.data.source.preprocessing().is_none()
+            && let Ok(loaded) = self.data.load()
+        {
+            self.data.source.set_preprocessing(loaded.preprocessing);
+        }
+    }
+
     /// Captures a trainer's whole state. `embed` stores the samples in the file too.
     pub fn from_trainer(trainer: &Trainer, data: DataSpec, embed: bool) -> Self {
         let network = trainer.network();
