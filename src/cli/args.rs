@@ -114,14 +114,13 @@ const MAX_L2: f32 = 10.0;
 
 /// A whole number in `range`, or a message naming the range.
 fn whole_in(text: &str, range: std::ops::RangeInclusive<u64>) -> Result<u64, String> {
-    let in_range = format!(
-        "must be a whole number from {} to {}",
-        range.start(),
-        range.end()
-    );
     match text.trim().parse::<u64>() {
         Ok(n) if range.contains(&n) => Ok(n),
-        _ => Err(in_range),
+        _ => Err(format!(
+            "must be a whole number from {} to {}, got {text}",
+            range.start(),
+            range.end()
+        )),
     }
 }
 
@@ -130,7 +129,7 @@ fn number_in(text: &str, range: (Bound<f32>, Bound<f32>)) -> Result<f32, String>
     let low = match range.0 {
         Bound::Included(low) => format!("at least {low}"),
         Bound::Excluded(low) => format!("above {low}"),
-        Bound::Unbounded => "any".to_owned(),
+        Bound::Unbounded => "a number".to_owned(),
     };
     let high = match range.1 {
         Bound::Included(high) => format!(" and at most {high}"),
@@ -139,7 +138,7 @@ fn number_in(text: &str, range: (Bound<f32>, Bound<f32>)) -> Result<f32, String>
     };
     match text.trim().parse::<f32>() {
         Ok(x) if x.is_finite() && range.contains(&x) => Ok(x),
-        _ => Err(format!("must be a number {low}{high}")),
+        _ => Err(format!("must be {low}{high}, got {text}")),
     }
 }
 
@@ -183,9 +182,13 @@ fn repeat(text: &str) -> Result<usize, String> {
 pub struct InspectArgs {
     /// A saved experiment (.ron) or builtin-example:NAME.
     pub model: PathBuf,
-    /// The sample's feature values, comma-separated.
+    /// The sample's feature values, comma-separated, raw as in the data (centimetres, category
+    /// names); the model's saved preprocessing turns them into the network's inputs.
     #[arg(long, allow_hyphen_values = true)]
     pub input: String,
+    /// The --input values are already preprocessed: they enter z = w·x + b as given.
+    #[arg(long)]
+    pub scaled: bool,
     /// The true class (name or index) or value; default: the predicted class.
     #[arg(long, allow_hyphen_values = true)]
     pub label: Option<String>,

@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use clap::{Args, Subcommand};
 use serde_json::json;
 
-use super::{Failure, evaluate_json, parse_numbers, print_out};
+use super::{Failure, evaluate_json, parse_numbers, print_json, print_out};
 use crate::data::{
     Bundled, DataSource, Dataset, ImportOptions, Preprocessing, RawTable, Schema, Task,
     apply_preprocessing, infer_schema,
@@ -159,7 +159,7 @@ pub fn eval(a: &EvalArgs) -> Result<(), Failure> {
     }
     let metrics = evaluate_json(&network, &data, experiment.training.loss);
     if a.json {
-        print_out(&metrics.to_string());
+        print_json(&metrics);
     } else {
         let accuracy = metrics["accuracy"]
             .as_f64()
@@ -195,7 +195,7 @@ fn describe(a: &DescribeArgs) -> Result<(), Failure> {
     a.flags.apply(&mut options)?;
     let schema = infer_schema(&table, &options).map_err(Failure::usage)?;
     if a.json {
-        print_out(&schema_json(&schema).to_string());
+        print_json(&schema_json(&schema));
     } else {
         print_schema(&table, &schema);
     }

@@ -5,14 +5,20 @@ use ndarray::Array2;
 use serde_json::{Value, json};
 
 use super::args::InspectArgs;
-use super::{Failure, data_cmd, load_model, parse_numbers, print_out};
+use super::{Failure, data_cmd, load_model, parse_numbers, print_json};
 use crate::nn::Network;
 
 pub fn inspect(a: &InspectArgs) -> Result<(), Failure> {
     let experiment = load_model(&a.model)?;
     let network = experiment.network();
     let preprocessing = experiment.data.source.preprocessing();
-    let input = data_cmd::model_input(preprocessing, &a.input, network.inputs())?;
+    let raw_input: Option<Vec<String>> = (!a.scaled && preprocessing.is_some())
+        .then(|| a.input.split(',').map(|c| c.trim().to_owned()).collect());
+    let input = if a.scaled {
+        parse_numbers(&a.input, "--input")?
+    } else {
+        data_cmd::model_input(preprocessing, &a.input, network.inputs())?
+    };
     if input.len() != network.inputs() {
         return Err(Failure::usage(format!(
             "--input has {} values but the model has {} inputs",
@@ -78,15 +84,19 @@ pub fn inspect(a: &InspectArgs) -> Result<(), Failure> {
         })
         .collect();
     let report = json!({
+        "raw_input": raw_input,
         "input": trace.input.row(0).to_vec(),
         "target": target,
         "loss": grads.loss,
         "layers": layers,
     });
     if a.json {
-        print_out(&report.to_string());
+        print_json(&report);
     } else {
-        println!("input  {:?}", trace.input.row(0).to_vec());
+        if let Some(raw) = &raw_input {
+            println!("raw    {}", raw.join(", "));
+        }
+        println!("input  {}", report["input"]);
         for (i, l) in report["layers"]
             .as_array()
             .into_iter()

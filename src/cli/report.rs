@@ -4,7 +4,7 @@
 use serde_json::{Value, json};
 
 use super::args::ExportArgs;
-use super::{Failure, load_model, print_out};
+use super::{Failure, load_model, print_json};
 use crate::data::Dataset;
 use crate::nn::{ClassificationMetrics, Evaluation, Loss, Network, evaluate};
 
@@ -43,6 +43,6 @@ pub fn export(a: &ExportArgs) -> Result<(), Failure> {
     let _ = a.json;
     let experiment = load_model(&a.model)?;
     let value = serde_json::to_value(&experiment).map_err(Failure::usage)?;
-    print_out(&value.to_string());
+    print_json(&value);
     Ok(())
 }

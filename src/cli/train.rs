@@ -8,7 +8,7 @@ use serde_json::json;
 
 use super::args::TrainArgs;
 use super::report::metrics_json;
-use super::{EXIT_FAILED, Failure, print_out, resume};
+use super::{EXIT_FAILED, Failure, print_json, resume};
 use crate::data::{DataSource, DataSpec};
 use crate::experiment::Experiment;
 use crate::nn::{Evaluation, LayerSpec, Trainer};
@@ -172,7 +172,7 @@ fn report(trainer: &Trainer, as_json: bool) {
             "train": metrics_json(&train_eval, classes.as_deref()),
             "test": test_eval.as_ref().map(|e| metrics_json(e, classes.as_deref())),
         });
-        print_out(&report.to_string());
+        print_json(&report);
     } else {
         print_summary(&train_eval, test_eval.as_ref());
     }
