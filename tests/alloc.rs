@@ -1,5 +1,7 @@
 //! Zero heap allocations per training step in steady state, proven with a counting global
-//! allocator (a correctness property of the hot path, not a timing).
+//! allocator (a correctness property of the hot path, not a timing); and hostile experiment
+//! files refused within a small multiple of their size, proven with the same allocator's
+//! count of live bytes.
 
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -14,6 +16,15 @@ use perceptron_lab::nn::{
 struct Counting;
 
 static ALLOCATIONS: AtomicUsize = AtomicUsize::new(0);
+/// Bytes allocated and not yet freed.
+static LIVE: AtomicUsize = AtomicUsize::new(0);
+/// The most bytes live at once since the last [`peak_above`] began.
+static PEAK: AtomicUsize = AtomicUsize::new(0);
+
+fn grew(bytes: usize) {
+    let live = LIVE.fetch_add(bytes, Ordering::Relaxed) + bytes;
+    PEAK.fetch_max(live, Ordering::Relaxed);
+}
 
 // SAFETY: forwards every call unchanged to the system allocator; only counts.
 #[expect(
@@ -23,15 +34,24 @@ static ALLOCATIONS: AtomicUsize = AtomicUsize::new(0);
 unsafe impl GlobalAlloc for Counting {
     unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
         ALLOCATIONS.fetch_add(1, Ordering::Relaxed);
+        grew(layout.size());
         // SAFETY: same contract as the caller's.
         unsafe { System.alloc(layout) }
     }
     unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        LIVE.fetch_sub(layout.size(), Ordering::Relaxed);
         // SAFETY: same contract as the caller's.
         unsafe { System.dealloc(ptr, layout) }
     }
     unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
         ALLOCATIONS.fetch_add(1, Ordering::Relaxed);
+        // Counted as a block that grows or shrinks where it is (what the system allocator does
+        // with large blocks, by remapping pages), not as two blocks at once.
+        if new_size >= layout.size() {
+            grew(new_size - layout.size());
+        } else {
+            LIVE.fetch_sub(layout.size() - new_size, Ordering::Relaxed);
+        }
         // SAFETY: same contract as the caller's.
         unsafe { System.realloc(ptr, layout, new_size) }
     }
@@ -42,6 +62,15 @@ static GLOBAL: Counting = Counting;
 
 /// The counter is global, so the tests take turns.
 static ONE_AT_A_TIME: std::sync::Mutex<()> = std::sync::Mutex::new(());
+
+/// Runs `f`; returns its result and the most bytes that were live at once while it ran,
+/// above those live when it started.
+fn peak_above<T>(f: impl FnOnce() -> T) -> (T, usize) {
+    let before = LIVE.load(Ordering::SeqCst);
+    PEAK.store(before, Ordering::SeqCst);
+    let out = f();
+    (out, PEAK.load(Ordering::SeqCst).saturating_sub(before))
+}
 
 fn count<T>(f: impl FnOnce() -> T) -> (T, usize) {
     let before = ALLOCATIONS.load(Ordering::SeqCst);
@@ -134,6 +163,112 @@ fn split_product_steps_allocate_a_fixed_handful_whatever_the_batch() {
             allocations <= 16 * steps,
             "batch {batch}: {allocations} allocations over {steps} steps, more than the hand-off \
              and one packing buffer per blocked product"
+        );
+    }
+}
+
+/// Hostile experiment files of a few megabytes — an endless row of weights, a million layers,
+/// a history or column names written as a few bytes per entry — are refused while they are
+/// parsed: the memory allocated beyond the text itself stays within twice the parse budget
+/// (1.25 × the text + 1 MiB of values, in vectors that may have grown to twice their length).
+/// A legitimate model of the same size loads within 2 × its text.
+#[test]
+fn hostile_experiment_files_are_refused_within_a_small_multiple_of_their_size() {
+    use perceptron_lab::experiment::Experiment;
+    let _turn = ONE_AT_A_TIME
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    let data = Generator::Xor.generate(Some(40), 0.1, 1).unwrap();
+    let arch = Architecture::of(
+        2,
+        &[
+            (512, Activation::Tanh),
+            (512, Activation::Tanh),
+            (2, Activation::Softmax),
+        ],
+    );
+    let config = TrainConfig {
+        loss: Loss::Ce,
+        optimizer: Optimizer::ADAM,
+        learning_rate: 0.01,
+        l2: 0.0,
+        batch_size: 8,
+        seed: 1,
+    };
+    let mut t = Trainer::new(Network::new(&arch, 1).unwrap(), config, data.clone(), None).unwrap();
+    t.step_epoch().unwrap();
+    let spec = perceptron_lab::data::DataSpec {
+        source: perceptron_lab::data::DataSource::Generator {
+            kind: Generator::Xor,
+            samples: Some(40),
+            noise: 0.1,
+            seed: 1,
+        },
+        test_fraction: 0.0,
+        split_seed: 1,
+    };
+    let legit = Experiment::from_trainer(&t, spec, false).to_ron().unwrap();
+    let size = legit.len();
+    assert!(size > 3_000_000, "a model of a few megabytes: {size} bytes");
+    let (loaded, peak) = peak_above(|| Experiment::from_ron(&legit, "legit.ron"));
+    assert!(loaded.is_ok(), "the legitimate model loads");
+    assert!(
+        peak < 2 * size,
+        "a legitimate {size}-byte model loads within 2 × its size: {peak} bytes"
+    );
+    let head = legit.split("    inputs: 2,").next().unwrap();
+    let hostile = [
+        (
+            "one endless row",
+            format!(
+                "{head}    inputs: 2,\n    layers: [(width: 1, activation: Tanh, weights: [[{}]])],",
+                "0,".repeat(size / 2)
+            ),
+        ),
+        (
+            "a million layers",
+            format!(
+                "{head}    inputs: 2,\n    layers: [{}],",
+                "(width:1,activation:Tanh),".repeat(size / 26)
+            ),
+        ),
+        (
+            "empty rows",
+            format!(
+                "{head}    inputs: 2,\n    layers: [(width: 1, activation: Tanh, weights: [{}])],",
+                "[],".repeat(size / 3)
+            ),
+        ),
+        (
+            "a history of tiny records",
+            legit.replacen(
+                "history: [",
+                &format!("history: [{}", "(epoch:1,train_loss:0),".repeat(size / 23)),
+                1,
+            ),
+        ),
+        (
+            "empty column names",
+            legit.replacen(
+                "source: Generator(",
+                &format!(
+                    "source: Csv(path: \"x.csv\", options: (ignore: [{}])), s: Generator(",
+                    "\"\",".repeat(size / 3)
+                ),
+                1,
+            ),
+        ),
+    ];
+    for (what, text) in hostile {
+        let (result, peak) = peak_above(|| Experiment::from_ron(&text, "hostile.ron"));
+        let Err(error) = result else {
+            panic!("{what}: must be refused")
+        };
+        let budget = text.len() / 4 * 5 + (1 << 20);
+        assert!(
+            peak <= 2 * budget,
+            "{what}: {} bytes of text took {peak} bytes more before the refusal: {error}",
+            text.len()
         );
     }
 }

@@ -146,11 +146,10 @@ fn resume_is_bitwise_exact_for_every_optimizer() {
 fn every_example_loads_trains_and_round_trips() {
     for (name, text) in EXAMPLES {
         let e = Experiment::open(&format!("builtin-example:{name}")).unwrap();
-        assert_eq!(
-            &Experiment::from_ron(text, name).unwrap(),
-            &e,
-            "{name}: opens by name"
-        );
+        let mut parsed = Experiment::from_ron(text, name).unwrap();
+        // Opening by name also fits the preprocessing a shipped example leaves out.
+        parsed.fit_missing_preprocessing();
+        assert_eq!(&parsed, &e, "{name}: opens by name");
         assert!(
             !e.notes.is_empty() && !e.notes_ko.is_empty(),
             "{name}: notes in English and Korean"
@@ -290,9 +289,7 @@ fn a_failed_save_leaves_the_previous_file_untouched() {
     experiment.save(&path).unwrap();
     let before = std::fs::read(&path).unwrap();
     // Block the temporary file: a directory sits where it would be created.
-    let blocker = dir
-        .path()
-        .join(format!(".week3.ron.{}.tmp", std::process::id()));
+    let blocker = perceptron_lab::experiment::temporary_path(&path);
     std::fs::create_dir(&blocker).unwrap();
     let mut changed = experiment.clone();
     changed.name = "changed".into();
@@ -477,4 +474,165 @@ fn crafted_embedded_data_that_would_crash_the_app_is_refused() {
         message.contains("embedded_data.train.image_shape"),
         "an image shape that does not fit: {message}"
     );
+}
+
+/// An experiment for `arch` trained with `optimizer`, every weight and moment set to the
+/// longest an `f32` is written (`-6302718000000000.0`).
+fn longest_valued(arch: &Architecture, optimizer: Optimizer) -> Experiment {
+    let data = spec().load().unwrap();
+    let (output, loss) = (arch.layers.last().unwrap().activation, Loss::Mse);
+    assert_eq!(output, Activation::Softmax, "the spiral's two classes");
+    let config = TrainConfig {
+        loss,
+        optimizer,
+        learning_rate: 0.01,
+        l2: 0.0,
+        batch_size: 8,
+        seed: 1,
+    };
+    let mut t = Trainer::new(
+        Network::new(arch, 1).unwrap(),
+        config,
+        data.train,
+        data.test,
+    )
+    .unwrap();
+    t.step_batch().unwrap();
+    let mut e = Experiment::from_trainer(&t, spec(), false);
+    let longest = -6_302_718_000_000_000.0_f32;
+    assert_eq!(format!("{longest:?}").len(), 19, "the longest f32");
+    for layer in &mut e.layers {
+        layer
+            .weights
+            .iter_mut()
+            .flatten()
+            .for_each(|w| *w = longest);
+        layer.biases.iter_mut().for_each(|b| *b = longest);
+    }
+    for m in &mut e.optimizer_state.moments {
+        for v in [
+            &mut m.weights,
+            &mut m.biases,
+            &mut m.weights_sq,
+            &mut m.biases_sq,
+        ] {
+            v.fill(longest.abs());
+        }
+    }
+    e
+}
+
+#[test]
+fn every_network_the_limits_accept_can_be_saved_and_loaded_again() {
+    use perceptron_lab::experiment::{FileLimits, model_file_bytes};
+    // Limits lowered so that small networks reach them.
+    let limits = FileLimits {
+        max_file_bytes: 64 * 1024,
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("m.ron");
+    let (mut accepted, mut refused) = (0, 0);
+    for width in [1, 4, 16, 32, 48, 64, 96] {
+        for depth in 1..=3 {
+            let mut layers = vec![(width, Activation::Tanh); depth];
+            layers.push((2, Activation::Softmax));
+            let arch = Architecture::of(2, &layers);
+            for optimizer in [Optimizer::Sgd, Optimizer::MOMENTUM, Optimizer::ADAM] {
+                let e = longest_valued(&arch, optimizer);
+                let bound = model_file_bytes(&arch, optimizer);
+                let size = e.to_ron().unwrap().len() as u64;
+                // The bound holds for the model; the rest of a file is its header.
+                assert!(
+                    size <= bound + 2048,
+                    "{width}×{depth} {optimizer}: {size} bytes, bound {bound}"
+                );
+                if limits.check_model(&arch, optimizer).is_ok() {
+                    accepted += 1;
+                    e.save_within(&path, &limits).unwrap_or_else(|err| {
+                        panic!("{width}×{depth} {optimizer} was accepted but not saved: {err}")
+                    });
+                    let back = Experiment::load_within(&path, &limits).unwrap();
+                    assert_eq!(back.layers, e.layers, "{width}×{depth} {optimizer}: loads");
+                } else {
+                    refused += 1;
+                    assert!(
+                        bound > limits.max_model_bytes(),
+                        "refused only when the bound is over the limit"
+                    );
+                }
+            }
+        }
+    }
+    assert!(
+        accepted > 10 && refused > 10,
+        "{accepted} accepted, {refused} refused"
+    );
+    // A file over the limit is refused when saved, not written.
+    let too_big = longest_valued(
+        &Architecture::of(2, &[(200, Activation::Tanh), (2, Activation::Softmax)]),
+        Optimizer::ADAM,
+    );
+    let error = too_big.save_within(&path, &limits).unwrap_err().to_string();
+    assert!(error.contains("limit"), "{error}");
+}
+
+#[test]
+fn the_app_and_the_command_line_refuse_a_network_too_large_to_save() {
+    use perceptron_lab::nn::LayerSpec;
+    use perceptron_lab::session::Setup;
+    let tanh = |width| LayerSpec {
+        width,
+        activation: Activation::Tanh,
+    };
+    let setup = Setup {
+        hidden: vec![tanh(4096), tanh(4096), tanh(3000)],
+        ..Setup::default()
+    };
+    let error = setup.build().unwrap_err().to_string();
+    assert!(
+        error.contains("bytes") && error.contains("experiment file"),
+        "refused before it is built: {error}"
+    );
+}
+
+#[test]
+fn a_killed_save_leaves_nothing_behind_after_the_next_save() {
+    use perceptron_lab::experiment::temporary_path;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("week3.ron");
+    let e = Experiment::from_trainer(&trainer(Optimizer::Sgd, 8), spec(), false);
+    e.save(&path).unwrap();
+    // Temporaries of killed saves (other process ids), an hour old.
+    let ours = temporary_path(&path);
+    let ours_name = ours.file_name().unwrap().to_str().unwrap();
+    let pid = std::process::id().to_string();
+    let stale: Vec<_> = (1..=3)
+        .map(|k| {
+            dir.path()
+                .join(ours_name.replace(&pid, &format!("{pid}{k}")))
+        })
+        .collect();
+    let an_hour_ago = std::time::SystemTime::now() - std::time::Duration::from_hours(1);
+    for p in &stale {
+        std::fs::write(p, b"half a file").unwrap();
+        let f = std::fs::File::options().write(true).open(p).unwrap();
+        f.set_modified(an_hour_ago).unwrap();
+    }
+    // One is still being written by someone (locked), one belongs to another file.
+    let busy = std::fs::File::open(&stale[2]).unwrap();
+    busy.lock().unwrap();
+    let other = temporary_path(&dir.path().join("other.ron"));
+    std::fs::write(&other, b"not ours").unwrap();
+    e.save(&path).unwrap();
+    assert!(
+        !stale[0].exists() && !stale[1].exists(),
+        "stale temporaries are removed"
+    );
+    assert!(stale[2].exists(), "a temporary being written is left alone");
+    assert!(other.exists(), "another file's temporary is left alone");
+    drop(busy);
+    // A file name of 255 bytes (the usual limit) can still be saved.
+    let long = dir.path().join(format!("{}.ron", "n".repeat(251)));
+    e.save(&long).unwrap();
+    assert!(Experiment::load(&long).is_ok(), "the long name loads");
 }

@@ -356,3 +356,67 @@ fn a_file_in_training_is_refused_to_a_second_run_and_to_the_app() {
     assert_eq!(code, 0, "free again: {err}");
     assert_eq!(saved(&path).history.len(), 5, "3 + 2 epochs, none lost");
 }
+
+#[cfg(unix)]
+#[test]
+fn an_experiment_from_a_device_or_a_silent_pipe_is_refused() {
+    let result = run(["export", "/dev/zero"]);
+    assert_refused(&result, 2, &["/dev/zero", "device"]);
+    let result = run(["inspect", "/dev/urandom", "--input", "0,0"]);
+    assert_refused(&result, 2, &["/dev/urandom", "device"]);
+    let dir = temp();
+    let fifo = dir.path().join("p.ron");
+    mkfifo(&fifo);
+    let result = run([OsString::from("export"), path_arg(&fifo)]);
+    assert_refused(&result, 2, &["p.ron", "pipe"]);
+    // The app's open path is the session's: refused the same way.
+    let opened = perceptron_lab::session::open_path(&fifo);
+    let message = opened.map(|_| ()).unwrap_err().to_string();
+    assert!(message.contains("pipe"), "{message}");
+}
+
+#[cfg(unix)]
+#[test]
+fn a_silent_pipe_named_inside_an_experiment_is_given_up() {
+    let dir = temp();
+    let csv = dir.path().join("iris.csv");
+    std::fs::copy(IRIS, &csv).unwrap();
+    let path = dir.path().join("e.ron");
+    let (code, _, err) = run([
+        OsString::from("train"),
+        "--data".into(),
+        path_arg(&csv),
+        "--epochs".into(),
+        "1".into(),
+        "-q".into(),
+        "--save".into(),
+        path_arg(&path),
+    ]);
+    assert_eq!(code, 0, "train on the CSV: {err}");
+    std::fs::remove_file(&csv).unwrap();
+    mkfifo(&csv);
+    let result = resume(&path, &["--epochs", "1", "-q"]);
+    assert_refused(&result, 2, &["iris.csv", "pipe"]);
+}
+
+#[cfg(unix)]
+#[test]
+fn a_csv_path_an_experiment_cannot_store_is_refused_when_saving() {
+    use std::os::unix::ffi::OsStringExt as _;
+    let dir = temp();
+    let csv = dir.path().join(OsString::from_vec(b"\xfe.csv".to_vec()));
+    std::fs::copy(IRIS, &csv).unwrap();
+    let path = dir.path().join("e.ron");
+    let result = run([
+        OsString::from("train"),
+        "--data".into(),
+        path_arg(&csv),
+        "--epochs".into(),
+        "1".into(),
+        "-q".into(),
+        "--save".into(),
+        path_arg(&path),
+    ]);
+    assert_refused(&result, 2, &["e.ron", ".csv", "UTF-8"]);
+    assert!(!path.exists(), "nothing written");
+}

@@ -1,10 +1,12 @@
 //! What the command line prints about a model: the metrics object of `train --json` and
 //! `eval --json`, the plain summary, and `export`.
 
+use std::io::Write as _;
+
 use serde_json::{Value, json};
 
 use super::args::ExportArgs;
-use super::{Failure, load_model, print_json};
+use super::{Failure, load_model};
 use crate::data::Dataset;
 use crate::nn::{ClassificationMetrics, Evaluation, Loss, Network, evaluate};
 
@@ -39,10 +41,20 @@ pub fn evaluate_json(network: &Network, data: &Dataset, loss: Loss) -> Value {
     metrics_json(&evaluate(network, data, loss), data.class_names())
 }
 
+/// Prints the experiment as one line of JSON, streamed: no copy of a large model is built in
+/// memory first. f32 values are written as f32s (the shortest decimal that reads back as the
+/// same f32), as [`super::print_json`] writes them.
 pub fn export(a: &ExportArgs) -> Result<(), Failure> {
     let _ = a.json;
     let experiment = load_model(&a.model)?;
-    let value = serde_json::to_value(&experiment).map_err(Failure::usage)?;
-    print_json(&value);
-    Ok(())
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    let written = serde_json::to_writer(&mut out, &experiment)
+        .map_err(std::io::Error::from)
+        .and_then(|()| writeln!(out))
+        .and_then(|()| out.flush());
+    match written {
+        // A closed pipe (`| head`) is not an error worth reporting.
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(Failure::usage(e)),
+        _ => Ok(()),
+    }
 }

@@ -97,6 +97,16 @@ pub fn train(a: &TrainArgs) -> Result<(), Failure> {
         Some(path) => resume::prepare(a, path)?,
         None => new_run(a)?,
     };
+    if let (Some(save_to), DataSource::Csv { path, .. }) = (&run.save_to, &run.spec.source)
+        && path.to_str().is_none()
+    {
+        // Refused before training, not after: the file could not be written.
+        return Err(Failure::usage(format!(
+            "{}: cannot save an experiment that names {}: a CSV path in an experiment file must be UTF-8 text; rename the CSV",
+            save_to.display(),
+            path.display()
+        )));
+    }
     let diverged = train_epochs(&mut run.trainer, a.epochs, a.quiet);
     let saved = match &run.save_to {
         Some(path) if diverged.is_none() || a.save_diverged => {

@@ -4,7 +4,7 @@ use thiserror::Error;
 
 use super::FORMAT_VERSION;
 use crate::data::DatasetError;
-use crate::nn::TrainError;
+use crate::nn::{Optimizer, TrainError};
 
 /// Why an experiment could not be loaded, saved or used.
 #[derive(Debug, Error)]
@@ -44,6 +44,18 @@ pub enum ExperimentError {
         path: String,
         /// The version in the file.
         found: u32,
+    },
+    /// A network too large for an experiment file to hold (so it could not be saved).
+    #[error(
+        "the network's weights and {optimizer} state can take up to {bytes} bytes in an experiment file, more than the {limit} bytes a file has for them"
+    )]
+    ModelTooLarge {
+        /// The most bytes the model can take (see `model_file_bytes`).
+        bytes: u64,
+        /// The bytes a file has for the model.
+        limit: u64,
+        /// The optimizer (its state is saved too).
+        optimizer: Optimizer,
     },
     /// The data the experiment refers to could not be produced.
     #[error("data: {0}")]

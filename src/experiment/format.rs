@@ -4,6 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::caps;
 use crate::data::{DataSpec, Dataset};
 use crate::nn::{Activation, Architecture, Cursor, EpochRecord, LayerSpec, TrainConfig};
 
@@ -19,10 +20,10 @@ pub struct SavedLayer {
     /// Activation function.
     pub activation: Activation,
     /// `weights[j][i]`: from input i to neuron j. Empty: initialise from the seed.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "caps::weight_rows")]
     pub weights: Vec<Vec<f32>>,
     /// One per neuron. Empty: initialise from the seed.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "caps::biases")]
     pub biases: Vec<f32>,
 }
 
@@ -31,14 +32,16 @@ pub struct SavedLayer {
 #[serde(deny_unknown_fields)]
 pub struct SavedMoments {
     /// First moment of the weights.
+    #[serde(deserialize_with = "caps::moment_values")]
     pub weights: Vec<f32>,
     /// First moment of the biases.
+    #[serde(deserialize_with = "caps::biases")]
     pub biases: Vec<f32>,
     /// Second moment of the weights (Adam only).
-    #[serde(default)]
+    #[serde(default, deserialize_with = "caps::moment_values")]
     pub weights_sq: Vec<f32>,
     /// Second moment of the biases (Adam only).
-    #[serde(default)]
+    #[serde(default, deserialize_with = "caps::biases")]
     pub biases_sq: Vec<f32>,
 }
 
@@ -49,7 +52,7 @@ pub struct SavedOptimizer {
     /// Updates applied so far.
     pub step: u64,
     /// Per layer (empty for SGD and the perceptron rule).
-    #[serde(default)]
+    #[serde(default, deserialize_with = "caps::layers")]
     pub moments: Vec<SavedMoments>,
 }
 
@@ -86,6 +89,7 @@ pub struct Experiment {
     /// Number of input features.
     pub inputs: usize,
     /// Hidden layers then the output layer, with their weights.
+    #[serde(deserialize_with = "caps::layers")]
     pub layers: Vec<SavedLayer>,
     /// Hyperparameters.
     pub training: TrainConfig,

@@ -3,20 +3,32 @@
 //! it is used; saving is atomic (temporary file, sync, rename).
 //!
 //! - `format.rs`: the serde structs of the file and its version;
-//! - `io.rs`: reading (with a size limit), the shipped examples, the atomic write;
+//! - `io.rs`: reading (with a size limit) and writing files, the shipped examples;
+//! - `parse.rs`: the text parsed, version first, within `budget.rs`'s memory budget and
+//!   `caps.rs`'s caps on the model's parts;
+//! - `limits.rs`: the file size limit and the largest file a network can need;
+//! - `atomic.rs`: the atomic write (temporary file, sync, rename; stale temporaries removed);
 //! - `validate.rs`: every size, shape and number checked before anything is built;
 //! - `restore.rs`: a trainer captured into a file, a file turned back into a trainer;
 //! - `error.rs`: [`ExperimentError`].
 
+mod atomic;
+mod budget;
+mod caps;
 mod error;
 mod format;
 mod io;
+mod limits;
+mod parse;
 mod restore;
 mod validate;
 
+pub use atomic::{temporary_path, write_atomically};
 pub use error::ExperimentError;
 pub use format::{
     EmbeddedData, Experiment, FORMAT_VERSION, SavedLayer, SavedMoments, SavedOptimizer,
 };
-pub use io::{EXAMPLE_PREFIX, EXAMPLES, MAX_FILE_BYTES, write_atomically};
+pub use io::{EXAMPLE_PREFIX, EXAMPLES};
+pub use limits::{FileLimits, MAX_FILE_BYTES, model_file_bytes};
 pub use restore::Restored;
+pub use validate::MAX_COUNTER;

@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::data::builtin::Generator;
 use crate::data::{DataSource, DataSpec, Dataset, LoadedData, Target};
-use crate::experiment::Experiment;
+use crate::experiment::{Experiment, FileLimits};
 use crate::nn::{
     Activation, Architecture, LayerSpec, Loss, Network, Optimizer, TrainConfig, Trainer,
 };
@@ -167,6 +167,8 @@ impl Setup {
             inputs: loaded.train.num_features(),
             layers,
         };
+        // A network whose experiment file could not be saved (and loaded) is refused here.
+        FileLimits::default().check_model(&architecture, self.config.optimizer)?;
         let network = Network::new(&architecture, self.config.seed)?;
         Ok(Trainer::new(
             network,
