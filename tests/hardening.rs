@@ -420,3 +420,24 @@ fn a_csv_path_an_experiment_cannot_store_is_refused_when_saving() {
     assert_refused(&result, 2, &["e.ron", ".csv", "UTF-8"]);
     assert!(!path.exists(), "nothing written");
 }
+
+#[cfg(unix)]
+#[test]
+fn an_experiment_from_a_pipe_with_a_writer_opens() {
+    let dir = temp();
+    let file = dir.path().join("e.ron");
+    train_into(&file, &[]);
+    let fifo = dir.path().join("piped.ron");
+    mkfifo(&fifo);
+    let (source, target) = (file.clone(), fifo.clone());
+    let writer = std::thread::spawn(move || {
+        std::fs::write(target, std::fs::read(source).unwrap()).unwrap();
+    });
+    let opened = perceptron_lab::session::open_path(&fifo);
+    writer.join().unwrap();
+    assert!(
+        opened.is_ok(),
+        "read once, like any file: {:?}",
+        opened.err()
+    );
+}

@@ -61,7 +61,7 @@ impl From<std::io::Error> for ReadError {
 pub fn open_for_reading(path: &Path, pipe_timeout: Duration) -> Result<File, ReadError> {
     let kind = std::fs::metadata(path)?.file_type();
     refuse_non_files(kind)?;
-    let file = if is_pipe(kind) {
+    let file = if is_pipe_type(kind) {
         open_pipe(path, pipe_timeout)?
     } else {
         File::open(path)?
@@ -119,14 +119,19 @@ fn open_pipe(path: &Path, timeout: Duration) -> Result<File, ReadError> {
     }
 }
 
+/// True if `path` is a named pipe (FIFO): it can be read once, and not locked.
+pub fn is_pipe(path: &Path) -> bool {
+    std::fs::metadata(path).is_ok_and(|m| is_pipe_type(m.file_type()))
+}
+
 #[cfg(unix)]
-fn is_pipe(kind: std::fs::FileType) -> bool {
+fn is_pipe_type(kind: std::fs::FileType) -> bool {
     use std::os::unix::fs::FileTypeExt as _;
     kind.is_fifo()
 }
 
 #[cfg(not(unix))]
-fn is_pipe(_: std::fs::FileType) -> bool {
+fn is_pipe_type(_: std::fs::FileType) -> bool {
     false
 }
 

@@ -6,7 +6,7 @@
 use std::fs::{File, TryLockError};
 use std::path::{Path, PathBuf};
 
-use crate::data::user_file::{PIPE_OPEN_TIMEOUT, ReadError, open_for_reading};
+use crate::data::user_file::{PIPE_OPEN_TIMEOUT, ReadError, is_pipe, open_for_reading};
 
 use super::SessionError;
 
@@ -27,6 +27,13 @@ impl TrainingLock {
     /// Takes the exclusive lock on the experiment file `path` for a training run, or refuses
     /// if another run (or the app, while it opens the file) has it.
     pub fn take(path: &Path) -> Result<Self, SessionError> {
+        if is_pipe(path) {
+            return Err(SessionError::File {
+                path: path.to_owned(),
+                message: "this is a pipe, not a file that a training run can hold and update"
+                    .into(),
+            });
+        }
         for _ in 0..ATTEMPTS {
             let file = open(path)?;
             match file.try_lock() {
@@ -53,6 +60,10 @@ impl TrainingLock {
 
 /// Refuses `path` if a training run holds it (a shared lock, taken and let go at once).
 pub fn check_not_in_training(path: &Path) -> Result<(), SessionError> {
+    // No run holds a pipe; opening it here would take its one writer from the real reader.
+    if is_pipe(path) {
+        return Ok(());
+    }
     let file = open(path)?;
     match file.try_lock_shared() {
         Err(TryLockError::WouldBlock) => Err(busy(path)),
