@@ -3,6 +3,7 @@
 
 pub mod builtin;
 pub mod bundled;
+mod cells;
 pub mod csv_read;
 mod error;
 pub mod import;
