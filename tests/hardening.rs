@@ -50,6 +50,17 @@ fn path_arg(path: &Path) -> OsString {
     path.as_os_str().to_owned()
 }
 
+/// `train --data CSV --epochs 1 -q [--save SAVE] EXTRA...`.
+fn train_csv(csv: &Path, save: Option<&Path>, extra: &[&str]) -> (i32, String, String) {
+    let mut args: Vec<OsString> = vec!["train".into(), "--data".into(), path_arg(csv)];
+    args.extend(["--epochs", "1", "-q"].map(OsString::from));
+    if let Some(save) = save {
+        args.extend(["--save".into(), path_arg(save)]);
+    }
+    args.extend(extra.iter().map(OsString::from));
+    run(&args)
+}
+
 #[cfg(unix)]
 #[test]
 fn a_file_name_that_is_not_utf8_is_a_path_like_any_other() {
@@ -62,14 +73,7 @@ fn a_file_name_that_is_not_utf8_is_a_path_like_any_other() {
     // Such names work as a CSV to read and as an experiment to save and read back.
     let csv = dir.path().join(OsString::from_vec(b"\xfe.csv".to_vec()));
     std::fs::copy(IRIS, &csv).unwrap();
-    let (code, _, err) = run([
-        OsString::from("train"),
-        "--data".into(),
-        path_arg(&csv),
-        "--epochs".into(),
-        "1".into(),
-        "-q".into(),
-    ]);
+    let (code, _, err) = train_csv(&csv, None, &[]);
     assert_eq!(code, 0, "train on a non-UTF-8 CSV name: {err}");
     let (code, _, err) = run([
         OsString::from("train"),
@@ -245,17 +249,7 @@ fn resume_keeps_the_embedded_data() {
     let csv = dir.path().join("iris.csv");
     std::fs::copy(IRIS, &csv).unwrap();
     let path = dir.path().join("e.ron");
-    let (code, _, err) = run([
-        OsString::from("train"),
-        "--data".into(),
-        path_arg(&csv),
-        "--epochs".into(),
-        "1".into(),
-        "-q".into(),
-        "--embed-data".into(),
-        "--save".into(),
-        path_arg(&path),
-    ]);
+    let (code, _, err) = train_csv(&csv, Some(&path), &["--embed-data"]);
     assert_eq!(code, 0, "train --embed-data: {err}");
     let embedded = saved(&path).embedded_data;
     assert!(embedded.is_some(), "the samples are in the file");
@@ -382,16 +376,7 @@ fn a_silent_pipe_named_inside_an_experiment_is_given_up() {
     let csv = dir.path().join("iris.csv");
     std::fs::copy(IRIS, &csv).unwrap();
     let path = dir.path().join("e.ron");
-    let (code, _, err) = run([
-        OsString::from("train"),
-        "--data".into(),
-        path_arg(&csv),
-        "--epochs".into(),
-        "1".into(),
-        "-q".into(),
-        "--save".into(),
-        path_arg(&path),
-    ]);
+    let (code, _, err) = train_csv(&csv, Some(&path), &[]);
     assert_eq!(code, 0, "train on the CSV: {err}");
     std::fs::remove_file(&csv).unwrap();
     mkfifo(&csv);
@@ -407,16 +392,7 @@ fn a_csv_path_an_experiment_cannot_store_is_refused_when_saving() {
     let csv = dir.path().join(OsString::from_vec(b"\xfe.csv".to_vec()));
     std::fs::copy(IRIS, &csv).unwrap();
     let path = dir.path().join("e.ron");
-    let result = run([
-        OsString::from("train"),
-        "--data".into(),
-        path_arg(&csv),
-        "--epochs".into(),
-        "1".into(),
-        "-q".into(),
-        "--save".into(),
-        path_arg(&path),
-    ]);
+    let result = train_csv(&csv, Some(&path), &[]);
     assert_refused(&result, 2, &["e.ron", ".csv", "UTF-8"]);
     assert!(!path.exists(), "nothing written");
 }

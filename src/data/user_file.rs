@@ -194,15 +194,20 @@ mod tests {
     }
 
     #[cfg(unix)]
+    fn mkfifo(path: &Path) {
+        let made = std::process::Command::new("mkfifo")
+            .arg(path)
+            .status()
+            .unwrap();
+        assert!(made.success(), "mkfifo");
+    }
+
+    #[cfg(unix)]
     #[test]
     fn a_pipe_without_a_writer_is_given_up() {
         let dir = tempfile::tempdir().unwrap();
         let fifo = dir.path().join("p.csv");
-        let made = std::process::Command::new("mkfifo")
-            .arg(&fifo)
-            .status()
-            .unwrap();
-        assert!(made.success(), "mkfifo");
+        mkfifo(&fifo);
         let timeout = Duration::from_millis(200);
         assert_eq!(
             open_for_reading(&fifo, timeout).map(|_| ()),
@@ -212,11 +217,7 @@ mod tests {
         // With a writer the pipe opens and is read to the end (a second pipe: the helper of
         // the first attempt still waits on the first).
         let fifo = dir.path().join("q.csv");
-        let made = std::process::Command::new("mkfifo")
-            .arg(&fifo)
-            .status()
-            .unwrap();
-        assert!(made.success(), "mkfifo");
+        mkfifo(&fifo);
         let writer_path = fifo.clone();
         let writer = std::thread::spawn(move || {
             std::fs::write(writer_path, b"a,b\n1,2\n").unwrap();
