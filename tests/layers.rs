@@ -157,8 +157,5 @@ fn the_check_catches_a_planted_upward_import() {
         wrong[1].contains("nn is below the app and names egui"),
         "{wrong:#?}"
     );
-    assert!(
-        wrong[2].contains("session names app"),
-        "{wrong:#?}"
-    );
+    assert!(wrong[2].contains("session names app"), "{wrong:#?}");
 }

@@ -180,8 +180,7 @@ mod tests {
         });
         let text = shortest_f32(value).to_string();
         assert_eq!(
-            text,
-            r#"{"count":7,"f64":0.1,"loss":[0.1,1e-8,-3.3,123456.79],"lr":0.2}"#,
+            text, r#"{"count":7,"f64":0.1,"loss":[0.1,1e-8,-3.3,123456.79],"lr":0.2}"#,
             "f32 values shortest, integers and f64 values as they were"
         );
         for x in [0.2_f32, 1.0 / 3.0, f32::MIN_POSITIVE, 16_777_217.0, -0.0] {
