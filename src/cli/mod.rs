@@ -122,7 +122,7 @@ pub(crate) fn shortest_f32(value: serde_json::Value) -> serde_json::Value {
                 return Value::Number(n);
             };
             let narrow = wide as f32;
-            if f64::from(narrow) != wide {
+            if f64::from(narrow).to_bits() != wide.to_bits() {
                 return Value::Number(n);
             }
             // f32's Display is the shortest decimal that parses back to the same f32.
