@@ -44,7 +44,8 @@ pub struct TrainArgs {
     /// Default: 8:tanh, or a size that suits the bundled dataset.
     #[arg(long)]
     pub hidden: Option<String>,
-    /// Output activation: sigmoid, softmax, linear or step (default: follows the task).
+    /// Output activation: sigmoid, softmax, linear, step, tanh, relu or leaky_relu (default:
+    /// follows the task).
     #[arg(long)]
     pub output: Option<String>,
     /// Loss: mse, bce or ce (default: bce for sigmoid, ce for softmax, mse otherwise).
