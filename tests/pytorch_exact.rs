@@ -8,6 +8,7 @@
 //! Needs Python with torch and safetensors: `cargo test -- --ignored pytorch` (the interpreter
 //! is `python3`, or the one named by `PERCEPTRON_LAB_PYTHON`).
 
+use std::fmt::Write as _;
 use std::path::Path;
 use std::process::Command;
 
@@ -196,7 +197,7 @@ fn pytorch_predictions_equal_the_engine_on_every_sample() {
         };
         let area = 40.0 + (i * 37 % 100) as f64 * 1.5;
         let price = area * 3.0 + (i % 40) as f64 * -0.5 + if i % 4 == 1 { 20.0 } else { 0.0 };
-        text.push_str(&format!("{area},{district},{age},{price}\n"));
+        let _ = writeln!(text, "{area},{district},{age},{price}");
     }
     std::fs::write(&regression, text).unwrap();
     let regression = regression.to_str().unwrap().to_owned();

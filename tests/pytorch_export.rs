@@ -3,6 +3,7 @@
 //! read back as the experiment's columns and classes (checked when python3 exists); the
 //! command line writes the folder and refuses bad targets with a one-line error.
 
+use std::fmt::Write as _;
 use std::path::Path;
 use std::process::Command;
 
@@ -171,11 +172,12 @@ fn awkward_names_become_exact_python_literals() {
             format!("{}", 20 + i)
         };
         let class = if i % 2 == 0 { "생존" } else { "it's \\n" };
-        text.push_str(&format!(
-            "{},{age},\"{}\",\"{class}\"\n",
+        let _ = writeln!(
+            text,
+            "{},{age},\"{}\",\"{class}\"",
             i % 5,
             colour.replace('"', "\"\"")
-        ));
+        );
     }
     std::fs::write(&csv, text).unwrap();
     let model_file = dir.path().join("odd.ron");
@@ -306,7 +308,7 @@ fn a_model_whose_csv_is_gone_still_exports_from_its_saved_preprocessing() {
     let mut text = String::from("x,colour,label\n");
     for i in 0..30 {
         let colour = if i % 4 == 0 { "blue" } else { "red" };
-        text.push_str(&format!("{i},{colour},{}\n", i % 3 == 0));
+        let _ = writeln!(text, "{i},{colour},{}", i % 3 == 0);
     }
     std::fs::write(&csv, text).unwrap();
     let model_file = dir.path().join("points.ron");

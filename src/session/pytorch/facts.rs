@@ -134,8 +134,8 @@ pub fn extract(experiment: &Experiment) -> Result<ExportData, PytorchError> {
     }
 }
 
-/// The recipe of every feature column of `preprocessing`, with the offset and divisor
-/// exactly as `Preprocessing::encode` computes them.
+/// The recipe of every feature column of `preprocessing`, with the offset and divisor that
+/// `Preprocessing::encode` uses.
 fn recipes(preprocessing: &Preprocessing) -> Vec<ColumnRecipe> {
     preprocessing
         .features
@@ -143,28 +143,17 @@ fn recipes(preprocessing: &Preprocessing) -> Vec<ColumnRecipe> {
         .map(|f| {
             let drop_missing = f.missing == MissingPolicy::Drop;
             match &f.encoding {
-                Encoding::Numeric {
-                    scale,
-                    mean,
-                    std,
-                    min,
-                    max,
-                } => {
-                    // The same f32 arithmetic as `encode`: max − min is an f32 subtraction.
-                    let (name, offset, divisor) = match scale {
-                        Scale::Standard => ("standard", *mean, *std),
-                        Scale::MinMax => ("minmax", *min, *max - *min),
-                        Scale::None => ("none", 0.0, 1.0),
-                    };
+                Encoding::Numeric { scale, mean, .. } => {
+                    let (offset, divisor) = f.encoding.rescaling().unwrap_or((0.0, 1.0));
                     ColumnRecipe::Numeric {
                         column: f.column.clone(),
-                        scale: name,
-                        offset: f64::from(offset),
-                        divisor: if divisor > 0.0 {
-                            f64::from(divisor)
-                        } else {
-                            1.0
+                        scale: match scale {
+                            Scale::Standard => "standard",
+                            Scale::MinMax => "minmax",
+                            Scale::None => "none",
                         },
+                        offset,
+                        divisor,
                         impute: Some(f64::from(*mean)),
                         drop_missing,
                     }
@@ -311,9 +300,21 @@ mod tests {
         else {
             panic!("one numeric recipe");
         };
-        assert_eq!(offset, f64::from(0.1_f32), "offset is the minimum");
-        assert_eq!(divisor, f64::from(16.3_f32 - 0.1_f32), "f32 max − min");
-        assert_eq!(impute, Some(0.5), "missing cells get the mean");
+        assert_eq!(
+            offset.to_bits(),
+            f64::from(0.1_f32).to_bits(),
+            "offset is the minimum"
+        );
+        assert_eq!(
+            divisor.to_bits(),
+            f64::from(16.3_f32 - 0.1_f32).to_bits(),
+            "f32 max − min"
+        );
+        assert_eq!(
+            impute.map(f64::to_bits),
+            Some(0.5f64.to_bits()),
+            "missing cells get the mean"
+        );
         assert!(drop_missing, "the policy is carried");
         // The recipe gives the engine's encoding exactly.
         let engine = p.encode(&["7.25"]).unwrap()[0];

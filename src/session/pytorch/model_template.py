@@ -104,9 +104,8 @@ def encode(row):
 
 def preprocess(rows):
     """Raw rows -> the network's inputs, a float32 tensor [rows, INPUTS]."""
-    return torch.tensor([encode(row) for row in rows], dtype=torch.float64).to(
-        torch.float32
-    ).reshape(len(rows), INPUTS)
+    values = torch.tensor([encode(row) for row in rows], dtype=torch.float64)
+    return values.to(torch.float32).reshape(len(rows), INPUTS)
 
 
 # -------------------------------------------------------------------------------------------

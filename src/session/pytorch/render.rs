@@ -127,8 +127,9 @@ fn layer_lines(network: &Network) -> (String, String) {
         } else {
             format!("hidden layer {}", i + 1)
         };
+        let plural = if outputs == 1 { "" } else { "s" };
         linears.push(format!(
-            "            nn.Linear({inputs}, {outputs}),  # layers.{i}: {role}, {outputs} neurons"
+            "            nn.Linear({inputs}, {outputs}),  # layers.{i}: {role}, {outputs} neuron{plural}"
         ));
         activations.push(format!(
             "            {}",
@@ -303,16 +304,13 @@ fn fill(template: &str, values: &[(&str, String)]) -> String {
                 .find(|(n, _)| *n == name)
                 .map(|(_, v)| (v, end))
         });
-        match found {
-            Some((value, end)) => {
-                text.push_str(&rest[..start]);
-                text.push_str(value);
-                rest = &after[end + 2..];
-            }
-            None => {
-                text.push_str(&rest[..start + 2]);
-                rest = after;
-            }
+        if let Some((value, end)) = found {
+            text.push_str(&rest[..start]);
+            text.push_str(value);
+            rest = &after[end + 2..];
+        } else {
+            text.push_str(&rest[..start + 2]);
+            rest = after;
         }
     }
     text.push_str(rest);
