@@ -326,6 +326,8 @@ fn a_model_whose_csv_is_gone_still_exports_from_its_saved_preprocessing() {
     std::fs::remove_file(&csv).unwrap();
     let experiment = Experiment::load(&model_file).unwrap();
     let out = dir.path().join("out");
+    std::fs::create_dir_all(&out).unwrap();
+    std::fs::write(out.join("train.csv"), "rows of an earlier export").unwrap();
     let summary = pytorch::export(&experiment, &out).unwrap();
     assert!(
         summary.data_problem.is_some() && summary.train_rows == 0,
@@ -335,7 +337,10 @@ fn a_model_whose_csv_is_gone_still_exports_from_its_saved_preprocessing() {
         summary.to_string().contains("no data rows"),
         "and says it in the summary: {summary}"
     );
-    assert!(!out.join("train.csv").exists(), "no rows, no train.csv");
+    assert!(
+        !out.join("train.csv").exists(),
+        "no rows, no train.csv (an earlier one is removed)"
+    );
     if let Some(python) = python() {
         let model = out.join(MODEL_FILE);
         assert_compiles(python, &model);

@@ -110,7 +110,8 @@ impl fmt::Display for ExportSummary {
 }
 
 /// Exports `experiment` into the folder `out_dir` (created if needed; files of the same names
-/// are replaced, each atomically).
+/// are replaced, each atomically, and a train.csv or test.csv this export has no rows for is
+/// removed).
 pub fn export(experiment: &Experiment, out_dir: &Path) -> Result<ExportSummary, PytorchError> {
     let network = experiment.network();
     let data = facts::extract(experiment)?;
@@ -160,6 +161,16 @@ pub fn export(experiment: &Experiment, out_dir: &Path) -> Result<ExportSummary, 
             message: e.to_string(),
         })?;
         files.push(path);
+    }
+    // A data file of an earlier export that this one has no rows for would mislead.
+    for name in [TRAIN_FILE, TEST_FILE] {
+        let path = out_dir.join(name);
+        if !files.contains(&path) && path.is_file() {
+            std::fs::remove_file(&path).map_err(|e| PytorchError::Io {
+                path: path.clone(),
+                message: e.to_string(),
+            })?;
+        }
     }
     Ok(ExportSummary {
         out_dir: out_dir.to_owned(),
