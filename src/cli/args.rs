@@ -112,7 +112,11 @@ pub struct InspectArgs {
 pub struct ExportArgs {
     /// A saved experiment (.ron).
     pub model: PathBuf,
-    /// Print JSON (the only format for now).
-    #[arg(long)]
+    /// Print the experiment as JSON on stdout (the default).
+    #[arg(long, conflicts_with = "pytorch")]
     pub json: bool,
+    /// Instead, write a runnable PyTorch export into this folder: model.py,
+    /// weights.safetensors, README.md and the training and test rows as CSV.
+    #[arg(long, value_name = "OUT_DIR")]
+    pub pytorch: Option<PathBuf>,
 }
