@@ -4,7 +4,7 @@
 use serde_json::{Value, json};
 
 use super::args::ExportArgs;
-use super::{Failure, load_model, print_json};
+use super::{Failure, load_model, print_json, print_out};
 use crate::data::Dataset;
 use crate::nn::{ClassificationMetrics, Evaluation, Loss, Network, evaluate};
 use crate::session::pytorch;
