@@ -6,7 +6,8 @@ use std::time::Duration;
 use egui::emath::RectTransform;
 use egui::{Color32, Pos2, Rect, Sense, Stroke, TextureHandle, TextureOptions, pos2, vec2};
 
-use super::colormap::{class_color, sig3};
+use super::colormap::class_color;
+use super::numbers::sig3;
 use crate::nn::{Network, Trainer};
 use crate::session::{DecisionGrid, PlaneBounds, decision_grid};
 

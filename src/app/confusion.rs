@@ -9,7 +9,7 @@ use crate::nn::{ClassificationMetrics, Evaluation};
 
 use super::sample_view;
 use super::strings::{Strings, fill};
-use super::theme;
+use super::{colormap, numbers};
 
 /// Most rows the notebook lists.
 const NOTEBOOK_ROWS: usize = 200;
@@ -130,7 +130,7 @@ impl ConfusionPanel {
                 Align2::CENTER_BOTTOM,
                 short(name, cell),
                 small.clone(),
-                theme::class_colour(j),
+                colormap::class_color(j),
             );
         }
         for (t, row) in metrics.confusion.iter().enumerate() {
@@ -140,7 +140,7 @@ impl ConfusionPanel {
                 Align2::RIGHT_CENTER,
                 short(&names[t], label_width),
                 small.clone(),
-                theme::class_colour(t),
+                colormap::class_color(t),
             );
             let row_total: u64 = row.iter().sum();
             let row_max = row.iter().copied().max().unwrap_or(0).max(1);
@@ -160,13 +160,13 @@ impl ConfusionPanel {
                         if row_total == 0 {
                             "—".to_owned()
                         } else {
-                            theme::sig3(fraction)
+                            numbers::sig3(fraction)
                         },
                     )
                 } else {
                     (count as f32 / row_max as f32, count.to_string())
                 };
-                let colour = theme::sequential(strength);
+                let colour = colormap::sequential(strength);
                 painter.rect_filled(cell_rect.shrink(1.0), 2.0, colour);
                 if self.selected == Some((t, p)) {
                     painter.rect_stroke(
@@ -181,7 +181,7 @@ impl ConfusionPanel {
                     Align2::CENTER_CENTER,
                     label,
                     font.clone(),
-                    theme::text_on(colour),
+                    colormap::text_on(colour),
                 );
                 let id = ui.scope_id().with(("confusion_cell", t, p));
                 let response = ui.interact(cell_rect, id, Sense::click());
@@ -248,13 +248,13 @@ impl ConfusionPanel {
                             {
                                 command = Some(ConfusionCommand::Focus(i));
                             }
-                            ui.colored_label(theme::class_colour(t), &names[t]);
-                            ui.colored_label(theme::class_colour(p), &names[p]);
+                            ui.colored_label(colormap::class_color(t), &names[t]);
+                            ui.colored_label(colormap::class_color(p), &names[p]);
                             let probabilities: Vec<String> = evaluation
                                 .outputs
                                 .row(i)
                                 .iter()
-                                .map(|&v| theme::sig3(v))
+                                .map(|&v| numbers::sig3(v))
                                 .collect();
                             ui.monospace(probabilities.join(" "));
                             if is_image {
@@ -264,7 +264,7 @@ impl ConfusionPanel {
                                     .sample(i)
                                     .iter()
                                     .take(8)
-                                    .map(|&v| theme::sig3(v))
+                                    .map(|&v| numbers::sig3(v))
                                     .collect();
                                 let more = if data.num_features() > 8 { " …" } else { "" };
                                 ui.monospace(format!("{}{more}", features.join(", ")));
@@ -294,9 +294,9 @@ fn metrics_ui(
             ui.strong(text.f1).on_hover_text(text.hover_f1);
             ui.end_row();
             for (c, name) in names.iter().enumerate() {
-                ui.colored_label(theme::class_colour(c), short(name, 80.0));
+                ui.colored_label(colormap::class_color(c), short(name, 80.0));
                 for value in [metrics.precision[c], metrics.recall[c], metrics.f1[c]] {
-                    ui.monospace(theme::percent(value));
+                    ui.monospace(numbers::percent(value));
                 }
                 ui.end_row();
             }
@@ -305,7 +305,7 @@ fn metrics_ui(
         RichText::new(format!(
             "{}: {}",
             text.accuracy,
-            theme::percent(Some(metrics.accuracy))
+            numbers::percent(Some(metrics.accuracy))
         ))
         .monospace()
         .strong(),

@@ -3,7 +3,7 @@
 
 use std::fmt::Write as _;
 
-use super::colormap::sig3;
+use super::numbers::sig3;
 use crate::nn::{Activation, ForwardTrace, Gradients, Network, layer_name};
 
 /// Most terms of z = Σ w·x + b written out before the rest is summarised.

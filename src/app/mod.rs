@@ -17,6 +17,7 @@ mod menu;
 mod network_edit;
 mod network_view;
 mod neuron_maps;
+mod numbers;
 mod plots;
 mod sample_view;
 mod setup_panel;
@@ -27,10 +28,10 @@ mod theme;
 mod toolbar;
 
 pub use boundary::BoundaryView;
-pub use colormap::{parse_sig3, sig3};
 pub use error::AppError;
 pub use graph::bench_edge_mesh;
 pub use network_view::{Inspected, Mode, NetworkCommand, NetworkView};
+pub use numbers::{parse_sig3, sig3};
 pub use shell::{PerceptronApp, Settings};
 pub use step_through::Phase;
 

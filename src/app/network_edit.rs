@@ -4,12 +4,18 @@
 
 use egui::{Rect, UiBuilder, pos2, vec2};
 
-use crate::nn::{Activation, Architecture, LayerSpec};
+use crate::nn::{Activation, Architecture, LayerSpec, MAX_LAYERS, MAX_NEURONS};
 
-/// Most neurons the editor lets a hidden layer have (the view stays readable up to here).
+/// Most neurons either editor (the setup panel or the graph) lets a hidden layer have: the
+/// graph stays readable up to here. Within the engine's own [`MAX_NEURONS`].
 pub const MAX_EDIT_WIDTH: usize = 64;
-/// Most hidden layers the editor lets a network have.
+/// Most hidden layers either editor lets a network have. Within the engine's own
+/// [`MAX_LAYERS`] (hidden layers and the output).
 pub const MAX_EDIT_HIDDEN: usize = 8;
+const _: () = assert!(
+    MAX_EDIT_WIDTH <= MAX_NEURONS && MAX_EDIT_HIDDEN < MAX_LAYERS,
+    "the editors stay within the engine's limits"
+);
 /// Activations offered for hidden layers (step cannot learn by backpropagation; softmax is
 /// for the output only).
 pub const HIDDEN_ACTIVATIONS: [Activation; 5] = [

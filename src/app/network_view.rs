@@ -10,11 +10,12 @@ use egui::{
 };
 use ndarray::{Array2, ArrayView2, s};
 
-use super::colormap::{Scale, class_color, diverging, legend, sequential, sig3, text_on};
+use super::colormap::{Scale, class_color, diverging, legend, sequential, text_on};
 use super::graph::{EdgeLayer, Layout, build_edge_mesh, edge_at, max_abs, scale_limit};
 use super::inspector::{edge_lines, input_symbol, neuron_lines};
 use super::network_edit::{layer_controls_ui, with_added_layer, with_removed_layer};
 use super::neuron_maps::NeuronMaps;
+use super::numbers::sig3;
 use super::step_through::{Phase, StepThrough};
 use crate::nn::{Architecture, ForwardTrace, Gradients, Layer, Network, SamplePass, Trainer};
 use crate::session::PlaneBounds;

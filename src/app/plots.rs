@@ -6,7 +6,7 @@ use egui_plot::{Legend, Line, Plot, PlotPoints};
 use crate::nn::EpochRecord;
 
 use super::strings::Strings;
-use super::theme;
+use super::{colormap, numbers};
 
 /// The plots panel. Remembers the log-scale choice and how many points it last drew.
 #[derive(Debug, Default)]
@@ -57,7 +57,7 @@ impl PlotsPanel {
             .x_axis_label(text.epoch_axis)
             .allow_scroll(false)
             .include_y(if log { -1.0 } else { 0.0 })
-            .y_axis_formatter(move |mark, _| theme::sig3(unlog(mark.value) as f32))
+            .y_axis_formatter(move |mark, _| numbers::sig3(unlog(mark.value) as f32))
             .label_formatter(move |pos| match pos {
                 egui_plot::HoverPosition::NearDataPoint {
                     plot_name,
@@ -66,20 +66,20 @@ impl PlotsPanel {
                 } => Some(format!(
                     "{plot_name}\nepoch {:.0}: {}",
                     position.x,
-                    theme::sig3(unlog(position.y) as f32)
+                    numbers::sig3(unlog(position.y) as f32)
                 )),
                 egui_plot::HoverPosition::Elsewhere { .. } => None,
             })
             .show(ui, |plot| {
                 plot.line(
                     Line::new(text.train_loss, PlotPoints::from(train))
-                        .color(theme::class_colour(0))
+                        .color(colormap::class_color(0))
                         .width(2.0),
                 );
                 if !test.is_empty() {
                     plot.line(
                         Line::new(text.test_loss, PlotPoints::from(test))
-                            .color(theme::class_colour(1))
+                            .color(colormap::class_color(1))
                             .width(2.0),
                     );
                 }
@@ -121,20 +121,20 @@ impl PlotsPanel {
                 } => Some(format!(
                     "{plot_name}\nepoch {:.0}: {}%",
                     position.x,
-                    theme::sig3(position.y as f32)
+                    numbers::sig3(position.y as f32)
                 )),
                 egui_plot::HoverPosition::Elsewhere { .. } => None,
             })
             .show(ui, |plot| {
                 plot.line(
                     Line::new(text.train_accuracy, PlotPoints::from(train))
-                        .color(theme::class_colour(0))
+                        .color(colormap::class_color(0))
                         .width(2.0),
                 );
                 if !test.is_empty() {
                     plot.line(
                         Line::new(text.test_accuracy, PlotPoints::from(test))
-                            .color(theme::class_colour(1))
+                            .color(colormap::class_color(1))
                             .width(2.0),
                     );
                 }

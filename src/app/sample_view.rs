@@ -8,7 +8,7 @@ use crate::data::Dataset;
 use crate::nn::Evaluation;
 
 use super::strings::{Strings, fill};
-use super::theme;
+use super::{colormap, numbers};
 
 /// Feature count of an 8×8 image (the digits dataset).
 pub const DIGIT_FEATURES: usize = 64;
@@ -91,7 +91,7 @@ pub fn ui(
                     .take(MAX_ROWS)
                 {
                     ui.label(name);
-                    ui.monospace(theme::sig3(v));
+                    ui.monospace(numbers::sig3(v));
                     ui.end_row();
                 }
                 if train.num_features() > MAX_ROWS {
@@ -107,7 +107,7 @@ pub fn ui(
                 ui.horizontal(|ui| {
                     ui.label(format!("{}:", text.true_class));
                     ui.colored_label(
-                        theme::class_colour(label),
+                        colormap::class_color(label),
                         names.get(label).map_or("?", String::as_str),
                     );
                 });
@@ -116,7 +116,7 @@ pub fn ui(
                 ui.horizontal(|ui| {
                     ui.label(format!("{}:", text.predicted_class));
                     ui.colored_label(
-                        theme::class_colour(predicted),
+                        colormap::class_color(predicted),
                         names.get(predicted).map_or("?", String::as_str),
                     );
                 });
@@ -127,8 +127,8 @@ pub fn ui(
                         let name = names
                             .get(j)
                             .map_or_else(|| format!("output {j}"), Clone::clone);
-                        ui.colored_label(theme::class_colour(j), name);
-                        ui.monospace(theme::sig3(p));
+                        ui.colored_label(colormap::class_color(j), name);
+                        ui.monospace(numbers::sig3(p));
                         ui.end_row();
                     }
                 });

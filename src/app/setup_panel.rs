@@ -8,13 +8,9 @@ use crate::data::builtin::Generator;
 use crate::nn::{Activation, LayerSpec, Loss, Optimizer, Trainer};
 
 use super::columns::ColumnsView;
+use super::network_edit::{HIDDEN_ACTIVATIONS, MAX_EDIT_HIDDEN, MAX_EDIT_WIDTH};
 use super::strings::{Strings, fill};
 use crate::session::Setup;
-
-/// Widest hidden layer the editor offers.
-const MAX_WIDTH: usize = 64;
-/// Most hidden layers the editor offers.
-const MAX_HIDDEN: usize = 8;
 
 /// What the user changed on the left side.
 #[derive(Debug, Clone, PartialEq)]
@@ -225,13 +221,6 @@ fn activation_combo(
 }
 
 fn network_ui(ui: &mut egui::Ui, setup: &mut Setup, trainer: &Trainer, text: &Strings) -> bool {
-    const HIDDEN_CHOICES: [Activation; 5] = [
-        Activation::Tanh,
-        Activation::Relu,
-        Activation::LeakyRelu,
-        Activation::Sigmoid,
-        Activation::Identity,
-    ];
     const OUTPUT_CHOICES: [Activation; 4] = [
         Activation::Softmax,
         Activation::Sigmoid,
@@ -252,14 +241,14 @@ fn network_ui(ui: &mut egui::Ui, setup: &mut Setup, trainer: &Trainer, text: &St
                 }
                 ui.end_row();
                 changed |= row(ui, text.neurons, text.hover_neurons, |ui| {
-                    ui.add(DragValue::new(&mut layer.width).range(1..=MAX_WIDTH))
+                    ui.add(DragValue::new(&mut layer.width).range(1..=MAX_EDIT_WIDTH))
                 });
                 changed |= row(ui, text.activation, text.hover_activation, |ui| {
                     activation_combo(
                         ui,
                         ("hidden_activation", i),
                         &mut layer.activation,
-                        &HIDDEN_CHOICES,
+                        &HIDDEN_ACTIVATIONS,
                     )
                 });
             }
@@ -291,7 +280,7 @@ fn network_ui(ui: &mut egui::Ui, setup: &mut Setup, trainer: &Trainer, text: &St
         setup.hidden.remove(i);
         changed = true;
     }
-    if setup.hidden.len() < MAX_HIDDEN
+    if setup.hidden.len() < MAX_EDIT_HIDDEN
         && !perceptron
         && ui
             .button(text.add_layer)

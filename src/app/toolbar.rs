@@ -5,7 +5,7 @@ use egui::{Button, RichText, Slider};
 
 use super::error::stop_message;
 use super::strings::{Strings, fill};
-use super::theme;
+use super::{colormap, numbers};
 use crate::session::{MAX_SPEED, Session};
 
 /// What the user asked for in the toolbar.
@@ -41,15 +41,15 @@ pub fn ui(ui: &mut egui::Ui, session: &Session, text: &Strings) -> Vec<ToolbarCo
         }
         // Strong fills that read on both themes: blue to start, orange while running.
         let (label, fill_colour) = if session.is_playing() {
-            (text.pause, theme::class_colour(1))
+            (text.pause, colormap::class_color(1))
         } else {
-            (text.play, theme::class_colour(0))
+            (text.play, colormap::class_color(0))
         };
         let play = Button::new(
             RichText::new(label)
                 .size(18.0)
                 .strong()
-                .color(theme::text_on(fill_colour)),
+                .color(colormap::text_on(fill_colour)),
         )
         .fill(fill_colour)
         .min_size(egui::vec2(96.0, 30.0));
@@ -113,7 +113,7 @@ pub fn ui(ui: &mut egui::Ui, session: &Session, text: &Strings) -> Vec<ToolbarCo
                 &trainer.batches_per_epoch(),
                 &cursor.sample,
                 &trainer.train_data().len(),
-                &theme::duration(session.elapsed_secs()),
+                &numbers::duration(session.elapsed_secs()),
             ],
         );
         ui.label(RichText::new(status).monospace().size(15.0))
