@@ -60,25 +60,27 @@ pub fn open_path(path: &Path) -> Result<Opened, SessionError> {
 /// inferred (target: the last column), everything else follows the task's defaults.
 fn open_csv(path: &Path) -> Result<Opened, SessionError> {
     let source = DataSource::parse(&path.to_string_lossy(), None, 0.0, 1)?;
-    let spec = Setup {
+    let with_test = Setup {
         data: source.clone(),
         ..Setup::default()
-    }
-    .data_spec();
-    let loaded = spec.load()?;
-    let setup = Setup::for_task(source, &loaded, &super::Choices::default());
+    };
     // A file too small to hold out a test sample of every class trains on all its rows.
-    let (setup, trainer) = match setup.build_with(loaded) {
-        Ok(trainer) => (setup, trainer),
+    let (test_fraction, loaded) = match with_test.data_spec().load() {
+        Ok(loaded) => (with_test.test_fraction, loaded),
         Err(first) => {
             let all = Setup {
                 test_fraction: 0.0,
-                ..setup
+                ..with_test
             };
-            let trainer = all.build().map_err(|_| first)?;
-            (all, trainer)
+            (0.0, all.data_spec().load().map_err(|_| first)?)
         }
     };
+    let choices = super::Choices {
+        test_fraction: Some(test_fraction),
+        ..super::Choices::default()
+    };
+    let setup = Setup::for_task(source, &loaded, &choices);
+    let trainer = setup.build_with(loaded)?;
     Ok(Opened {
         setup,
         trainer,
