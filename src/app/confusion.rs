@@ -7,6 +7,8 @@ use egui::{Align2, FontId, Grid, RichText, Role, Sense, Stroke, WidgetInfo, vec2
 use crate::data::Dataset;
 use crate::nn::{ClassificationMetrics, Evaluation};
 
+use super::command::{Command, CommandQueue, PanelCommand};
+use super::frame_data::FrameData;
 use super::sample_view;
 use super::strings::{Strings, fill};
 use super::{colormap, numbers};
@@ -18,20 +20,12 @@ const NOTEBOOK_ROWS: usize = 200;
 #[derive(Debug, Default)]
 pub struct ConfusionPanel {
     /// Show the test set instead of the training set.
-    pub use_test: bool,
+    use_test: bool,
     /// Show each row as fractions of its true class.
-    pub row_normalised: bool,
+    row_normalised: bool,
     /// The clicked cell (true, predicted).
-    pub selected: Option<(usize, usize)>,
+    selected: Option<(usize, usize)>,
     last_total: u64,
-}
-
-/// Something the user asked for in the confusion panel.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-#[must_use]
-pub enum ConfusionCommand {
-    /// Put this training sample in focus.
-    Focus(usize),
 }
 
 impl ConfusionPanel {
@@ -40,14 +34,26 @@ impl ConfusionPanel {
         self.last_total
     }
 
-    /// Draws the matrix for `train`/`test` and their evaluations.
-    pub fn ui(
-        &mut self,
-        ui: &mut egui::Ui,
-        sets: (&Dataset, Option<&Dataset>),
-        evaluations: (&Evaluation, Option<&Evaluation>),
-        text: &Strings,
-    ) -> Option<ConfusionCommand> {
+    /// True while the matrix shows the test set.
+    pub fn shows_test(&self) -> bool {
+        self.use_test
+    }
+
+    /// Takes what the app tells the panel: a new experiment clears the selected cell.
+    pub fn apply(&mut self, command: PanelCommand) {
+        match command {
+            PanelCommand::ExperimentReplaced => self.selected = None,
+            PanelCommand::SampleStepBegins => {}
+        }
+    }
+
+    /// Draws the matrix of the training or test set's latest evaluation; a click on a
+    /// notebook row puts that training sample in focus.
+    pub fn ui(&mut self, ui: &mut egui::Ui, frame: &FrameData<'_>, commands: &mut CommandQueue) {
+        let text = frame.text;
+        let trainer = frame.trainer;
+        let sets = (trainer.train_data(), trainer.test_data());
+        let evaluations = (&frame.evaluations.train, frame.evaluations.test.as_ref());
         ui.horizontal(|ui| {
             ui.label(RichText::new(text.confusion_matrix).strong())
                 .on_hover_text(text.hover_confusion);
@@ -76,7 +82,7 @@ impl ConfusionPanel {
         else {
             ui.label(text.regression_only);
             self.last_total = 0;
-            return None;
+            return;
         };
         self.last_total = metrics.total();
         ui.horizontal_top(|ui| {
@@ -85,7 +91,7 @@ impl ConfusionPanel {
             ui.vertical(|ui| metrics_ui(ui, names, metrics, text));
         });
         ui.label(RichText::new(fill(text.total, &[&metrics.total()])).monospace());
-        self.notebook_ui(ui, data, evaluation, names, text)
+        self.notebook_ui(ui, (data, evaluation), names, text, commands);
     }
 
     fn matrix_ui(
@@ -185,7 +191,7 @@ impl ConfusionPanel {
                 );
                 let id = ui.scope_id().with(("confusion_cell", t, p));
                 let response = ui.interact(cell_rect, id, Sense::click());
-                let cell_name = format!("Cell {} → {}", names[t], names[p]);
+                let cell_name = fill(text.confusion_cell, &[&names[t], &names[p]]);
                 response.widget_info(|| WidgetInfo::labeled(Role::Button, true, cell_name.clone()));
                 if response.clicked() {
                     self.selected = if self.selected == Some((t, p)) {
@@ -200,19 +206,19 @@ impl ConfusionPanel {
     }
 
     fn notebook_ui(
-        &mut self,
+        &self,
         ui: &mut egui::Ui,
-        data: &Dataset,
-        evaluation: &Evaluation,
+        (data, evaluation): (&Dataset, &Evaluation),
         names: &[String],
         text: &Strings,
-    ) -> Option<ConfusionCommand> {
+        commands: &mut CommandQueue,
+    ) {
         let Some((t, p)) = self
             .selected
             .filter(|&(t, p)| t < names.len() && p < names.len())
         else {
             ui.label(RichText::new(text.notebook_hint).small().weak());
-            return None;
+            return;
         };
         let labels = data.labels().unwrap_or_default();
         let members: Vec<usize> = (0..data.len())
@@ -223,10 +229,8 @@ impl ConfusionPanel {
         );
         if members.is_empty() {
             ui.label(text.notebook_empty);
-            return None;
+            return;
         }
-        let mut command = None;
-        let is_image = data.num_features() == sample_view::DIGIT_FEATURES;
         egui::ScrollArea::vertical()
             .id_salt("notebook")
             .max_height(220.0)
@@ -246,7 +250,7 @@ impl ConfusionPanel {
                             if ui.link(RichText::new(row_label).monospace()).clicked()
                                 && !self.use_test
                             {
-                                command = Some(ConfusionCommand::Focus(i));
+                                commands.push(Command::Focus(i));
                             }
                             ui.colored_label(colormap::class_color(t), &names[t]);
                             ui.colored_label(colormap::class_color(p), &names[p]);
@@ -257,8 +261,8 @@ impl ConfusionPanel {
                                 .map(|&v| numbers::sig3(v))
                                 .collect();
                             ui.monospace(probabilities.join(" "));
-                            if is_image {
-                                sample_view::digit_image(ui, data.sample(i), 40.0);
+                            if let Some(shape) = data.image_shape {
+                                sample_view::image_ui(ui, data.sample(i), shape, 40.0);
                             } else {
                                 let features: Vec<String> = data
                                     .sample(i)
@@ -273,7 +277,6 @@ impl ConfusionPanel {
                         }
                     });
             });
-        command
     }
 }
 

@@ -3,32 +3,16 @@
 
 use egui::{Button, RichText, Slider};
 
+use super::command::{CommandQueue, TrainingCommand};
 use super::error::stop_message;
-use super::strings::{Strings, fill};
+use super::frame_data::FrameData;
+use super::strings::fill;
 use super::{colormap, numbers};
-use crate::session::{MAX_SPEED, Session};
+use crate::session::MAX_SPEED;
 
-/// What the user asked for in the toolbar.
-#[derive(Debug, Clone, Copy, PartialEq)]
-#[must_use]
-pub enum ToolbarCommand {
-    /// Fresh weights, same setup.
-    Reset,
-    /// Start or stop continuous training.
-    TogglePlay,
-    /// One sample.
-    StepSample,
-    /// One mini-batch.
-    StepBatch,
-    /// The rest of the epoch.
-    StepEpoch,
-    /// New speed in updates per second.
-    SetSpeed(f32),
-}
-
-/// Draws the toolbar for `session`.
-pub fn ui(ui: &mut egui::Ui, session: &Session, text: &Strings) -> Vec<ToolbarCommand> {
-    let mut commands = Vec::new();
+/// Draws the toolbar for the frame's session.
+pub fn ui(ui: &mut egui::Ui, frame: &FrameData<'_>, commands: &mut CommandQueue) {
+    let (session, text) = (frame.session, frame.text);
     let stop = session.stop().map(|stop| stop_message(stop, text));
     let stopped = stop.is_some();
     ui.horizontal_wrapped(|ui| {
@@ -37,7 +21,7 @@ pub fn ui(ui: &mut egui::Ui, session: &Session, text: &Strings) -> Vec<ToolbarCo
             .on_hover_text(text.hover_reset)
             .clicked()
         {
-            commands.push(ToolbarCommand::Reset);
+            commands.push(TrainingCommand::Reset);
         }
         // Strong fills that read on both themes: blue to start, orange while running.
         let (label, fill_colour) = if session.is_playing() {
@@ -59,23 +43,23 @@ pub fn ui(ui: &mut egui::Ui, session: &Session, text: &Strings) -> Vec<ToolbarCo
             .on_disabled_hover_text(stop.unwrap_or_default())
             .clicked()
         {
-            commands.push(ToolbarCommand::TogglePlay);
+            commands.push(TrainingCommand::TogglePlay);
         }
         let steps = [
             (
                 text.step_sample,
                 text.hover_step_sample,
-                ToolbarCommand::StepSample,
+                TrainingCommand::StepSample,
             ),
             (
                 text.step_batch,
                 text.hover_step_batch,
-                ToolbarCommand::StepBatch,
+                TrainingCommand::StepBatch,
             ),
             (
                 text.step_epoch,
                 text.hover_step_epoch,
-                ToolbarCommand::StepEpoch,
+                TrainingCommand::StepEpoch,
             ),
         ];
         for (label, hover, command) in steps {
@@ -100,7 +84,7 @@ pub fn ui(ui: &mut egui::Ui, session: &Session, text: &Strings) -> Vec<ToolbarCo
                 }
             });
         if ui.add(slider).on_hover_text(text.hover_speed).changed() {
-            commands.push(ToolbarCommand::SetSpeed(speed));
+            commands.push(TrainingCommand::SetSpeed(speed));
         }
         ui.separator();
         let trainer = session.trainer();
@@ -119,5 +103,4 @@ pub fn ui(ui: &mut egui::Ui, session: &Session, text: &Strings) -> Vec<ToolbarCo
         ui.label(RichText::new(status).monospace().size(15.0))
             .on_hover_text(text.hover_status);
     });
-    commands
 }

@@ -1,22 +1,28 @@
-//! The app itself: owns the session and the panels, lays them out, and applies the commands
-//! they return once per frame.
+//! The app itself: owns the session and the panels. Each frame (`frame.rs`) reads the input
+//! into commands (`input.rs`), extracts a read-only [`FrameData`](super::FrameData), lets the
+//! panels draw from it, shows the modal dialogs (`dialogs.rs`) and applies every command in
+//! one place (`apply.rs`).
 
 use std::path::{Path, PathBuf};
 
 use egui::ThemePreference;
 use serde::{Deserialize, Serialize};
 
-use super::columns::ColumnsView;
+use super::command::{Command, FileCommand, TrainingCommand};
 use super::confusion::ConfusionPanel;
 use super::error::AppError;
 use super::examples::{self, Example};
-use super::files::{DialogPurpose, PendingDialog, PendingLoad};
+use super::files::{FileDialog, FileLoad};
 use super::plots::PlotsPanel;
-use super::strings::{Language, Strings, fill};
+use super::setup_panel::SetupPanel;
+use super::strings::{Language, Strings};
 use super::{BoundaryView, NetworkView, theme};
-use crate::session::{self, Evaluations, MAX_SPEED, Opened, Session, Setup};
+use crate::session::{Evaluations, Session, Setup};
 
+mod apply;
+mod dialogs;
 mod frame;
+mod input;
 
 /// How many recent files are remembered.
 const MAX_RECENT: usize = 8;
@@ -53,9 +59,16 @@ enum Severity {
     Error,
 }
 
-/// Something waiting for the answer to "unsaved changes?".
+/// The notice bar's message.
 #[derive(Debug, Clone, PartialEq)]
-enum Pending {
+struct Notice {
+    severity: Severity,
+    text: String,
+}
+
+/// An action that would lose unsaved changes, waiting for the answer to "unsaved changes?".
+#[derive(Debug, Clone, PartialEq)]
+enum AwaitingConfirmation {
     New,
     OpenDialog,
     ImportDialog,
@@ -63,7 +76,7 @@ enum Pending {
     OpenExample(usize),
     OpenShipped(&'static str),
     Quit,
-    /// A new architecture from the network view's editor (resets the weights).
+    /// A new architecture from either editor (resets the weights).
     Architecture(crate::nn::Architecture),
 }
 
@@ -72,6 +85,16 @@ enum Pending {
 enum InfoWindow {
     Shortcuts,
     About,
+}
+
+/// The panels, each owning only its own state.
+#[derive(Default)]
+struct Panels {
+    setup: SetupPanel,
+    network: NetworkView,
+    boundary: BoundaryView,
+    plots: PlotsPanel,
+    confusion: ConfusionPanel,
 }
 
 /// Perceptron Lab's window.
@@ -83,18 +106,17 @@ pub struct PerceptronApp {
     settings: Settings,
     session: Session,
     examples: Vec<Example>,
-    plots: PlotsPanel,
-    confusion: ConfusionPanel,
-    network_view: NetworkView,
-    boundary: BoundaryView,
-    columns: ColumnsView,
-    loading: Option<PendingLoad>,
+    panels: Panels,
+    /// The file being opened on a background thread.
+    loading: Option<FileLoad>,
+    /// The native file dialog being shown, on its own thread.
+    file_dialog: Option<FileDialog>,
+    /// The training-set sample every panel shows.
     focus: usize,
     path: Option<PathBuf>,
     dirty: bool,
-    notice: Option<(Severity, String)>,
-    dialog: Option<PendingDialog>,
-    pending: Option<Pending>,
+    notice: Option<Notice>,
+    awaiting_confirmation: Option<AwaitingConfirmation>,
     info_window: Option<InfoWindow>,
     focus_view: bool,
     fullscreen: bool,
@@ -134,18 +156,14 @@ impl PerceptronApp {
             settings,
             session,
             examples: examples::all(),
-            plots: PlotsPanel::default(),
-            confusion: ConfusionPanel::default(),
-            network_view: NetworkView::default(),
-            boundary: BoundaryView::default(),
-            columns: ColumnsView::default(),
+            panels: Panels::default(),
             loading: None,
+            file_dialog: None,
             focus: 0,
             path: None,
             dirty: false,
             notice: None,
-            dialog: None,
-            pending: None,
+            awaiting_confirmation: None,
             info_window: None,
             focus_view: false,
             fullscreen: false,
@@ -164,9 +182,9 @@ impl PerceptronApp {
     }
 
     /// Sets the play speed in updates per second, as the toolbar's slider does
-    /// ([`crate::app::MAX_SPEED`]: as fast as possible, on the training thread).
+    /// ([`crate::session::MAX_SPEED`]: as fast as possible, on the training thread).
     pub fn set_speed(&mut self, updates_per_sec: f32) {
-        self.session.speed = updates_per_sec.clamp(1.0, MAX_SPEED);
+        self.apply(TrainingCommand::SetSpeed(updates_per_sec).into());
     }
 
     /// Epochs completed.
@@ -182,22 +200,35 @@ impl PerceptronApp {
 
     /// Train-loss points the loss plot drew in the last frame.
     pub fn loss_plot_points(&self) -> usize {
-        self.plots.loss_point_count()
+        self.panels.plots.loss_point_count()
     }
 
     /// Samples counted by the confusion matrix in the last frame.
     pub fn confusion_total(&self) -> u64 {
-        self.confusion.last_total()
+        self.panels.confusion.last_total()
     }
 
     /// True while the confusion matrix shows the test set.
     pub fn confusion_shows_test(&self) -> bool {
-        self.confusion.use_test
+        self.panels.confusion.shows_test()
     }
 
     /// The message in the notice bar, if any.
     pub fn notice(&self) -> Option<&str> {
-        self.notice.as_ref().map(|(_, text)| text.as_str())
+        self.notice.as_ref().map(|n| n.text.as_str())
+    }
+
+    /// The message in the notice bar if it is an error.
+    pub fn error(&self) -> Option<&str> {
+        self.notice
+            .as_ref()
+            .filter(|n| n.severity == Severity::Error)
+            .map(|n| n.text.as_str())
+    }
+
+    /// The training-set sample in focus.
+    pub fn focus(&self) -> usize {
+        self.focus
     }
 
     /// True when there are unsaved changes.
@@ -214,11 +245,11 @@ impl PerceptronApp {
     /// path behind the command line, drag and drop and the Open dialog. The window shows a
     /// "Loading…" notice with Cancel meanwhile; errors appear in the notice bar.
     pub fn open_path(&mut self, path: &Path) {
-        let pass = self
+        let frame = self
             .ctx
             .as_ref()
             .map_or(0, egui::Context::cumulative_frame_nr);
-        self.loading = Some(PendingLoad::spawn(path.to_owned(), self.ctx.clone(), pass));
+        self.loading = Some(FileLoad::spawn(path.to_owned(), self.ctx.clone(), frame));
     }
 
     /// True while a file is being opened.
@@ -230,101 +261,57 @@ impl PerceptronApp {
     pub fn wait_for_load(&mut self) {
         if let Some(load) = self.loading.take() {
             let path = load.path().to_owned();
-            let opened = load.wait();
-            self.apply_load(&path, opened);
+            let opened = Box::new(load.wait());
+            self.apply(FileCommand::Loaded { path, opened }.into());
         }
     }
 
     /// Stops waiting for the file being opened; the current experiment stays.
     pub fn cancel_load(&mut self) {
-        if let Some(load) = self.loading.take() {
-            let message = fill(self.text().loading_cancelled, &[&load.path().display()]);
-            self.notice = Some((Severity::Info, message));
-        }
+        self.apply(FileCommand::CancelLoad.into());
     }
 
-    /// Applies a finished load, unless it started in frame `current_frame` (so a Cancel
-    /// click in the next frame always wins over a fast load).
-    fn poll_load(&mut self, current_frame: u64) {
-        let Some(load) = &self.loading else { return };
-        if load.started_frame() == current_frame {
-            return;
-        }
-        let Some(opened) = load.poll() else { return };
-        let path = load.path().to_owned();
-        self.loading = None;
-        self.apply_load(&path, opened);
-    }
-
-    fn apply_load(&mut self, path: &Path, opened: Result<Opened, AppError>) {
-        let name = path.display().to_string();
-        let opened = opened.map(|mut opened| {
-            if opened.title.is_empty() && opened.notes.is_empty() {
-                opened.notes = fill(self.text().imported, &[&name]);
-            }
-            opened
-        });
-        if self.take_opened(opened, &name) {
-            // Saving writes an experiment: never over the CSV it was imported from.
-            let is_experiment = path
-                .extension()
-                .is_some_and(|e| e.eq_ignore_ascii_case("ron"));
-            self.path = is_experiment.then(|| path.to_owned());
-            self.remember(path);
-        }
-    }
-
-    /// Opens the experiment shipped with the app as `name` (File ▸ Open example).
+    /// Opens the experiment shipped with the app as `name` (File ▸ Open example), without
+    /// asking about unsaved changes.
     pub fn open_shipped_example(&mut self, name: &str) {
-        let opened = session::open_shipped_example(name).map_err(AppError::from);
+        let opened = crate::session::open_shipped_example(name).map_err(AppError::from);
         if self.take_opened(opened, name) {
             self.path = None;
         }
     }
 
-    fn take_opened(&mut self, opened: Result<Opened, AppError>, name: &str) -> bool {
-        match opened {
-            Ok(opened) => {
-                let mut message = fill(self.text().opened, &[&name]);
-                let summary = opened.summary(false);
-                if !summary.is_empty() {
-                    message = format!("{message}: {summary}");
-                }
-                self.session.replace(opened.setup, opened.trainer);
-                self.after_replace();
-                self.dirty = false;
-                self.notice = Some((Severity::Info, message));
-                true
-            }
-            Err(error) => {
-                self.show_error(&error);
-                false
-            }
-        }
-    }
-
-    /// Shows `error` in the notice bar (the one place errors are shown).
-    fn show_error(&mut self, error: &AppError) {
-        self.notice = Some((Severity::Error, error.message(self.text())));
-    }
-
     /// Saves the experiment to `path` (atomically). Errors appear in the notice bar.
     pub fn save_to(&mut self, path: &Path) {
-        match session::save(path, &self.session.setup, self.session.trainer()) {
+        match crate::session::save(path, &self.session.setup, self.session.trainer()) {
             Ok(()) => {
                 self.path = Some(path.to_owned());
                 self.dirty = false;
                 self.remember(path);
-                self.notice = Some((Severity::Info, fill(self.text().saved, &[&path.display()])));
+                self.inform(super::strings::fill(self.text().saved, &[&path.display()]));
             }
             Err(error) => self.show_error(&AppError::from(error)),
         }
     }
 
-    // ---- Internals. ----
+    // ---- Internals shared by the frame's parts. ----
 
     fn text(&self) -> &'static Strings {
         self.settings.language.strings()
+    }
+
+    fn inform(&mut self, text: String) {
+        self.notice = Some(Notice {
+            severity: Severity::Info,
+            text,
+        });
+    }
+
+    /// Shows `error` in the notice bar (the one place errors are shown).
+    fn show_error(&mut self, error: &AppError) {
+        self.notice = Some(Notice {
+            severity: Severity::Error,
+            text: error.message(self.text()),
+        });
     }
 
     fn remember(&mut self, path: &Path) {
@@ -333,77 +320,10 @@ impl PerceptronApp {
         self.settings.recent.truncate(MAX_RECENT);
     }
 
-    fn after_replace(&mut self) {
-        self.focus = 0;
-        self.confusion.selected = None;
-        self.network_view = NetworkView::default();
-        self.boundary = BoundaryView::default();
-    }
-
-    fn rebuild(&mut self, setup: Setup, what: &str) {
-        match setup.build() {
-            Ok(trainer) => {
-                self.session.replace(setup, trainer);
-                self.after_replace();
-                self.dirty = true;
-                self.notice = Some((Severity::Info, fill(self.text().reset_notice, &[&what])));
-            }
-            Err(error) => self.show_error(&AppError::Setting(error)),
-        }
-    }
-
-    fn request(&mut self, action: Pending) {
-        if self.dirty {
-            self.pending = Some(action);
-        } else {
-            self.perform(action);
-        }
-    }
-
-    fn perform(&mut self, action: Pending) {
-        match action {
-            Pending::New => {
-                self.rebuild(Setup::default(), self.text().new);
-                self.path = None;
-                self.dirty = false;
-            }
-            Pending::OpenDialog => self.open_dialog(DialogPurpose::Open),
-            Pending::ImportDialog => self.open_dialog(DialogPurpose::ImportCsv),
-            Pending::OpenPath(path) => self.open_path(&path),
-            Pending::OpenExample(i) => {
-                if let Some(example) = self.examples.get(i).cloned() {
-                    self.rebuild(example.setup, example.title);
-                    self.notice = Some((
-                        Severity::Info,
-                        format!("{} — {}", example.title, example.lesson),
-                    ));
-                    self.path = None;
-                    self.dirty = false;
-                }
-            }
-            Pending::OpenShipped(name) => self.open_shipped_example(name),
-            Pending::Quit => {
-                self.close_confirmed = true;
-                self.dirty = false;
-            }
-            Pending::Architecture(architecture) => {
-                let mut setup = self.session.setup.clone();
-                setup.set_architecture(&architecture);
-                self.rebuild(setup, self.text().network);
-            }
-        }
-    }
-
-    fn open_dialog(&mut self, purpose: DialogPurpose) {
-        if self.dialog.is_none()
-            && let Some(ctx) = &self.ctx
-        {
-            let name = match purpose {
-                DialogPurpose::ExportHistory => "history.csv",
-                DialogPurpose::ExportConfusion => "confusion.csv",
-                _ => "experiment.ron",
-            };
-            self.dialog = Some(PendingDialog::spawn(purpose, ctx, name));
+    /// Applies every command in `commands`, in order (see `apply.rs`).
+    fn apply_all(&mut self, commands: Vec<Command>) {
+        for command in commands {
+            self.apply(command);
         }
     }
 }

@@ -3,6 +3,10 @@
 
 use serde::{Deserialize, Serialize};
 
+mod en;
+
+pub use en::EN;
+
 /// A language the interface can be shown in.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Language {
@@ -242,242 +246,77 @@ pub struct Strings {
     pub hover_f1: &'static str,
     pub hover_accuracy: &'static str,
     pub hover_train_test: &'static str,
+
+    // Window and files (more).
+    pub untitled: &'static str,
+    pub cannot_write: &'static str,
+    pub load_stopped: &'static str,
+    pub window_failed: &'static str,
+    pub filter_experiment_or_dataset: &'static str,
+    pub filter_csv_dataset: &'static str,
+    pub filter_experiment: &'static str,
+    pub filter_csv: &'static str,
+    pub speed_per_sec: &'static str,
+
+    // Output, boundary, plots, confusion (more).
+    pub output_n: &'static str,
+    pub boundary_needs_two_features: &'static str,
+    pub boundary_axes: &'static str,
+    pub boundary_key: &'static str,
+    pub boundary_point: &'static str,
+    pub class_named: &'static str,
+    pub plot_point: &'static str,
+    pub confusion_cell: &'static str,
+
+    // Network view.
+    pub mode_forward: &'static str,
+    pub mode_backprop: &'static str,
+    pub hover_mode_forward: &'static str,
+    pub hover_mode_backprop: &'static str,
+    pub step_hint: &'static str,
+    pub loss_value: &'static str,
+    pub next_phase: &'static str,
+    pub hover_next_phase: &'static str,
+    pub skip: &'static str,
+    pub hover_skip: &'static str,
+    pub done: &'static str,
+    pub hover_done: &'static str,
+    pub auto_advance: &'static str,
+    pub hover_auto_advance: &'static str,
+    pub animation_speed: &'static str,
+    pub hover_animation_speed: &'static str,
+    pub reduce_motion: &'static str,
+    pub hover_reduce_motion: &'static str,
+    pub add_layer_here: &'static str,
+    pub hover_add_layer_here: &'static str,
+    pub remove_layer_here: &'static str,
+    pub hover_remove_layer_here: &'static str,
+    pub fit_view: &'static str,
+    pub hover_fit_view: &'static str,
+    pub hover_remove_neuron: &'static str,
+    pub hover_add_neuron: &'static str,
+    pub hover_layer_activation: &'static str,
+    pub legend_weight: &'static str,
+    pub legend_weight_gradient: &'static str,
+    pub legend_weight_change: &'static str,
+    pub legend_weight_change_expected: &'static str,
+    pub legend_delta: &'static str,
+    pub legend_activation: &'static str,
+    pub inspector_hint: &'static str,
+    pub inspector_sample: &'static str,
+    pub inspector_input: &'static str,
+    pub inspector_with: &'static str,
+    pub inspector_edge: &'static str,
+    pub inspector_update: &'static str,
+    pub sparkline_title: &'static str,
+    pub layer_hidden: &'static str,
+    pub layer_output: &'static str,
+    pub neuron_of_layer: &'static str,
+    /// One per step-through phase, in order.
+    pub phase_labels: [&'static str; 4],
+    /// One per step-through phase, in order.
+    pub phase_explanations: [&'static str; 4],
 }
-
-/// English.
-pub static EN: Strings = Strings {
-    app_name: "Perceptron Lab",
-    menu_file: "File",
-    menu_view: "View",
-    menu_help: "Help",
-    new: "New",
-    open: "Open…",
-    open_example: "Open example",
-    recent: "Open recent",
-    save: "Save",
-    save_as: "Save as…",
-    import_csv: "Import CSV…",
-    export: "Export",
-    export_history: "Loss and accuracy history (CSV)…",
-    export_confusion: "Confusion matrix (CSV)…",
-    quit: "Quit",
-    theme: "Theme",
-    theme_light: "Light",
-    theme_dark: "Dark",
-    theme_system: "Follow the system",
-    zoom_in: "Zoom in",
-    zoom_out: "Zoom out",
-    zoom_reset: "Reset zoom",
-    language: "Language",
-    focus_view: "Focus view (graph and output only)",
-    fullscreen: "Fullscreen",
-    shortcuts: "Keyboard shortcuts",
-    about: "About Perceptron Lab",
-    about_text: "Perceptron Lab lets you watch a neural network learn, from a single perceptron to a \
-                 multi-layer network: every weight, activation and gradient is on screen.",
-    shortcut_list: &[
-        ("Space", "Play / pause training"),
-        ("B", "Step one mini-batch"),
-        ("E", "Step one epoch"),
-        ("→", "Next phase of the sample step-through (network view)"),
-        ("F", "Focus view: only the graph and the output"),
-        ("F11", "Fullscreen"),
-        ("Ctrl + / Ctrl −", "Zoom in / out"),
-        ("Ctrl 0", "Reset zoom"),
-        ("Ctrl S", "Save"),
-        ("Ctrl O", "Open…"),
-    ],
-    close: "Close",
-
-    reset: "Reset",
-    play: "Play",
-    pause: "Pause",
-    step_sample: "Step sample",
-    step_batch: "Step batch",
-    step_epoch: "Step epoch",
-    speed: "Speed",
-    speed_max: "as fast as possible",
-    status_template: "Epoch {} · batch {}/{} · sample {}/{} · {}",
-    hover_reset: "Start training again from fresh random weights. Your settings stay as they are.",
-    hover_play: "Train continuously, one mini-batch after another (Space). Press again to pause.",
-    hover_step_sample: "Show one sample to the network: forward pass, loss, backward pass. The weights \
-                        change only when the mini-batch is complete.",
-    hover_step_batch: "Train on one mini-batch (B): average the gradients of its samples, then update \
-                       every weight once.",
-    hover_step_epoch: "Train until every training sample has been used once (E). One pass over the whole \
-                       training set is an epoch (에포크).",
-    hover_speed: "How many weight updates (mini-batches) per second while playing.",
-    hover_status: "Epoch: full passes over the training data. Batch: updates done in this epoch. \
-                   Sample: how far through the shuffled data this epoch is. Then the training time.",
-
-    data: "Data",
-    dataset: "Dataset",
-    samples: "Samples",
-    noise: "Noise",
-    test_fraction: "Test fraction",
-    data_seed: "Data seed",
-    data_summary: "{} training · {} test samples · {} features · {} classes",
-    hover_dataset: "The labelled examples the network learns from (supervised learning, 지도 학습): \
-                    each row (record, sample) has feature values x and a class label y.",
-    hover_samples: "How many points to generate. More points give a clearer picture but slower epochs.",
-    hover_noise: "How much random jitter is added to every point. Noisy data is harder to separate \
-                  and tempts the network to memorise.",
-    hover_test_fraction: "The share of samples held back and never trained on. The test loss tells you \
-                          whether the network generalises or only memorises the training set.",
-    columns: "Columns",
-    hover_columns: "What each column of the table is for. Features are the independent variables x \
-                    (독립변수, the network's inputs); the target is the dependent variable y \
-                    (종속변수, what it learns to predict); ignored columns are left out.",
-    column_name: "Column",
-    column_kind: "Kind",
-    column_missing: "Missing",
-    column_role: "Role",
-    role_of: "Role of {}",
-    kind_of: "Kind of {}",
-    hover_role: "feature: an independent variable x, one input of the network (독립변수). \
-                 target: the dependent variable y, what the network predicts (종속변수; one column). \
-                 ignored: not used (ids, free text).",
-    hover_kind: "How the cells are read: numeric (numbers, rescaled), categorical (labels from a small \
-                 set, one input per value: one-hot) or ignored. Inferred from the cells; override it here.",
-    hover_missing_count: "Cells that are empty, NA, NaN or ?.",
-    role_names: ["feature", "target", "ignored"],
-    kind_names: ["numeric", "categorical", "ignored"],
-    scaling: "Scaling",
-    hover_scaling: "How numeric features are rescaled, with statistics of the training split: \
-                    standard is (x − mean) / standard deviation, min-max squeezes into 0..1, none \
-                    keeps the raw values (large values make training slow or unstable).",
-    scale_names: ["standard", "min-max", "none"],
-    missing_values: "Missing values",
-    hover_missing_values: "What to do with a missing feature cell: drop the whole row, or impute \
-                           (fill in the training mean, or the most frequent label). Rows with a \
-                           missing target are always dropped.",
-    missing_names: ["drop rows", "impute"],
-    columns_unreadable: "Can't read the columns: {}",
-    loading: "Loading {}…",
-    hover_cancel_loading: "Stop loading and keep the current experiment",
-    loading_cancelled: "Loading {} cancelled; the current experiment stays",
-    hover_data_seed: "The random seed for generating and splitting the data: the same seed gives the \
-                      same samples.",
-
-    network: "Network (architecture)",
-    hidden_layer: "Hidden layer {}",
-    neurons: "Neurons",
-    activation: "Activation",
-    output_activation: "Output activation",
-    output_layer: "Output layer: {} neurons",
-    add_layer: "Add hidden layer",
-    remove_layer: "Remove",
-    learned_parameters: "The model learns {} weights and biases (drawn in the middle).",
-    hover_network: "The shape of the network. Hidden layers between input and output let a multi-layer \
-                    perceptron (은닉층) bend its decision boundary; with none it can only draw a straight line.",
-    hover_neurons: "How many neurons this layer has. Each neuron computes a weighted sum z = w·x + b \
-                    of its inputs and passes it through the activation: a = f(z).",
-    hover_activation: "The activation function f in a = f(z) (활성화 함수). Without a non-linear one \
-                       (tanh, sigmoid, ReLU) extra layers add nothing.",
-    hover_output_activation: "How the output layer turns its sums into an answer: sigmoid gives one \
-                              probability for two classes (logistic regression), softmax gives \
-                              probabilities over many classes that sum to 1.",
-    hover_add_layer: "Add another hidden layer: a deeper network (심층 신경망) can build more complex shapes.",
-    hover_learned: "Weights and biases (가중치, 편향) are parameters the network learns by itself. \
-                    Everything on this side is a hyperparameter that you choose.",
-
-    hyperparameters: "Hyperparameters (you set these)",
-    hover_hyperparameters: "Hyperparameters (하이퍼파라미터) are chosen by you before training; the \
-                            weights are parameters the network learns.",
-    loss: "Loss",
-    optimizer: "Optimizer",
-    learning_rate: "Learning rate (lr)",
-    batch_size: "Batch size",
-    l2: "L2 regularisation",
-    init_seed: "Weight seed",
-    hover_loss: "The loss (손실) measures how wrong the output is for one sample; training lowers its \
-                 average. Cross-entropy pairs with softmax or sigmoid outputs, MSE with any.",
-    hover_optimizer: "How the gradients become weight updates (옵티마이저). SGD steps straight downhill; \
-                      momentum and Adam remember past steps to move faster.",
-    hover_learning_rate: "How big a step each update takes: w ← w − lr·∂L/∂w (학습률). Too small learns \
-                          slowly; too large overshoots and can diverge. Applies from the next step.",
-    hover_batch_size: "How many samples are averaged before each weight update (mini-batch, 미니 배치). \
-                       1 updates after every sample; the whole set is full-batch descent. Applies from \
-                       the next batch.",
-    hover_l2: "Weight decay: pulls every weight a little towards zero on each update, which keeps the \
-               boundary smooth. 0 turns it off.",
-    hover_init_seed: "The random seed for the starting weights and the shuffling of each epoch.",
-
-    reset_notice: "{} changed: training restarted from epoch 0 with fresh weights.",
-    applies_next_step: "{} is now {}; it applies from the next step.",
-    cannot_apply: "Can't use that setting: {}",
-    opened: "Opened {}",
-    saved: "Saved {}",
-    file_error: "{}",
-    csv_not_yet: "Importing CSV files is not available in this build yet ({}).",
-    unsupported_file: "Can't open {}: Perceptron Lab opens experiment files (.ron) and datasets (.csv).",
-    diverged_advice: "{}. Lower the learning rate and press Reset.",
-    crashed: "Training stopped by an internal error ({}). The experiment is kept: save it, then Reset to continue, and please report the error.",
-    imported: "Imported {}",
-    unsaved_title: "Unsaved changes",
-    unsaved_body: "This experiment has changes that are not saved. What should happen to them?",
-    save_first: "Save first",
-    discard: "Discard changes",
-    cancel: "Cancel",
-    dismiss: "Dismiss",
-    drop_hint: "Drop a .ron experiment or a .csv dataset to open it",
-
-    output: "Output",
-    sample_in_focus: "Sample in focus: #{} (row {})",
-    true_class: "True class",
-    predicted_class: "Predicted",
-    feature: "Feature",
-    value: "Value",
-    probability: "Probability",
-    previous_sample: "Previous sample",
-    next_sample: "Next sample",
-    hover_sample: "One row of the data (record = sample): its feature values x are the inputs, its \
-                   label y is the answer the network should give.",
-
-    loss_plot: "Loss per epoch",
-    accuracy_plot: "Accuracy per epoch",
-    log_scale: "Log scale",
-    train_loss: "train loss",
-    test_loss: "test loss",
-    train_accuracy: "train accuracy",
-    test_accuracy: "test accuracy",
-    epoch_axis: "epoch",
-    no_epochs_yet: "No epoch finished yet: press Play or Step epoch.",
-    hover_loss_plot: "The average loss after each epoch. Falling means learning; a test loss that rises \
-                      while the train loss falls means the network memorises (overfitting).",
-    hover_accuracy_plot: "The fraction of samples classified correctly after each epoch (정확도).",
-    hover_log_scale: "Show the loss on a logarithmic axis, so small late improvements stay visible.",
-
-    confusion_matrix: "Confusion matrix",
-    train_set: "Train",
-    test_set: "Test",
-    row_normalised: "Row-normalised",
-    true_axis: "true ↓",
-    predicted_axis: "predicted →",
-    class: "Class",
-    precision: "Precision",
-    recall: "Recall",
-    f1: "F1",
-    accuracy: "Accuracy",
-    total: "Total: {} samples",
-    notebook: "Wrong-answer notebook: true {} → predicted {} ({} samples)",
-    notebook_empty: "No samples in this cell.",
-    notebook_hint: "Click a cell to list its samples (the wrong-answer notebook, 오답 노트).",
-    index: "#",
-    probabilities: "Probabilities",
-    features: "Features",
-    regression_only: "This dataset has numeric targets, so there is no confusion matrix.",
-    hover_confusion: "Rows are the true classes, columns what the network predicted (혼동 행렬). The \
-                      diagonal holds the right answers; every other cell is a kind of mistake.",
-    hover_row_normalised: "Show each row as fractions of that true class instead of counts.",
-    hover_precision: "Precision (정밀도): of the samples predicted as this class, the share that really \
-                      are. — when the class was never predicted.",
-    hover_recall: "Recall (재현율): of the samples of this class, the share the network found.",
-    hover_f1: "F1: the harmonic mean of precision and recall, high only when both are.",
-    hover_accuracy: "Accuracy (정확도): the share of all samples classified correctly.",
-    hover_train_test: "Count the training samples (what the network learned from) or the held-back test \
-                       samples (how well it generalises).",
-};
 
 #[cfg(test)]
 mod tests {
