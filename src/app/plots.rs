@@ -5,14 +5,14 @@ use egui_plot::{Legend, Line, Plot, PlotPoints};
 
 use crate::nn::EpochRecord;
 
-use super::strings::Strings;
+use super::strings::{Strings, fill};
 use super::{colormap, numbers};
 
 /// The plots panel. Remembers the log-scale choice and how many points it last drew.
 #[derive(Debug, Default)]
 pub struct PlotsPanel {
     /// Show the loss on a log10 axis.
-    pub log_scale: bool,
+    log_scale: bool,
     drawn_loss_points: usize,
 }
 
@@ -23,7 +23,13 @@ impl PlotsPanel {
     }
 
     /// Draws both plots for `history`, each `height` points tall.
-    pub fn ui(&mut self, ui: &mut egui::Ui, history: &[EpochRecord], height: f32, text: &Strings) {
+    pub fn ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        history: &[EpochRecord],
+        height: f32,
+        text: &'static Strings,
+    ) {
         ui.horizontal(|ui| {
             ui.label(egui::RichText::new(text.loss_plot).strong())
                 .on_hover_text(text.hover_loss_plot);
@@ -63,10 +69,13 @@ impl PlotsPanel {
                     plot_name,
                     position,
                     ..
-                } => Some(format!(
-                    "{plot_name}\nepoch {:.0}: {}",
-                    position.x,
-                    numbers::sig3(unlog(position.y) as f32)
+                } => Some(fill(
+                    text.plot_point,
+                    &[
+                        &plot_name,
+                        &position.x.round(),
+                        &numbers::sig3(unlog(position.y) as f32),
+                    ],
                 )),
                 egui_plot::HoverPosition::Elsewhere { .. } => None,
             })
@@ -113,15 +122,18 @@ impl PlotsPanel {
             .include_y(0.0)
             .include_y(100.0)
             .y_axis_formatter(|mark, _| format!("{:.0}%", mark.value))
-            .label_formatter(|pos| match pos {
+            .label_formatter(move |pos| match pos {
                 egui_plot::HoverPosition::NearDataPoint {
                     plot_name,
                     position,
                     ..
-                } => Some(format!(
-                    "{plot_name}\nepoch {:.0}: {}%",
-                    position.x,
-                    numbers::sig3(position.y as f32)
+                } => Some(fill(
+                    text.plot_point,
+                    &[
+                        &plot_name,
+                        &position.x.round(),
+                        &format!("{}%", numbers::sig3(position.y as f32)),
+                    ],
                 )),
                 egui_plot::HoverPosition::Elsewhere { .. } => None,
             })

@@ -80,7 +80,7 @@ pub fn ui(ui: &mut egui::Ui, frame: &FrameData<'_>, commands: &mut CommandQueue)
                 if v >= f64::from(MAX_SPEED) {
                     text.speed_max.to_owned()
                 } else {
-                    format!("{v:.0}/s")
+                    fill(text.speed_per_sec, &[&v.round()])
                 }
             });
         if ui.add(slider).on_hover_text(text.hover_speed).changed() {

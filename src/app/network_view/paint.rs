@@ -70,13 +70,19 @@ impl NetworkView {
         mesh.clear();
         let legend = match (step, reached) {
             (Some(st), Some(_)) if st.phase == Phase::Update => {
-                let deltas: Vec<Array2<f32>> = st.delta_weights.clone().unwrap_or_else(|| {
-                    st.grads
+                // Δw once the trainer has updated; until then the step it is about to take.
+                let expected: Vec<Array2<f32>>;
+                let deltas = if let Some(applied) = &st.delta_weights {
+                    applied
+                } else {
+                    expected = st
+                        .grads
                         .layers
                         .iter()
                         .map(|g| &g.weights * -st.learning_rate)
-                        .collect()
-                });
+                        .collect();
+                    &expected
+                };
                 let views: Vec<ArrayView2<'_, f32>> = deltas.iter().map(|d| d.view()).collect();
                 let scale = Scale::Diverging {
                     limit: max_abs(views.iter().copied(), 1e-9),
