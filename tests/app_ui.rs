@@ -219,7 +219,11 @@ fn a_broken_file_is_a_message_not_a_crash() {
     assert_eq!(session.setup, setup, "the current experiment stays");
     assert_eq!(session.trainer().network(), &network, "with its weights");
     assert_eq!(harness.state_mut().epoch(), 1, "and its progress");
-    assert_eq!(harness.state().path(), None, "the broken file is not remembered");
+    assert_eq!(
+        harness.state().path(),
+        None,
+        "the broken file is not remembered"
+    );
 }
 
 #[test]
@@ -504,7 +508,11 @@ fn editing_the_network_in_the_setup_panel_asks_the_same_question() {
         harness.query_by_label("Unsaved changes").is_some(),
         "the unsaved-changes question is asked, as for the graph's editor"
     );
-    assert_eq!(harness.state_mut().epoch(), 1, "the progress is still there");
+    assert_eq!(
+        harness.state_mut().epoch(),
+        1,
+        "the progress is still there"
+    );
     harness.get_by_label("Discard changes").click();
     harness.run();
     assert_eq!(

@@ -200,11 +200,6 @@ impl CommandQueue {
         std::mem::take(&mut self.commands)
     }
 
-    /// The queued commands, for inspection (tests and tools).
-    pub fn as_slice(&self) -> &[Command] {
-        &self.commands
-    }
-
     /// True when nothing was asked for.
     pub fn is_empty(&self) -> bool {
         self.commands.is_empty()

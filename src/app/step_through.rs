@@ -71,7 +71,7 @@ pub struct StepThrough {
     /// When the current phase began (`None` until the first frame draws it).
     phase_start_secs: Option<f64>,
     /// Weight change new − old, once the trainer's weights have changed; `None` while the
-    /// update is still pending (mid-batch).
+    /// update has not been applied yet (mid-batch).
     pub delta_weights: Option<Vec<Array2<f32>>>,
 }
 
