@@ -155,23 +155,7 @@ impl ConfusionPanel {
                     egui::pos2(origin.x + cell * p as f32, y),
                     vec2(cell, cell),
                 );
-                let (strength, label) = if self.row_normalised {
-                    let fraction = if row_total == 0 {
-                        0.0
-                    } else {
-                        count as f32 / row_total as f32
-                    };
-                    (
-                        fraction,
-                        if row_total == 0 {
-                            "—".to_owned()
-                        } else {
-                            numbers::sig3(fraction)
-                        },
-                    )
-                } else {
-                    (count as f32 / row_max as f32, count.to_string())
-                };
+                let (strength, label) = cell_shade(count, row_total, row_max, self.row_normalised);
                 let colour = colormap::sequential(strength);
                 painter.rect_filled(cell_rect.shrink(1.0), 2.0, colour);
                 if self.selected == Some((t, p)) {
@@ -325,4 +309,17 @@ fn short(name: &str, width: f32) -> String {
         let cut: String = name.chars().take(max_chars.saturating_sub(1)).collect();
         format!("{cut}…")
     }
+}
+
+/// A cell's colour strength (0..=1) and its label: the share of its row when `normalised`
+/// ("—" for an empty row), else the count against the row's largest count.
+fn cell_shade(count: u64, row_total: u64, row_max: u64, normalised: bool) -> (f32, String) {
+    if !normalised {
+        return (count as f32 / row_max as f32, count.to_string());
+    }
+    if row_total == 0 {
+        return (0.0, "—".to_owned());
+    }
+    let fraction = count as f32 / row_total as f32;
+    (fraction, numbers::sig3(fraction))
 }

@@ -30,6 +30,18 @@ impl PlotsPanel {
         height: f32,
         text: &'static Strings,
     ) {
+        self.loss_plot_ui(ui, history, height, text);
+        Self::accuracy_plot_ui(ui, history, height, text);
+    }
+
+    /// The train and test loss per epoch, on a linear or log scale.
+    fn loss_plot_ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        history: &[EpochRecord],
+        height: f32,
+        text: &'static Strings,
+    ) {
         ui.horizontal(|ui| {
             ui.label(egui::RichText::new(text.loss_plot).strong())
                 .on_hover_text(text.hover_loss_plot);
@@ -96,7 +108,15 @@ impl PlotsPanel {
         if history.is_empty() {
             ui.label(egui::RichText::new(text.no_epochs_yet).small().weak());
         }
+    }
 
+    /// The train and test accuracy per epoch, in percent.
+    fn accuracy_plot_ui(
+        ui: &mut egui::Ui,
+        history: &[EpochRecord],
+        height: f32,
+        text: &'static Strings,
+    ) {
         ui.label(egui::RichText::new(text.accuracy_plot).strong())
             .on_hover_text(text.hover_accuracy_plot);
         let train: Vec<[f64; 2]> = history
