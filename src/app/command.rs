@@ -55,6 +55,8 @@ pub enum FileCommand {
     SaveAs,
     /// Export the history as CSV.
     ExportHistory,
+    /// File ▸ Export ▸ PyTorch script and weights…
+    ExportPytorch,
     /// Export the confusion matrix as CSV.
     ExportConfusion,
     /// Close the window (asks first).

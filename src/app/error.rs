@@ -7,6 +7,7 @@ use std::path::PathBuf;
 use thiserror::Error;
 
 use crate::data::DatasetError;
+use crate::session::pytorch::PytorchError;
 use crate::session::{SessionError, Stop};
 
 use super::strings::{Strings, fill};
@@ -40,6 +41,9 @@ pub enum AppError {
         /// Why.
         source: DatasetError,
     },
+    /// The PyTorch export failed.
+    #[error(transparent)]
+    Pytorch(#[from] PytorchError),
     /// A confusion matrix was asked of data with numeric targets.
     #[error("this dataset has numeric targets, so there is no confusion matrix")]
     NoConfusionMatrix,
@@ -65,6 +69,7 @@ impl AppError {
             Self::NoConfusionMatrix => text.regression_only.to_owned(),
             Self::Window { source } => fill(text.window_failed, &[source]),
             Self::Session(other) => other.to_string(),
+            Self::Pytorch(error) => fill(text.export_pytorch_failed, &[error]),
         }
     }
 }

@@ -96,6 +96,8 @@ pub enum DialogPurpose {
     ExportHistory,
     /// Export the confusion matrix as CSV.
     ExportConfusion,
+    /// Export a PyTorch script and its weights into a folder.
+    ExportPytorch,
 }
 
 /// A native file dialog running on its own thread, so the frame loop never blocks.
@@ -132,6 +134,7 @@ impl FileDialog {
                     .add_filter(text.filter_csv, &["csv"])
                     .set_file_name("confusion.csv")
                     .save_file(),
+                DialogPurpose::ExportPytorch => dialog.pick_folder(),
             };
             let _ = sender.send(picked);
             ctx.request_repaint();

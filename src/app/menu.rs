@@ -101,6 +101,9 @@ fn file_menu_ui(
         if ui.button(text.export_history).clicked() {
             push(FileCommand::ExportHistory.into(), ui);
         }
+        if ui.button(text.export_pytorch).clicked() {
+            push(FileCommand::ExportPytorch.into(), ui);
+        }
         if ui.button(text.export_confusion).clicked() {
             push(FileCommand::ExportConfusion.into(), ui);
         }

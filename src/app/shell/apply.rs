@@ -51,6 +51,7 @@ impl PerceptronApp {
             FileCommand::SaveAs => self.open_dialog(DialogPurpose::SaveAs),
             FileCommand::ExportHistory => self.open_dialog(DialogPurpose::ExportHistory),
             FileCommand::ExportConfusion => self.open_dialog(DialogPurpose::ExportConfusion),
+            FileCommand::ExportPytorch => self.open_dialog(DialogPurpose::ExportPytorch),
             FileCommand::Quit => self.request(AwaitingConfirmation::Quit),
             FileCommand::CancelLoad => {
                 if let Some(load) = self.loading.take() {
@@ -77,6 +78,7 @@ impl PerceptronApp {
                 let csv = files::history_csv(self.session.trainer().history());
                 self.report_export(path, files::write_atomically(path, csv.as_bytes()));
             }
+            DialogPurpose::ExportPytorch => self.export_pytorch_to(path),
             DialogPurpose::ExportConfusion => {
                 let use_test = self.panels.confusion.shows_test();
                 self.session.refresh_evaluations();

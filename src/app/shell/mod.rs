@@ -293,6 +293,23 @@ impl PerceptronApp {
         }
     }
 
+    /// Writes a PyTorch script, its weights and a README into the folder `dir` (File ▸ Export ▸
+    /// PyTorch…). The result appears in the notice bar.
+    pub fn export_pytorch_to(&mut self, dir: &Path) {
+        let exported = crate::session::pytorch::export_session(
+            &self.session.setup,
+            self.session.trainer(),
+            dir,
+        );
+        match exported {
+            Ok(summary) => self.inform(super::strings::fill(
+                self.text().exported_pytorch,
+                &[&summary.out_dir.display()],
+            )),
+            Err(error) => self.show_error(&AppError::from(error)),
+        }
+    }
+
     // ---- Internals shared by the frame's parts. ----
 
     fn text(&self) -> &'static Strings {
