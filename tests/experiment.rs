@@ -146,10 +146,12 @@ fn resume_is_bitwise_exact_for_every_optimizer() {
 fn every_example_loads_trains_and_round_trips() {
     for (name, text) in EXAMPLES {
         let e = Experiment::open(&format!("builtin-example:{name}")).unwrap();
-        let mut parsed = Experiment::from_ron(text, name).unwrap();
-        // Opening by name also fits the preprocessing a shipped example leaves out.
-        parsed.fit_missing_preprocessing();
-        assert_eq!(&parsed, &e, "{name}: opens by name");
+        let mut recipe = Experiment::from_ron(text, name).unwrap();
+        recipe.fit_missing_preprocessing();
+        assert_eq!(
+            &recipe, &e,
+            "{name}: opens by name, with the preprocessing fitted on its split"
+        );
         assert!(
             !e.notes.is_empty() && !e.notes_ko.is_empty(),
             "{name}: notes in English and Korean"

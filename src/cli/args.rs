@@ -55,7 +55,8 @@ pub struct TrainArgs {
     /// Default: 8:tanh, or a size that suits the bundled dataset.
     #[arg(long)]
     pub hidden: Option<String>,
-    /// Output activation: sigmoid, softmax, linear or step (default: follows the task).
+    /// Output activation: sigmoid, softmax, linear, step, tanh, relu or leaky_relu (default:
+    /// follows the task).
     #[arg(long)]
     pub output: Option<String>,
     /// Loss: mse, bce or ce (default: bce for sigmoid, ce for softmax, mse otherwise).
@@ -201,7 +202,11 @@ pub struct InspectArgs {
 pub struct ExportArgs {
     /// A saved experiment (.ron).
     pub model: PathBuf,
-    /// Print JSON (the only format for now).
-    #[arg(long)]
+    /// Print the experiment as JSON on stdout (the default).
+    #[arg(long, conflicts_with = "pytorch")]
     pub json: bool,
+    /// Instead, write a runnable PyTorch export into this folder: model.py,
+    /// weights.safetensors, README.md and the training and test rows as CSV.
+    #[arg(long, value_name = "OUT_DIR")]
+    pub pytorch: Option<PathBuf>,
 }

@@ -49,7 +49,7 @@ enum Command {
     Train(Box<TrainArgs>),
     /// One forward and backward pass of one sample through a saved model, every number shown.
     Inspect(InspectArgs),
-    /// Print a saved experiment as JSON.
+    /// Print a saved experiment as JSON, or write it as a PyTorch script with its weights.
     Export(ExportArgs),
     /// Evaluate a saved model on another CSV file (through the model's saved preprocessing).
     Eval(data_cmd::EvalArgs),

@@ -6,9 +6,10 @@ use std::io::Write as _;
 use serde_json::{Value, json};
 
 use super::args::ExportArgs;
-use super::{Failure, load_model};
+use super::{Failure, load_model, print_out};
 use crate::data::Dataset;
 use crate::nn::{ClassificationMetrics, Evaluation, Loss, Network, evaluate};
+use crate::session::pytorch;
 
 /// The metrics object of `train --json` and `eval --json`.
 pub fn metrics_json(e: &Evaluation, classes: Option<&[String]>) -> Value {
@@ -41,12 +42,17 @@ pub fn evaluate_json(network: &Network, data: &Dataset, loss: Loss) -> Value {
     metrics_json(&evaluate(network, data, loss), data.class_names())
 }
 
-/// Prints the experiment as one line of JSON, streamed: no copy of a large model is built in
-/// memory first. f32 values are written as f32s (the shortest decimal that reads back as the
-/// same f32), as [`super::print_json`] writes them.
+/// Runs `export`: the experiment as JSON, or with `--pytorch DIR` a PyTorch folder. The JSON
+/// is streamed: no copy of a large model is built in memory first. f32 values are written as
+/// f32s (the shortest decimal that reads back as the same f32), as [`super::print_json`]
+/// writes them.
 pub fn export(a: &ExportArgs) -> Result<(), Failure> {
-    let _ = a.json;
     let experiment = load_model(&a.model)?;
+    if let Some(out_dir) = &a.pytorch {
+        let summary = pytorch::export(&experiment, out_dir).map_err(Failure::usage)?;
+        print_out(&summary.to_string());
+        return Ok(());
+    }
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     let written = serde_json::to_writer(&mut out, &experiment)
         .map_err(std::io::Error::from)

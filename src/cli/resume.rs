@@ -45,8 +45,14 @@ pub(super) fn prepare(a: &TrainArgs, path: &Path) -> Result<Run, Failure> {
             fixed.join(", ")
         )));
     }
-    // A shipped example is not a file: nothing to lock, and saved only where --save says.
+    // A shipped example is not a file: nothing to lock, and never overwritten.
     let example = path.to_str().is_some_and(|p| p.starts_with(EXAMPLE_PREFIX));
+    if example && a.save.is_none() {
+        return Err(Failure::usage(format!(
+            "--resume {}: a shipped example is not overwritten; add --save FILE.ron",
+            path.display()
+        )));
+    }
     // Held until the run ends: a second run on the same file is refused, not interleaved.
     let lock = if example {
         None
@@ -70,10 +76,7 @@ pub(super) fn prepare(a: &TrainArgs, path: &Path) -> Result<Run, Failure> {
     }
     Ok(Run {
         trainer,
-        save_to: a
-            .save
-            .clone()
-            .or_else(|| (!example).then(|| path.to_owned())),
+        save_to: Some(a.save.clone().unwrap_or_else(|| path.to_owned())),
         // The file's samples stay in it: resuming never drops what the file had.
         embed_data: a.embed_data || experiment.embedded_data.is_some(),
         notes: Some((experiment.name, experiment.notes, experiment.notes_ko)),

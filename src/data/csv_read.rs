@@ -48,33 +48,7 @@ impl RawTable {
                 column,
                 message,
             };
-        if bytes.len() as u64 > MAX_FILE_BYTES {
-            return Err(invalid(None, None, too_big(bytes.len() as u64)));
-        }
-        let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-        if bytes.iter().all(u8::is_ascii_whitespace) {
-            return Err(invalid(
-                None,
-                None,
-                "the file is empty; a CSV needs a header row and at least one data row".into(),
-            ));
-        }
-        if let Some(at) = bytes.iter().position(|&b| b == 0) {
-            let line = bytes[..at].split(|&b| b == b'\n').count() as u64;
-            return Err(invalid(
-                Some(line),
-                None,
-                "this is not a text file (it contains NUL bytes); expected CSV text".into(),
-            ));
-        }
-        let delimiter = sniff_delimiter(bytes);
-        if let Some(line) = unterminated_quote(bytes, delimiter) {
-            return Err(invalid(
-                Some(line),
-                None,
-                "a quoted field opens here and its closing quote never comes (the rest of the file would be one field); check the quotes".into(),
-            ));
-        }
+        let (bytes, delimiter) = check_text(bytes, path)?;
         let mut reader = reader(bytes, delimiter);
         let mut headers: Vec<String> = Vec::new();
         let mut rows = Vec::new();
@@ -246,6 +220,42 @@ fn sniff_delimiter(bytes: &[u8]) -> u8 {
         }
     }
     best.2
+}
+
+/// The bytes of a CSV without its byte-order mark, and its delimiter; or why they are not
+/// CSV text at all (too large, empty, binary, a quote that never closes).
+fn check_text<'b>(bytes: &'b [u8], path: &str) -> Result<(&'b [u8], u8), DatasetError> {
+    let invalid = |line: Option<u64>, message: String| DatasetError::Invalid {
+        path: path.to_owned(),
+        line,
+        column: None,
+        message,
+    };
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(invalid(None, too_big(bytes.len() as u64)));
+    }
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    if bytes.iter().all(u8::is_ascii_whitespace) {
+        return Err(invalid(
+            None,
+            "the file is empty; a CSV needs a header row and at least one data row".into(),
+        ));
+    }
+    if let Some(at) = bytes.iter().position(|&b| b == 0) {
+        let line = bytes[..at].split(|&b| b == b'\n').count() as u64;
+        return Err(invalid(
+            Some(line),
+            "this is not a text file (it contains NUL bytes); expected CSV text".into(),
+        ));
+    }
+    let delimiter = sniff_delimiter(bytes);
+    if let Some(line) = unterminated_quote(bytes, delimiter) {
+        return Err(invalid(
+            Some(line),
+            "a quoted field opens here and its closing quote never comes (the rest of the file would be one field); check the quotes".into(),
+        ));
+    }
+    Ok((bytes, delimiter))
 }
 
 /// The line on which a quoted field opens that is never closed, if any: the parser would read

@@ -118,16 +118,22 @@ pub fn restore(experiment: &Experiment) -> Result<Opened, SessionError> {
     })
 }
 
-/// Writes the experiment to `path` atomically. A bundled or CSV source is saved with the
-/// preprocessing fitted on its training split (refitted here exactly as the trainer's data
-/// was, if the setup does not hold it yet), so the saved model preprocesses new data the same.
+/// Writes the experiment to `path` atomically (see [`experiment_of`]).
 pub fn save(path: &Path, setup: &Setup, trainer: &Trainer) -> Result<(), SessionError> {
+    experiment_of(setup, trainer)?.save(path)?;
+    Ok(())
+}
+
+/// The experiment a setup and its trainer make, as it would be saved. A bundled or CSV source
+/// carries the preprocessing fitted on its training split (refitted here exactly as the
+/// trainer's data was, if the setup does not hold it yet), so the saved model preprocesses new
+/// data the same.
+pub fn experiment_of(setup: &Setup, trainer: &Trainer) -> Result<Experiment, SessionError> {
     let mut spec = setup.data_spec();
     if spec.source.preprocessing().is_none() && !matches!(spec.source, DataSource::Generator { .. })
     {
         let fitted = spec.load()?.preprocessing;
         spec.source.set_preprocessing(fitted);
     }
-    Experiment::from_trainer(trainer, spec, false).save(path)?;
-    Ok(())
+    Ok(Experiment::from_trainer(trainer, spec, false))
 }

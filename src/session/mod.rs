@@ -8,6 +8,7 @@ mod divergence;
 mod files;
 mod lock;
 mod plane;
+pub mod pytorch;
 mod run;
 mod setup;
 mod worker;
@@ -21,7 +22,7 @@ use crate::experiment::ExperimentError;
 use crate::nn::{ConfigError, TrainError};
 
 pub use divergence::{BlowUp, DivergenceGuard, LOSS_GROWTH_LIMIT, MAX_PARAMETER};
-pub use files::{Opened, open_path, open_shipped_example, restore, save};
+pub use files::{Opened, experiment_of, open_path, open_shipped_example, restore, save};
 pub use lock::{TrainingLock, check_not_in_training};
 pub use plane::{DecisionGrid, PlaneBounds, decision_grid, plane_trace};
 pub use run::{Evaluations, FRAME_BUDGET, MAX_FRAME_BUDGET, MAX_SPEED, Session, Stop};
