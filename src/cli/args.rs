@@ -8,9 +8,18 @@ use super::data_cmd::ImportFlags;
 
 #[derive(Debug, Args)]
 pub struct BenchArgs {
-    /// Workload: spiral-tiny or mnist-scale.
+    /// Workload: spiral-tiny, digits, mnist-scale, or serve (the iris model over HTTP).
     #[arg(long, default_value = "spiral-tiny")]
     pub workload: String,
+    /// serve: keep-alive connections sending requests.
+    #[arg(long, default_value_t = 32)]
+    pub connections: usize,
+    /// serve: requests in all.
+    #[arg(long, default_value_t = 20_000)]
+    pub requests: usize,
+    /// serve: iris rows per request.
+    #[arg(long, default_value_t = 1)]
+    pub rows: usize,
     /// Runs to take the median of.
     #[arg(long, default_value_t = 3)]
     pub repeat: usize,

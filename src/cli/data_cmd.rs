@@ -7,12 +7,14 @@ use std::path::{Path, PathBuf};
 use clap::{Args, Subcommand};
 use serde_json::json;
 
-use super::{Failure, evaluate_json, parse_numbers, print_out};
+use super::{Failure, evaluate_json, metrics_json, parse_numbers, print_out};
 use crate::data::{
-    Bundled, DataSource, Dataset, ImportOptions, Preprocessing, RawTable, Schema, Task,
+    Bundled, DataSource, Dataset, ImportOptions, Preprocessing, RawTable, Schema, Target, Task,
     apply_preprocessing, infer_schema,
 };
 use crate::experiment::Experiment;
+use crate::nn::{Loss, Network, evaluate};
+use crate::serve::{Outputs, Prediction, predictions};
 
 /// Import flags shared by `train` and `data describe`.
 #[derive(Debug, Args, Default)]
@@ -91,6 +93,10 @@ pub struct EvalArgs {
     /// Print the metrics as one JSON object (the same shape as `train --json`'s "test").
     #[arg(long)]
     json: bool,
+    /// With --json, also every row's prediction ("predictions", as `serve` answers them) and
+    /// its row in the file ("rows").
+    #[arg(long, requires = "json")]
+    predictions: bool,
     /// No report on stderr.
     #[arg(long, short)]
     quiet: bool,
@@ -153,6 +159,9 @@ pub fn eval(a: &EvalArgs) -> Result<(), Failure> {
             network.inputs()
         )));
     }
+    if a.predictions {
+        return print_predictions(&network, &data, experiment.training.loss);
+    }
     let metrics = evaluate_json(&network, &data, experiment.training.loss);
     if a.json {
         print_out(&metrics.to_string());
@@ -167,6 +176,30 @@ pub fn eval(a: &EvalArgs) -> Result<(), Failure> {
             metrics["loss"]
         ));
     }
+    Ok(())
+}
+
+/// `eval --json --predictions`: the metrics plus each row's prediction, written by the same
+/// code as the server's answers.
+fn print_predictions(network: &Network, data: &Dataset, loss: Loss) -> Result<(), Failure> {
+    #[derive(serde::Serialize)]
+    struct Report<'a> {
+        #[serde(flatten)]
+        metrics: serde_json::Value,
+        predictions: Vec<Prediction<'a>>,
+        rows: &'a [usize],
+    }
+    let evaluation = evaluate(network, data, loss);
+    let outputs = match &data.target {
+        Target::Classes { names, .. } => Outputs::Classes(names.clone()),
+        Target::Values { names, .. } => Outputs::Values(names.clone()),
+    };
+    let report = Report {
+        metrics: metrics_json(&evaluation, data.class_names()),
+        predictions: predictions(&outputs, evaluation.outputs.view(), &evaluation.predicted),
+        rows: &data.source_rows,
+    };
+    print_out(&serde_json::to_string(&report).map_err(Failure::usage)?);
     Ok(())
 }
 
