@@ -4,8 +4,8 @@
 use serde_json::json;
 
 use super::args::BenchArgs;
-use crate::bench::serve_load::{self, ServeLoad};
 use super::{EXIT_FAILED, Failure, FrameBench, print_out};
+use crate::bench::serve_load::{self, ServeLoad};
 
 pub fn bench(a: &BenchArgs, frame_bench: FrameBench) -> Result<(), Failure> {
     if !(1..=100).contains(&a.repeat) {

@@ -71,7 +71,9 @@ pub fn serve(a: &ServeArgs) -> Result<(), Failure> {
     run_until_ctrl_c(models, &options, |addr| {
         print_out(&format!("listening on http://{addr}"));
         for name in &names {
-            eprintln!("  {name}: GET http://{addr}/ai/v1/{name}, POST http://{addr}/ai/v1/{name}/predict");
+            eprintln!(
+                "  {name}: GET http://{addr}/ai/v1/{name}, POST http://{addr}/ai/v1/{name}/predict"
+            );
         }
         eprintln!("  API description: http://{addr}/openapi.json; Ctrl+C stops");
     })
@@ -102,9 +104,10 @@ fn load(path: &std::path::Path) -> Result<Model, Failure> {
             "{spec}: a model cannot be served under the name '{name}'; rename the file"
         )));
     }
-    Model::from_experiment(&name, &experiment, hash)
-        .map_err(|message| Failure::usage(ServeError::Model {
+    Model::from_experiment(&name, &experiment, hash).map_err(|message| {
+        Failure::usage(ServeError::Model {
             path: spec.into_owned(),
             message,
-        }))
+        })
+    })
 }

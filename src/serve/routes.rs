@@ -66,6 +66,8 @@ pub struct Served {
     pub models: BTreeMap<String, RwLock<Arc<Model>>>,
     /// Requests answered so far, errors included.
     pub requests_answered: Arc<AtomicU64>,
+    /// The body limit, for the 413 message.
+    pub max_body_bytes: usize,
 }
 
 impl Served {
@@ -216,7 +218,16 @@ async fn predict(
     body: Result<Bytes, BytesRejection>,
 ) -> Result<Response, ApiError> {
     let model = served.model(&model_name(name)?)?;
-    let body = body.map_err(|e| ApiError::new(e.status(), e.body_text()))?;
+    let body = body.map_err(|e| match e.status() {
+        StatusCode::PAYLOAD_TOO_LARGE => ApiError::new(
+            StatusCode::PAYLOAD_TOO_LARGE,
+            format!(
+                "the body is over the limit of {} bytes; send fewer rows per request",
+                served.max_body_bytes
+            ),
+        ),
+        status => ApiError::new(status, e.body_text()),
+    })?;
     let answer = model.predict_json(&body)?;
     Ok((json_headers(), answer).into_response())
 }

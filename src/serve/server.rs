@@ -161,6 +161,7 @@ fn prepare(models: Vec<Model>, options: &ServeOptions) -> Result<Prepared, Serve
     let served = Arc::new(Served {
         models: slots,
         requests_answered: Arc::new(AtomicU64::new(0)),
+        max_body_bytes: options.max_body_bytes,
     });
     let router = router(Arc::clone(&served), options)?;
     let listener = std::net::TcpListener::bind((options.host.as_str(), options.port))

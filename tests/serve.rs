@@ -1,0 +1,559 @@
+//! `perceptron-lab serve` end to end: the built binary started on port 0 as a child process
+//! (killed by a guard when a test ends), called over loopback with `ureq`. Predictions equal
+//! `eval`'s; every bad request gets its 4xx and the server keeps answering; the OpenAPI
+//! document lists exactly the routes the router answers; a bad model file exits 2 before
+//! listening; several models are served under their stems.
+
+use std::io::{BufRead as _, BufReader, Read as _, Write as _};
+use std::net::TcpStream;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::sync::mpsc;
+use std::time::Duration;
+
+use perceptron_lab::data::{Bundled, RawTable};
+use perceptron_lab::serve::{OPENAPI_JSON, ROUTES};
+use serde_json::Value;
+
+const BIN: &str = env!("CARGO_BIN_EXE_perceptron-lab");
+/// Bounds every wait on a child, so a broken server fails the test instead of hanging it.
+const WAIT: Duration = Duration::from_secs(60);
+
+/// A running `serve` child; killed when dropped.
+struct Server {
+    child: Child,
+    url: String,
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// Starts `serve ARGS --port 0` and waits for its `listening on` line.
+fn serve(args: &[&str]) -> Server {
+    let mut child = Command::new(BIN)
+        .arg("serve")
+        .args(args)
+        .args(["--port", "0"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("the binary starts");
+    let stdout = child.stdout.take().expect("piped stdout");
+    let (tx, rx) = mpsc::channel();
+    std::thread::spawn(move || {
+        let mut line = String::new();
+        let _ = BufReader::new(stdout).read_line(&mut line);
+        let _ = tx.send(line);
+    });
+    let line = rx.recv_timeout(WAIT).unwrap_or_default();
+    let url = line
+        .trim()
+        .strip_prefix("listening on ")
+        .unwrap_or_else(|| {
+            let _ = child.kill();
+            panic!("no 'listening on' line, got {line:?}")
+        })
+        .to_owned();
+    Server { child, url }
+}
+
+fn agent() -> ureq::Agent {
+    ureq::Agent::config_builder()
+        .http_status_as_error(false)
+        .timeout_global(Some(WAIT))
+        .build()
+        .into()
+}
+
+/// Status and body of `METHOD url` with an optional JSON body.
+fn call(method: &str, url: &str, body: Option<&str>) -> (u16, String) {
+    let agent = agent();
+    let response = match (method, body) {
+        ("GET", _) => agent.get(url).call(),
+        ("POST", Some(b)) => agent
+            .post(url)
+            .header("content-type", "application/json")
+            .send(b),
+        ("POST", None) => agent.post(url).send_empty(),
+        ("DELETE", _) => agent.delete(url).call(),
+        _ => panic!("method {method}"),
+    };
+    let mut response = response.unwrap_or_else(|e| panic!("{method} {url}: {e}"));
+    let status = response.status().as_u16();
+    let text = response.body_mut().read_to_string().expect("a text body");
+    (status, text)
+}
+
+fn json(text: &str) -> Value {
+    serde_json::from_str(text).unwrap_or_else(|e| panic!("not JSON ({e}): {text}"))
+}
+
+/// Runs the binary to the end: exit code, stdout, stderr.
+fn run(args: &[&str]) -> (i32, String, String) {
+    let out = Command::new(BIN).args(args).output().expect("runs");
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+/// Trains a small model with the command line and saves it as `dir/name.ron`.
+fn train(dir: &Path, name: &str, args: &[&str]) -> PathBuf {
+    let path = dir.join(format!("{name}.ron"));
+    let save = path.to_str().expect("a UTF-8 temp path");
+    let mut all = vec!["train", "--quiet", "--save", save];
+    all.extend_from_slice(args);
+    let (code, _, err) = run(&all);
+    assert_eq!(code, 0, "training {name} succeeds: {err}");
+    path
+}
+
+fn iris(dir: &Path) -> PathBuf {
+    train(dir, "iris", &["--data", "builtin:iris", "--epochs", "20"])
+}
+
+/// Every iris row as a JSON object of its raw CSV cells (numbers as written, the species too).
+fn iris_rows() -> Vec<String> {
+    let table = RawTable::from_bytes(Bundled::Iris.csv().as_bytes(), "iris").expect("bundled");
+    table
+        .rows
+        .iter()
+        .map(|row| {
+            let cells: Vec<String> = table
+                .headers
+                .iter()
+                .zip(row)
+                .map(|(h, cell)| match cell.parse::<f64>() {
+                    Ok(_) => format!("{}:{cell}", Value::from(h.as_str())),
+                    Err(_) => format!("{}:{}", Value::from(h.as_str()), Value::from(cell.as_str())),
+                })
+                .collect();
+            format!("{{{}}}", cells.join(","))
+        })
+        .collect()
+}
+
+#[test]
+fn predictions_equal_evals_bit_for_bit() {
+    let dir = tempfile::tempdir().expect("a temp dir");
+    let model = iris(dir.path());
+    let model_arg = model.to_str().expect("UTF-8");
+    let (code, out, err) = run(&[
+        "eval",
+        model_arg,
+        "--data",
+        "builtin:iris",
+        "--json",
+        "--predictions",
+        "--quiet",
+    ]);
+    assert_eq!(code, 0, "eval runs: {err}");
+    let eval = json(&out);
+    let expected_rows: Vec<Value> = (0..150).map(Value::from).collect();
+    assert_eq!(
+        eval["rows"].as_array(),
+        Some(&expected_rows),
+        "eval keeps every row, in file order"
+    );
+    let server = serve(&[model_arg]);
+    let rows = iris_rows();
+    let url = format!("{}/ai/v1/iris/predict", server.url);
+    let (status, body) = call(
+        "POST",
+        &url,
+        Some(&format!("{{\"rows\":[{}]}}", rows.join(","))),
+    );
+    assert_eq!(status, 200, "{body}");
+    let answer = json(&body);
+    assert_eq!(
+        answer["predictions"], eval["predictions"],
+        "the 150 rows as one batch: class, index and every probability equal eval's"
+    );
+    assert_eq!(
+        answer["predictions"][100]["class"], "virginica",
+        "a trained model names a virginica"
+    );
+    for r in [0, 77, 149] {
+        let (status, body) = call("POST", &url, Some(&format!("{{\"rows\":[{}]}}", rows[r])));
+        assert_eq!(status, 200, "{body}");
+        assert_eq!(
+            json(&body)["predictions"][0],
+            eval["predictions"][r],
+            "row {r} alone equals its row in eval's batch"
+        );
+    }
+}
+
+#[test]
+fn bad_requests_get_their_4xx_and_the_server_keeps_answering() {
+    let dir = tempfile::tempdir().expect("a temp dir");
+    let model = iris(dir.path());
+    let server = serve(&[model.to_str().expect("UTF-8")]);
+    let predict = format!("{}/ai/v1/iris/predict", server.url);
+    let good = r#"{"sepal_length_cm":6.3,"sepal_width_cm":3.3,"petal_length_cm":6.0,"petal_width_cm":2.5}"#;
+    // The good row with `key` set to the JSON text `value` (kept as written, even 1e400).
+    let with = |key: &str, value: &str| {
+        let mut cells: Vec<String> = json(good)
+            .as_object()
+            .expect("an object")
+            .iter()
+            .filter(|(k, _)| k.as_str() != key)
+            .map(|(k, v)| format!("{}:{v}", Value::from(k.as_str())))
+            .collect();
+        cells.push(format!("{}:{value}", Value::from(key)));
+        format!("{{\"rows\":[{{{}}}]}}", cells.join(","))
+    };
+    let big = format!("{{\"rows\":[{}]}}", vec![good; 20_000].join(","));
+    assert!(big.len() > 1024 * 1024, "over the default 1 MiB limit");
+    let cases: Vec<(&str, String, Option<String>, u16, Option<&str>)> = vec![
+        ("POST", predict.clone(), Some("{not json".into()), 400, None),
+        (
+            "POST",
+            predict.clone(),
+            Some(r#"{"rows":"all"}"#.into()),
+            400,
+            None,
+        ),
+        ("POST", predict.clone(), None, 400, None),
+        (
+            "POST",
+            predict.clone(),
+            Some(with("sepal_width_cm", r#""wide""#)),
+            422,
+            Some("rows[0].sepal_width_cm"),
+        ),
+        (
+            "POST",
+            predict.clone(),
+            Some(with("petal_width_cm", "[1]")),
+            422,
+            Some("rows[0].petal_width_cm"),
+        ),
+        (
+            "POST",
+            predict.clone(),
+            Some(with("colour", r#""red""#)),
+            422,
+            Some("rows[0].colour"),
+        ),
+        (
+            "POST",
+            predict.clone(),
+            Some(with("sepal_length_cm", r#""Infinity""#)),
+            422,
+            Some("rows[0].sepal_length_cm"),
+        ),
+        (
+            "POST",
+            predict.clone(),
+            Some(with("sepal_length_cm", "1e400")),
+            422,
+            Some("rows[0].sepal_length_cm"),
+        ),
+        (
+            "POST",
+            predict.clone(),
+            Some(r#"{"rows":[{"sepal_length_cm":1}]}"#.into()),
+            422,
+            Some("rows[0].sepal_width_cm"),
+        ),
+        (
+            "POST",
+            predict.clone(),
+            Some(r#"{"inputs":[[1,2,3]]}"#.into()),
+            422,
+            Some("inputs[0]"),
+        ),
+        (
+            "POST",
+            format!("{}/ai/v1/tulip/predict", server.url),
+            Some(with("colour", "1")),
+            404,
+            Some("model"),
+        ),
+        (
+            "GET",
+            format!("{}/ai/v1/tulip", server.url),
+            None,
+            404,
+            Some("model"),
+        ),
+        ("GET", format!("{}/nowhere", server.url), None, 404, None),
+        ("GET", predict.clone(), None, 405, None),
+        (
+            "DELETE",
+            format!("{}/ai/v1/iris", server.url),
+            None,
+            405,
+            None,
+        ),
+        ("POST", predict.clone(), Some(big), 413, None),
+    ];
+    for (method, url, body, status, field) in cases {
+        let (got, text) = call(method, &url, body.as_deref());
+        assert_eq!(got, status, "{method} {url}: {text}");
+        let error = json(&text);
+        assert!(
+            error["error"].as_str().is_some_and(|e| !e.is_empty()),
+            "{method} {url}: an error message in {text}"
+        );
+        assert_eq!(error["field"].as_str(), field, "{method} {url}: {text}");
+        let (health, _) = call("GET", &format!("{}/health", server.url), None);
+        assert_eq!(health, 200, "still answering after {method} {url}");
+    }
+    // A category the model never saw, on a model with a categorical feature.
+    let titanic = train(
+        dir.path(),
+        "titanic",
+        &["--data", "builtin:titanic", "--epochs", "2"],
+    );
+    let server = serve(&[titanic.to_str().expect("UTF-8")]);
+    let row =
+        r#"{"pclass":1,"sex":"robot","age":29,"sibsp":0,"parch":0,"fare":211.3,"embarked":"S"}"#;
+    let (status, text) = call(
+        "POST",
+        &format!("{}/ai/v1/titanic/predict", server.url),
+        Some(&format!("{{\"rows\":[{row}]}}")),
+    );
+    assert_eq!(status, 422, "{text}");
+    assert_eq!(json(&text)["field"], "rows[0].sex", "{text}");
+}
+
+#[test]
+fn a_slow_body_times_out_with_408() {
+    let dir = tempfile::tempdir().expect("a temp dir");
+    let model = iris(dir.path());
+    let server = serve(&[model.to_str().expect("UTF-8"), "--timeout", "1"]);
+    let addr = server.url.trim_start_matches("http://");
+    let mut stream = TcpStream::connect(addr).expect("connects");
+    stream.set_read_timeout(Some(WAIT)).expect("a read timeout");
+    // Headers promise 100 bytes; only 10 come, then nothing.
+    stream
+        .write_all(b"POST /ai/v1/iris/predict HTTP/1.1\r\nHost: x\r\nContent-Length: 100\r\n\r\n{\"rows\":[")
+        .expect("writes");
+    let mut answer = String::new();
+    let _ = stream.read_to_string(&mut answer);
+    assert!(
+        answer.starts_with("HTTP/1.1 408"),
+        "a slow body gets 408: {answer:?}"
+    );
+    let (health, _) = call("GET", &format!("{}/health", server.url), None);
+    assert_eq!(health, 200, "still answering");
+}
+
+#[test]
+fn openapi_lists_exactly_the_routes_the_router_answers() {
+    let dir = tempfile::tempdir().expect("a temp dir");
+    let model = iris(dir.path());
+    let server = serve(&[model.to_str().expect("UTF-8")]);
+    let (status, text) = call("GET", &format!("{}/openapi.json", server.url), None);
+    assert_eq!(status, 200, "{text}");
+    assert_eq!(text, OPENAPI_JSON, "the checked-in document is served");
+    let doc = json(&text);
+    assert!(
+        doc["openapi"].as_str().is_some_and(|v| v.starts_with("3.")),
+        "OpenAPI 3"
+    );
+    let mut documented: Vec<(String, String)> = Vec::new();
+    for (path, item) in doc["paths"].as_object().expect("paths") {
+        for method in item.as_object().expect("operations").keys() {
+            documented.push((method.to_uppercase(), path.clone()));
+        }
+    }
+    documented.sort();
+    let mut routes: Vec<(String, String)> = ROUTES
+        .iter()
+        .map(|r| (r.method.to_owned(), r.path.to_owned()))
+        .collect();
+    routes.sort();
+    assert_eq!(
+        documented, routes,
+        "the document and the router's route list agree"
+    );
+    for route in ROUTES {
+        let url = format!("{}{}", server.url, route.path.replace("{model}", "iris"));
+        let body = (route.method == "POST").then_some(r#"{"inputs":[[0,0,0,0]]}"#);
+        let (status, text) = call(route.method, &url, body);
+        assert_eq!(
+            status, 200,
+            "{} {} is answered: {text}",
+            route.method, route.path
+        );
+    }
+    let (status, _) = call("GET", &format!("{}/ai/v1/iris/train", server.url), None);
+    assert_eq!(status, 404, "a route not in the document is not answered");
+}
+
+#[test]
+fn a_bad_model_file_exits_2_before_listening() {
+    let dir = tempfile::tempdir().expect("a temp dir");
+    let good = iris(dir.path());
+    let bad = dir.path().join("broken.ron");
+    std::fs::write(&bad, "(format_version: 1, layers: [").expect("writes");
+    let missing = dir.path().join("missing.ron");
+    let (good, bad, missing) = (
+        good.to_str().expect("UTF-8"),
+        bad.to_str().expect("UTF-8"),
+        missing.to_str().expect("UTF-8"),
+    );
+    for args in [vec![bad], vec![good, bad], vec![missing], vec![good, good]] {
+        let mut all = vec!["serve", "--port", "0"];
+        all.extend(&args);
+        let (code, out, err) = run(&all);
+        assert_eq!(code, 2, "{args:?}: exit 2 ({err})");
+        assert!(
+            !out.contains("listening"),
+            "{args:?}: never listened: {out}"
+        );
+        assert_eq!(err.trim().lines().count(), 1, "{args:?}: one line: {err}");
+    }
+    let (_, _, err) = run(&["serve", "--port", "0", bad]);
+    assert!(
+        err.contains("broken.ron"),
+        "the message names the file: {err}"
+    );
+}
+
+#[test]
+fn two_models_are_served_under_their_stems() {
+    let dir = tempfile::tempdir().expect("a temp dir");
+    let iris = iris(dir.path());
+    let xor = train(
+        dir.path(),
+        "xor",
+        &[
+            "--data",
+            "builtin:xor",
+            "--hidden",
+            "4:tanh",
+            "--epochs",
+            "300",
+            "--lr",
+            "0.05",
+        ],
+    );
+    let server = serve(&[iris.to_str().expect("UTF-8"), xor.to_str().expect("UTF-8")]);
+    let (status, text) = call("GET", &format!("{}/ai/v1/models", server.url), None);
+    assert_eq!(status, 200, "{text}");
+    let names: Vec<String> = json(&text)["models"]
+        .as_array()
+        .expect("a list")
+        .iter()
+        .filter_map(|m| m["name"].as_str().map(str::to_owned))
+        .collect();
+    assert_eq!(names, ["iris", "xor"], "each under its stem, sorted");
+    let (_, card) = call("GET", &format!("{}/ai/v1/xor", server.url), None);
+    let card = json(&card);
+    assert_eq!(
+        card["inputs"],
+        serde_json::json!(["x1", "x2"]),
+        "generated data: raw inputs"
+    );
+    assert_eq!(card["classes"], serde_json::json!(["0", "1"]), "{card}");
+    let predict = format!("{}/ai/v1/xor/predict", server.url);
+    let (status, by_rows) = call(
+        "POST",
+        &predict,
+        Some(r#"{"rows":[{"x1":0,"x2":1},{"x1":1,"x2":1}]}"#),
+    );
+    assert_eq!(status, 200, "{by_rows}");
+    let (_, by_inputs) = call("POST", &predict, Some(r#"{"inputs":[[0,1],[1,1]]}"#));
+    assert_eq!(
+        json(&by_rows),
+        json(&by_inputs),
+        "named rows are the inputs themselves"
+    );
+    let answer = json(&by_rows);
+    let classes: Vec<&str> = answer["predictions"]
+        .as_array()
+        .expect("a list")
+        .iter()
+        .filter_map(|p| p["class"].as_str())
+        .collect();
+    assert_eq!(classes, ["1", "0"], "XOR learned: 0⊕1 = 1, 1⊕1 = 0");
+    let (_, card) = call("GET", &format!("{}/ai/v1/iris", server.url), None);
+    assert_eq!(
+        json(&card)["task"],
+        "classification",
+        "the other model is there too"
+    );
+}
+
+#[test]
+fn cors_only_when_asked_and_a_warning_off_loopback() {
+    let dir = tempfile::tempdir().expect("a temp dir");
+    let model = iris(dir.path());
+    let model = model.to_str().expect("UTF-8");
+    let allowed = |server: &Server| {
+        let response = agent()
+            .get(format!("{}/health", server.url))
+            .header("Origin", "http://class.example")
+            .call()
+            .expect("answers");
+        response
+            .headers()
+            .get("access-control-allow-origin")
+            .and_then(|v| v.to_str().ok())
+            .map(str::to_owned)
+    };
+    let closed = serve(&[model]);
+    assert_eq!(allowed(&closed), None, "no CORS by default");
+    let open = serve(&[model, "--cors", "http://class.example"]);
+    assert_eq!(
+        allowed(&open).as_deref(),
+        Some("http://class.example"),
+        "the origin asked for"
+    );
+    let mut child = Command::new(BIN)
+        .args(["serve", model, "--host", "0.0.0.0", "--port", "0"])
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("starts");
+    let stderr = child.stderr.take().expect("piped");
+    let guard = Server {
+        child,
+        url: String::new(),
+    };
+    let (tx, rx) = mpsc::channel();
+    std::thread::spawn(move || {
+        let mut line = String::new();
+        let _ = BufReader::new(stderr).read_line(&mut line);
+        let _ = tx.send(line);
+    });
+    let warning = rx.recv_timeout(WAIT).unwrap_or_default();
+    drop(guard);
+    assert!(
+        warning.contains("warning"),
+        "others on the network are warned of: {warning:?}"
+    );
+}
+
+#[test]
+fn ctrl_c_shuts_down_gracefully() {
+    let dir = tempfile::tempdir().expect("a temp dir");
+    let model = iris(dir.path());
+    let mut server = serve(&[model.to_str().expect("UTF-8")]);
+    let (status, _) = call("GET", &format!("{}/health", server.url), None);
+    assert_eq!(status, 200, "up");
+    let pid = server.child.id().to_string();
+    let sent = Command::new("kill")
+        .args(["-INT", &pid])
+        .status()
+        .expect("kill runs");
+    assert!(sent.success(), "SIGINT sent");
+    let start = std::time::Instant::now();
+    let exit = loop {
+        if let Some(status) = server.child.try_wait().expect("waits") {
+            break status;
+        }
+        assert!(start.elapsed() < WAIT, "exits after Ctrl+C");
+        std::thread::sleep(Duration::from_millis(20));
+    };
+    assert!(exit.success(), "a clean exit: {exit:?}");
+}
