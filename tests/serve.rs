@@ -17,7 +17,7 @@ use serde_json::Value;
 
 const BIN: &str = env!("CARGO_BIN_EXE_perceptron-lab");
 /// Bounds every wait on a child, so a broken server fails the test instead of hanging it.
-const WAIT: Duration = Duration::from_secs(60);
+const WAIT: Duration = Duration::from_mins(1);
 
 /// A running `serve` child; killed when dropped.
 struct Server {
@@ -189,6 +189,9 @@ fn predictions_equal_evals_bit_for_bit() {
     }
 }
 
+/// A request that must fail: method, URL, body, the status and the `field` expected.
+type BadRequest<'a> = (&'a str, String, Option<String>, u16, Option<&'a str>);
+
 #[test]
 fn bad_requests_get_their_4xx_and_the_server_keeps_answering() {
     let dir = tempfile::tempdir().expect("a temp dir");
@@ -210,7 +213,7 @@ fn bad_requests_get_their_4xx_and_the_server_keeps_answering() {
     };
     let big = format!("{{\"rows\":[{}]}}", vec![good; 20_000].join(","));
     assert!(big.len() > 1024 * 1024, "over the default 1 MiB limit");
-    let cases: Vec<(&str, String, Option<String>, u16, Option<&str>)> = vec![
+    let cases: Vec<BadRequest<'_>> = vec![
         ("POST", predict.clone(), Some("{not json".into()), 400, None),
         (
             "POST",

@@ -78,7 +78,11 @@ impl Served {
             return Err(ApiError::unknown_model(name, &known));
         };
         // A poisoned lock still holds a whole model: a panicking writer never half-writes an Arc.
-        Ok(Arc::clone(&slot.read().unwrap_or_else(|e| e.into_inner())))
+        Ok(Arc::clone(
+            &slot
+                .read()
+                .unwrap_or_else(std::sync::PoisonError::into_inner),
+        ))
     }
 }
 

@@ -83,7 +83,9 @@ impl ServerHandle {
             });
         };
         let model = Arc::new(model);
-        *slot.write().unwrap_or_else(|e| e.into_inner()) = model;
+        *slot
+            .write()
+            .unwrap_or_else(std::sync::PoisonError::into_inner) = model;
         Ok(())
     }
 
