@@ -1,120 +1,21 @@
-//! `perceptron-lab serve` end to end: the built binary started on port 0 as a child process
-//! (killed by a guard when a test ends), called over loopback with `ureq`. Predictions equal
-//! `eval`'s; every bad request gets its 4xx and the server keeps answering; the OpenAPI
-//! document lists exactly the routes the router answers; a bad model file exits 2 before
-//! listening; several models are served under their stems.
+//! `perceptron-lab serve` end to end, the API: the built binary started on port 0 (see
+//! `serve_support`), called over loopback with `ureq`. Predictions equal `eval`'s bit for bit;
+//! every bad request gets its 4xx and the server keeps answering; a slow body gets 408; the
+//! OpenAPI document lists exactly the routes the router answers; several models are served
+//! under their stems.
 
-use std::io::{BufRead as _, BufReader, Read as _, Write as _};
+mod serve_support;
+
+use std::io::{Read as _, Write as _};
 use std::net::TcpStream;
-use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
-use std::sync::mpsc;
-use std::time::Duration;
 
 use perceptron_lab::data::{Bundled, RawTable};
 use perceptron_lab::serve::{OPENAPI_JSON, ROUTES};
 use serde_json::Value;
-
-const BIN: &str = env!("CARGO_BIN_EXE_perceptron-lab");
-/// Bounds every wait on a child, so a broken server fails the test instead of hanging it.
-const WAIT: Duration = Duration::from_mins(1);
-
-/// A running `serve` child; killed when dropped.
-struct Server {
-    child: Child,
-    url: String,
-}
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
-/// Starts `serve ARGS --port 0` and waits for its `listening on` line.
-fn serve(args: &[&str]) -> Server {
-    let mut child = Command::new(BIN)
-        .arg("serve")
-        .args(args)
-        .args(["--port", "0"])
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .expect("the binary starts");
-    let stdout = child.stdout.take().expect("piped stdout");
-    let (tx, rx) = mpsc::channel();
-    std::thread::spawn(move || {
-        let mut line = String::new();
-        let _ = BufReader::new(stdout).read_line(&mut line);
-        let _ = tx.send(line);
-    });
-    let line = rx.recv_timeout(WAIT).unwrap_or_default();
-    let url = line
-        .trim()
-        .strip_prefix("listening on ")
-        .unwrap_or_else(|| {
-            let _ = child.kill();
-            panic!("no 'listening on' line, got {line:?}")
-        })
-        .to_owned();
-    Server { child, url }
-}
-
-fn agent() -> ureq::Agent {
-    ureq::Agent::config_builder()
-        .http_status_as_error(false)
-        .timeout_global(Some(WAIT))
-        .build()
-        .into()
-}
-
-/// Status and body of `METHOD url` with an optional JSON body.
-fn call(method: &str, url: &str, body: Option<&str>) -> (u16, String) {
-    let agent = agent();
-    let response = match (method, body) {
-        ("GET", _) => agent.get(url).call(),
-        ("POST", Some(b)) => agent
-            .post(url)
-            .header("content-type", "application/json")
-            .send(b),
-        ("POST", None) => agent.post(url).send_empty(),
-        ("DELETE", _) => agent.delete(url).call(),
-        _ => panic!("method {method}"),
-    };
-    let mut response = response.unwrap_or_else(|e| panic!("{method} {url}: {e}"));
-    let status = response.status().as_u16();
-    let text = response.body_mut().read_to_string().expect("a text body");
-    (status, text)
-}
+use serve_support::{WAIT, call, iris, run, serve, train};
 
 fn json(text: &str) -> Value {
     serde_json::from_str(text).unwrap_or_else(|e| panic!("not JSON ({e}): {text}"))
-}
-
-/// Runs the binary to the end: exit code, stdout, stderr.
-fn run(args: &[&str]) -> (i32, String, String) {
-    let out = Command::new(BIN).args(args).output().expect("runs");
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
-}
-
-/// Trains a small model with the command line and saves it as `dir/name.ron`.
-fn train(dir: &Path, name: &str, args: &[&str]) -> PathBuf {
-    let path = dir.join(format!("{name}.ron"));
-    let save = path.to_str().expect("a UTF-8 temp path");
-    let mut all = vec!["train", "--quiet", "--save", save];
-    all.extend_from_slice(args);
-    let (code, _, err) = run(&all);
-    assert_eq!(code, 0, "training {name} succeeds: {err}");
-    path
-}
-
-fn iris(dir: &Path) -> PathBuf {
-    train(dir, "iris", &["--data", "builtin:iris", "--epochs", "20"])
 }
 
 /// Every iris row as a JSON object of its raw CSV cells (numbers as written, the species too).
@@ -393,36 +294,6 @@ fn openapi_lists_exactly_the_routes_the_router_answers() {
 }
 
 #[test]
-fn a_bad_model_file_exits_2_before_listening() {
-    let dir = tempfile::tempdir().expect("a temp dir");
-    let good = iris(dir.path());
-    let bad = dir.path().join("broken.ron");
-    std::fs::write(&bad, "(format_version: 1, layers: [").expect("writes");
-    let missing = dir.path().join("missing.ron");
-    let (good, bad, missing) = (
-        good.to_str().expect("UTF-8"),
-        bad.to_str().expect("UTF-8"),
-        missing.to_str().expect("UTF-8"),
-    );
-    for args in [vec![bad], vec![good, bad], vec![missing], vec![good, good]] {
-        let mut all = vec!["serve", "--port", "0"];
-        all.extend(&args);
-        let (code, out, err) = run(&all);
-        assert_eq!(code, 2, "{args:?}: exit 2 ({err})");
-        assert!(
-            !out.contains("listening"),
-            "{args:?}: never listened: {out}"
-        );
-        assert_eq!(err.trim().lines().count(), 1, "{args:?}: one line: {err}");
-    }
-    let (_, _, err) = run(&["serve", "--port", "0", bad]);
-    assert!(
-        err.contains("broken.ron"),
-        "the message names the file: {err}"
-    );
-}
-
-#[test]
 fn two_models_are_served_under_their_stems() {
     let dir = tempfile::tempdir().expect("a temp dir");
     let iris = iris(dir.path());
@@ -485,78 +356,4 @@ fn two_models_are_served_under_their_stems() {
         "classification",
         "the other model is there too"
     );
-}
-
-#[test]
-fn cors_only_when_asked_and_a_warning_off_loopback() {
-    let dir = tempfile::tempdir().expect("a temp dir");
-    let model = iris(dir.path());
-    let model = model.to_str().expect("UTF-8");
-    let allowed = |server: &Server| {
-        let response = agent()
-            .get(format!("{}/health", server.url))
-            .header("Origin", "http://class.example")
-            .call()
-            .expect("answers");
-        response
-            .headers()
-            .get("access-control-allow-origin")
-            .and_then(|v| v.to_str().ok())
-            .map(str::to_owned)
-    };
-    let closed = serve(&[model]);
-    assert_eq!(allowed(&closed), None, "no CORS by default");
-    let open = serve(&[model, "--cors", "http://class.example"]);
-    assert_eq!(
-        allowed(&open).as_deref(),
-        Some("http://class.example"),
-        "the origin asked for"
-    );
-    let mut child = Command::new(BIN)
-        .args(["serve", model, "--host", "0.0.0.0", "--port", "0"])
-        .stdout(Stdio::null())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("starts");
-    let stderr = child.stderr.take().expect("piped");
-    let guard = Server {
-        child,
-        url: String::new(),
-    };
-    let (tx, rx) = mpsc::channel();
-    std::thread::spawn(move || {
-        let mut line = String::new();
-        let _ = BufReader::new(stderr).read_line(&mut line);
-        let _ = tx.send(line);
-    });
-    let warning = rx.recv_timeout(WAIT).unwrap_or_default();
-    drop(guard);
-    assert!(
-        warning.contains("warning"),
-        "others on the network are warned of: {warning:?}"
-    );
-}
-
-#[test]
-fn ctrl_c_shuts_down_gracefully() {
-    let dir = tempfile::tempdir().expect("a temp dir");
-    let model = iris(dir.path());
-    let mut server = serve(&[model.to_str().expect("UTF-8")]);
-    let (status, _) = call("GET", &format!("{}/health", server.url), None);
-    assert_eq!(status, 200, "up");
-    let pid = server.child.id().to_string();
-    let sent = Command::new("kill")
-        .args(["-INT", &pid])
-        .status()
-        .expect("kill runs");
-    assert!(sent.success(), "SIGINT sent");
-    let start = std::time::Instant::now();
-    let exit = loop {
-        if let Some(status) = server.child.try_wait().expect("waits") {
-            break status;
-        }
-        assert!(start.elapsed() < WAIT, "exits after Ctrl+C");
-        std::thread::sleep(Duration::from_millis(20));
-    };
-    assert!(exit.success(), "a clean exit: {exit:?}");
 }

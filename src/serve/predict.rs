@@ -10,6 +10,7 @@
 //! column is ignored, so a CSV row can be sent as it is; any other unknown key is an error.
 //! `{"inputs": [[...]]}` carries the network inputs themselves.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 use ndarray::{Array2, ArrayView1, ArrayView2, Axis};
@@ -39,7 +40,7 @@ enum Cell<'a> {
     /// `null` or `""`.
     Missing,
     /// A string or the text of a number.
-    Text(std::borrow::Cow<'a, str>),
+    Text(Cow<'a, str>),
 }
 
 /// Parses and checks a predict body for `model`: the network inputs, `[rows, inputs]`.
@@ -188,7 +189,7 @@ fn checked_cell<'a>(
     f: &FeatureEncoding,
     value: &'a RawValue,
     field: &str,
-) -> Result<std::borrow::Cow<'a, str>, ApiError> {
+) -> Result<Cow<'a, str>, ApiError> {
     let text = match cell(value, field)? {
         Cell::Missing if f.missing == MissingPolicy::Drop => {
             return Err(ApiError::invalid(
@@ -199,7 +200,7 @@ fn checked_cell<'a>(
                 ),
             ));
         }
-        Cell::Missing => return Ok(std::borrow::Cow::Borrowed("")),
+        Cell::Missing => return Ok(Cow::Borrowed("")),
         Cell::Text(text) => text,
     };
     match &f.encoding {
@@ -228,7 +229,7 @@ fn cell<'a>(value: &'a RawValue, field: &str) -> Result<Cell<'a>, ApiError> {
     match text.as_bytes().first() {
         Some(b'n') => Ok(Cell::Missing),
         Some(b'"') => {
-            let s: std::borrow::Cow<'a, str> = serde_json::from_str(text)
+            let s: Cow<'a, str> = serde_json::from_str(text)
                 .map_err(|e| ApiError::invalid(field, format!("not a string: {e}")))?;
             if s.is_empty() {
                 Ok(Cell::Missing)
@@ -236,7 +237,7 @@ fn cell<'a>(value: &'a RawValue, field: &str) -> Result<Cell<'a>, ApiError> {
                 Ok(Cell::Text(s))
             }
         }
-        Some(b'-' | b'0'..=b'9') => Ok(Cell::Text(std::borrow::Cow::Borrowed(text))),
+        Some(b'-' | b'0'..=b'9') => Ok(Cell::Text(Cow::Borrowed(text))),
         _ => Err(ApiError::invalid(
             field,
             format!("expected a number, a string or null, not {text}"),
