@@ -29,6 +29,8 @@ pub struct ServeLoad {
     pub requests: usize,
     /// Iris rows per request.
     pub rows: usize,
+    /// Worker threads of the server (0: one per core).
+    pub server_threads: usize,
 }
 
 /// What the serve workload measured.
@@ -66,6 +68,7 @@ pub fn run(load: ServeLoad) -> Result<ServeReport, String> {
     let model = Model::from_experiment("iris", &experiment, String::new())?;
     let options = ServeOptions {
         port: 0,
+        worker_threads: load.server_threads,
         ..ServeOptions::default()
     };
     let server = ServerHandle::start(vec![model], &options).map_err(|e| e.to_string())?;
@@ -114,7 +117,10 @@ pub fn run(load: ServeLoad) -> Result<ServeReport, String> {
         p99_ms: quantile(0.99),
         max_ms: quantile(1.0),
         errors,
-        server_threads: std::thread::available_parallelism().map_or(1, std::num::NonZero::get),
+        server_threads: match load.server_threads {
+            0 => std::thread::available_parallelism().map_or(1, std::num::NonZero::get),
+            n => n,
+        },
     })
 }
 

@@ -20,6 +20,9 @@ pub struct BenchArgs {
     /// serve: iris rows per request.
     #[arg(long, default_value_t = 1)]
     pub rows: usize,
+    /// serve: worker threads of the server (0: one per core).
+    #[arg(long, default_value_t = 0)]
+    pub server_threads: usize,
     /// Runs to take the median of.
     #[arg(long, default_value_t = 3)]
     pub repeat: usize,

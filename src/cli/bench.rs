@@ -76,6 +76,7 @@ fn serve(a: &BenchArgs) -> Result<(), Failure> {
         connections: a.connections,
         requests: a.requests,
         rows: a.rows,
+        server_threads: a.server_threads,
     };
     if !(1..=1024).contains(&load.connections) {
         return Err(Failure::usage("--connections must be from 1 to 1024"));
@@ -85,6 +86,9 @@ fn serve(a: &BenchArgs) -> Result<(), Failure> {
     }
     if !(1..=5_000).contains(&load.rows) {
         return Err(Failure::usage("--rows must be from 1 to 5000"));
+    }
+    if load.server_threads > 64 {
+        return Err(Failure::usage("--server-threads must be from 0 to 64"));
     }
     let report = serve_load::run(load).map_err(|message| Failure {
         code: EXIT_FAILED,
