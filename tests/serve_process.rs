@@ -4,12 +4,10 @@
 
 mod serve_support;
 
-use std::io::{BufRead as _, BufReader};
 use std::process::{Command, Stdio};
-use std::sync::mpsc;
 use std::time::Duration;
 
-use serve_support::{BIN, Server, WAIT, agent, call, iris, run, serve};
+use serve_support::{BIN, Server, WAIT, agent, call, first_line, iris, run, serve};
 
 #[test]
 fn a_bad_model_file_exits_2_before_listening() {
@@ -77,13 +75,7 @@ fn cors_only_when_asked_and_a_warning_off_loopback() {
         child,
         url: String::new(),
     };
-    let (tx, rx) = mpsc::channel();
-    std::thread::spawn(move || {
-        let mut line = String::new();
-        let _ = BufReader::new(stderr).read_line(&mut line);
-        let _ = tx.send(line);
-    });
-    let warning = rx.recv_timeout(WAIT).unwrap_or_default();
+    let warning = first_line(stderr);
     drop(guard);
     assert!(
         warning.contains("warning"),

@@ -38,14 +38,7 @@ pub fn serve(args: &[&str]) -> Server {
         .stderr(Stdio::null())
         .spawn()
         .expect("the binary starts");
-    let stdout = child.stdout.take().expect("piped stdout");
-    let (tx, rx) = mpsc::channel();
-    std::thread::spawn(move || {
-        let mut line = String::new();
-        let _ = BufReader::new(stdout).read_line(&mut line);
-        let _ = tx.send(line);
-    });
-    let line = rx.recv_timeout(WAIT).unwrap_or_default();
+    let line = first_line(child.stdout.take().expect("piped stdout"));
     let url = line
         .trim()
         .strip_prefix("listening on ")
@@ -57,6 +50,18 @@ pub fn serve(args: &[&str]) -> Server {
     Server { child, url }
 }
 
+/// The first line from a child's pipe, or "" if none comes within [`WAIT`].
+pub fn first_line(pipe: impl std::io::Read + Send + 'static) -> String {
+    let (tx, rx) = mpsc::channel();
+    std::thread::spawn(move || {
+        let mut line = String::new();
+        let _ = BufReader::new(pipe).read_line(&mut line);
+        let _ = tx.send(line);
+    });
+    rx.recv_timeout(WAIT).unwrap_or_default()
+}
+
+/// A blocking client that returns 4xx answers instead of failing on them.
 pub fn agent() -> ureq::Agent {
     ureq::Agent::config_builder()
         .http_status_as_error(false)
@@ -105,6 +110,7 @@ pub fn train(dir: &Path, name: &str, args: &[&str]) -> PathBuf {
     path
 }
 
+/// An iris model trained for 20 epochs, saved as `dir/iris.ron`.
 pub fn iris(dir: &Path) -> PathBuf {
     train(dir, "iris", &["--data", "builtin:iris", "--epochs", "20"])
 }
