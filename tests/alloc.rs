@@ -1,10 +1,20 @@
-//! Zero heap allocations per training step in steady state, proven with a counting global
-//! allocator (a correctness property of the hot path, not a timing).
+//! Zero heap allocations per training step in steady state, and an idle app frame whose
+//! allocations do not grow with the dataset, proven with a counting global allocator (a
+//! correctness property of the hot paths, not a timing).
+
+#[expect(
+    dead_code,
+    reason = "this test uses only the app harness of the shared helpers"
+)]
+mod common;
 
 use std::alloc::{GlobalAlloc, Layout, System};
+use std::fmt::Write as _;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
+use egui_kittest::kittest::Queryable as _;
 use ndarray::Array2;
+use perceptron_lab::app::PerceptronApp;
 use perceptron_lab::data::Dataset;
 use perceptron_lab::data::builtin::Generator;
 use perceptron_lab::nn::{
@@ -14,6 +24,8 @@ use perceptron_lab::nn::{
 struct Counting;
 
 static ALLOCATIONS: AtomicUsize = AtomicUsize::new(0);
+/// Bytes asked for by every allocation and reallocation (new size), never decreased.
+static ALLOCATED_BYTES: AtomicUsize = AtomicUsize::new(0);
 
 // SAFETY: forwards every call unchanged to the system allocator; only counts.
 #[expect(
@@ -23,6 +35,7 @@ static ALLOCATIONS: AtomicUsize = AtomicUsize::new(0);
 unsafe impl GlobalAlloc for Counting {
     unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
         ALLOCATIONS.fetch_add(1, Ordering::Relaxed);
+        ALLOCATED_BYTES.fetch_add(layout.size(), Ordering::Relaxed);
         // SAFETY: same contract as the caller's.
         unsafe { System.alloc(layout) }
     }
@@ -32,6 +45,7 @@ unsafe impl GlobalAlloc for Counting {
     }
     unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
         ALLOCATIONS.fetch_add(1, Ordering::Relaxed);
+        ALLOCATED_BYTES.fetch_add(new_size, Ordering::Relaxed);
         // SAFETY: same contract as the caller's.
         unsafe { System.realloc(ptr, layout, new_size) }
     }
@@ -42,6 +56,13 @@ static GLOBAL: Counting = Counting;
 
 /// The counter is global, so the tests take turns.
 static ONE_AT_A_TIME: std::sync::Mutex<()> = std::sync::Mutex::new(());
+
+/// Bytes allocated while `f` runs (on any thread).
+fn count_bytes(f: impl FnOnce()) -> usize {
+    let before = ALLOCATED_BYTES.load(Ordering::SeqCst);
+    f();
+    ALLOCATED_BYTES.load(Ordering::SeqCst) - before
+}
 
 fn count<T>(f: impl FnOnce() -> T) -> (T, usize) {
     let before = ALLOCATIONS.load(Ordering::SeqCst);
@@ -136,4 +157,103 @@ fn split_product_steps_allocate_a_fixed_handful_whatever_the_batch() {
              and one packing buffer per blocked product"
         );
     }
+}
+
+/// Bytes allocated by one idle frame of the app (nothing playing, no input) once it has
+/// settled, after `open` set it up: the least of several frames after a warm-up, so a stray
+/// one-off does not count. Also the size of the training set's features, in bytes.
+fn idle_frame_bytes(
+    open: impl FnOnce(&mut egui_kittest::Harness<'static, PerceptronApp>),
+) -> (usize, usize) {
+    let mut harness = common::harness();
+    harness.run();
+    open(&mut harness);
+    harness.run();
+    for _ in 0..6 {
+        harness.step();
+    }
+    let frame = (0..6)
+        .map(|_| count_bytes(|| harness.step()))
+        .min()
+        .unwrap_or(usize::MAX);
+    let data = harness.state_mut().session().trainer().train_data();
+    let data_bytes = data.features.len() * std::mem::size_of::<f32>();
+    (frame, data_bytes)
+}
+
+/// Bytes an idle frame may differ by between two datasets that the window shows the same
+/// way: egui's own per-frame work depends on the widgets, not on the rows; one copy of the
+/// smaller training set below is several times this.
+const SAME_WIDGETS_SLACK: usize = 32 * 1024;
+
+/// An idle frame draws from a view borrowed from the session: it allocates what egui needs
+/// for the widgets, never a copy of the data, the history or the evaluations. The digits
+/// example held out 20 % (1437 training images of 64 pixels) or 50 % (899): the same window,
+/// and an idle frame that allocates the same, where one copy of the larger training set is
+/// ~370 kB.
+#[test]
+fn an_idle_digits_frame_does_not_grow_with_its_training_set() {
+    let _turn = ONE_AT_A_TIME
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    let digits = |test_fraction: f64| {
+        idle_frame_bytes(move |harness| {
+            harness.state_mut().open_shipped_example("digits-confusion");
+            harness.run();
+            if test_fraction > 0.2 {
+                harness
+                    .get_by_role_and_label(egui::accesskit::Role::Slider, "Test fraction")
+                    .set_value_accesskit(test_fraction);
+            }
+        })
+    };
+    let (large_frame, large_data) = digits(0.2);
+    let (small_frame, small_data) = digits(0.5);
+    assert!(
+        large_data > small_data + 100_000,
+        "the two splits differ by {} bytes of features",
+        large_data - small_data
+    );
+    assert!(
+        large_frame.abs_diff(small_frame) < SAME_WIDGETS_SLACK,
+        "an idle frame allocated {large_frame} bytes with {large_data} bytes of training \
+         features and {small_frame} bytes with {small_data}: it grows with the data"
+    );
+}
+
+/// The same for a whole dataset four times larger (a CSV of 64 features and 10 classes, 400
+/// or 1600 rows), so a copy of all the data (training and test) is caught too.
+#[test]
+fn an_idle_frame_does_not_grow_with_the_dataset() {
+    let _turn = ONE_AT_A_TIME
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    let dir = tempfile::tempdir().unwrap();
+    let csv = |rows: usize| {
+        let path = dir.path().join(format!("pixels_{rows}.csv"));
+        let mut text = String::new();
+        for j in 0..64 {
+            write!(text, "p{j},").unwrap();
+        }
+        text.push_str("digit\n");
+        for i in 0..rows {
+            for j in 0..64 {
+                write!(text, "{},", (i * 7 + j * 13) % 17).unwrap();
+            }
+            writeln!(text, "d{}", i % 10).unwrap();
+        }
+        std::fs::write(&path, text).unwrap();
+        idle_frame_bytes(move |harness| {
+            harness.state_mut().open_path(&path);
+            harness.state_mut().wait_for_load();
+        })
+    };
+    let (small_frame, small_data) = csv(400);
+    let (large_frame, large_data) = csv(1600);
+    assert_eq!(large_data, 4 * small_data, "four times the rows");
+    assert!(
+        large_frame.abs_diff(small_frame) < SAME_WIDGETS_SLACK,
+        "an idle frame allocated {small_frame} bytes with {small_data} bytes of training \
+         features and {large_frame} bytes with {large_data}: it grows with the data"
+    );
 }

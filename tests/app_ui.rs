@@ -5,7 +5,7 @@ mod common;
 
 use common::harness;
 use egui_kittest::Harness;
-use egui_kittest::kittest::Queryable as _;
+use egui_kittest::kittest::{NodeT as _, Queryable as _};
 use perceptron_lab::app::PerceptronApp;
 
 /// A file dropped onto the window, as the windowing backend would report it.
@@ -199,17 +199,30 @@ fn a_broken_file_is_a_message_not_a_crash() {
     std::fs::write(&path, "this is ( not an experiment").unwrap();
     let mut harness = harness();
     harness.run();
+    harness.get_by_label("Step epoch").click();
+    harness.run();
+    let setup = harness.state_mut().session().setup.clone();
+    let network = harness.state_mut().session().trainer().network().clone();
     harness.state_mut().open_path(&path);
     harness.state_mut().wait_for_load();
     harness.run();
+    let error = harness.state().error().map(str::to_owned);
+    assert!(
+        error.as_deref().is_some_and(|e| e.contains("broken.ron")),
+        "the notice bar shows an error naming the file: {error:?}"
+    );
     assert!(
         harness.query_by_label_contains("broken.ron").is_some(),
-        "the error, naming the file, is shown in the window"
+        "and it is on screen"
     );
+    let session = harness.state_mut().session();
+    assert_eq!(session.setup, setup, "the current experiment stays");
+    assert_eq!(session.trainer().network(), &network, "with its weights");
+    assert_eq!(harness.state_mut().epoch(), 1, "and its progress");
     assert_eq!(
-        harness.state_mut().epoch(),
-        0,
-        "the current experiment stays"
+        harness.state().path(),
+        None,
+        "the broken file is not remembered"
     );
 }
 
@@ -255,13 +268,57 @@ fn confusion_matrix_counts_every_evaluated_sample() {
 fn clicking_a_cell_opens_the_wrong_answer_notebook() {
     let mut harness = harness();
     harness.run();
-    harness.get_by_label("Cell 0 → 1").click();
+    // The training set's most frequent mistake (true t, predicted p), from the evaluation.
+    let evaluation = harness.state_mut().evaluations().train.clone();
+    let labels = harness
+        .state_mut()
+        .session()
+        .trainer()
+        .train_data()
+        .labels()
+        .unwrap()
+        .to_vec();
+    let members = |t: usize, p: usize| -> Vec<usize> {
+        (0..labels.len())
+            .filter(|&i| labels[i] == t && evaluation.predicted[i] == p)
+            .collect()
+    };
+    let (t, p) = [(0, 1), (1, 0)]
+        .into_iter()
+        .max_by_key(|&(t, p)| members(t, p).len())
+        .unwrap();
+    let expected = members(t, p);
+    assert!(
+        !expected.is_empty(),
+        "the untrained network makes mistakes to list"
+    );
+    let confusion = &evaluation.classification.as_ref().unwrap().confusion;
+    assert_eq!(
+        confusion[t][p],
+        expected.len() as u64,
+        "the cell counts the misclassified samples"
+    );
+
+    harness.get_by_label(&format!("Cell {t} → {p}")).click();
     harness.run();
     assert!(
         harness
-            .query_by_label_contains("Wrong-answer notebook: true 0 → predicted 1")
+            .query_by_label_contains(&format!(
+                "Wrong-answer notebook: true {t} → predicted {p} ({} samples)",
+                expected.len()
+            ))
             .is_some(),
-        "the notebook lists the cell"
+        "the notebook names the cell and counts its {} samples",
+        expected.len()
+    );
+    let mut listed: Vec<usize> = harness
+        .query_all_by_role(egui::accesskit::Role::Link)
+        .filter_map(|n| n.accesskit_node().label()?.parse().ok())
+        .collect();
+    listed.sort_unstable();
+    assert_eq!(
+        listed, expected,
+        "the notebook lists exactly the training samples of class {t} predicted as {p}"
     );
 }
 
@@ -428,6 +485,44 @@ fn editing_the_network_with_progress_asks_before_resetting() {
     assert_eq!(harness.state_mut().epoch(), 0, "and training restarted");
 }
 
+#[test]
+fn editing_the_network_in_the_setup_panel_asks_the_same_question() {
+    let mut harness = harness();
+    harness.run();
+    harness.get_by_label("Step epoch").click();
+    harness.run();
+    let width = |h: &mut Harness<'static, PerceptronApp>| {
+        h.state_mut().session().trainer().network().layers[0].width()
+    };
+    let before = width(&mut harness);
+    harness
+        .get_by_role_and_label(egui::accesskit::Role::SpinButton, "Neurons")
+        .set_value_accesskit((before + 2) as f64);
+    harness.run();
+    assert_eq!(
+        width(&mut harness),
+        before,
+        "nothing changes before the user answers"
+    );
+    assert!(
+        harness.query_by_label("Unsaved changes").is_some(),
+        "the unsaved-changes question is asked, as for the graph's editor"
+    );
+    assert_eq!(
+        harness.state_mut().epoch(),
+        1,
+        "the progress is still there"
+    );
+    harness.get_by_label("Discard changes").click();
+    harness.run();
+    assert_eq!(
+        width(&mut harness),
+        before + 2,
+        "the hidden layer has the new width"
+    );
+    assert_eq!(harness.state_mut().epoch(), 0, "and training restarted");
+}
+
 /// Clicks the option `label` in the open combo box popup (the last node with that name).
 fn click_option(harness: &Harness<'static, PerceptronApp>, label: &str) {
     let options: Vec<_> = harness.get_all_by_label(label).collect();
@@ -548,5 +643,73 @@ fn cancelling_a_load_keeps_the_current_experiment() {
     assert!(
         harness.query_by_label_contains("cancelled").is_some(),
         "the window says the load was cancelled"
+    );
+}
+
+/// File ▸ Export: the menu offers the PyTorch export, and the path behind its folder dialog
+/// writes a script and the trainer's own weights.
+#[test]
+fn the_export_menu_offers_pytorch_and_the_export_writes_the_trainers_weights() {
+    let mut harness = harness();
+    harness.run();
+    harness.get_by_label("File").click();
+    harness.run();
+    harness.get_by_label("Export").hover();
+    harness.run();
+    assert!(
+        harness
+            .query_by_label("PyTorch script and weights…")
+            .is_some(),
+        "File ▸ Export lists the PyTorch export"
+    );
+    harness.get_by_label("Step epoch").click();
+    harness.run();
+
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("xor-torch");
+    harness.state_mut().export_pytorch_to(&out);
+    harness.run();
+    assert!(out.join("model.py").is_file(), "the script is written");
+    let bytes = std::fs::read(out.join("weights.safetensors")).unwrap();
+    let tensors = safetensors::SafeTensors::deserialize(&bytes).unwrap();
+    let first = tensors.tensor("layers.0.weight").unwrap();
+    let trainer = harness.state_mut().session().trainer();
+    let weights = &trainer.network().layers[0].weights;
+    assert_eq!(
+        first.shape(),
+        [weights.nrows(), weights.ncols()],
+        "PyTorch's [out, in] layout"
+    );
+    let stored: Vec<f32> = first
+        .data()
+        .chunks_exact(4)
+        .map(|b| f32::from_le_bytes([b[0], b[1], b[2], b[3]]))
+        .collect();
+    assert_eq!(
+        stored,
+        weights.iter().copied().collect::<Vec<_>>(),
+        "the trained weights, bit for bit"
+    );
+    assert!(
+        harness
+            .state()
+            .notice()
+            .is_some_and(|n| n.contains("model.py")),
+        "the notice says what to run: {:?}",
+        harness.state().notice()
+    );
+
+    // A folder that cannot be made is a message, not a crash.
+    let file = dir.path().join("a-file");
+    std::fs::write(&file, "x").unwrap();
+    harness.state_mut().export_pytorch_to(&file);
+    harness.run();
+    assert!(
+        harness
+            .state()
+            .notice()
+            .is_some_and(|n| n.starts_with("Can't export for PyTorch")),
+        "an error in the notice bar: {:?}",
+        harness.state().notice()
     );
 }

@@ -235,23 +235,52 @@ fn resume_export_and_errors() {
         "export carries the history"
     );
 
-    for args in [
-        vec!["train", "--data", "builtin:nonsense"],
-        vec!["train", "--hidden", "x:tanh"],
-        vec!["train", "--lr", "-1"],
-        vec!["train", "--output", "softmax", "--loss", "bce"],
-        vec!["train", "--samples", "999999999999"],
-        vec!["inspect", model, "--input", "1,2,3"],
-        vec!["inspect", model, "--input", "1,NaN"],
-        vec!["inspect", model, "--input", "1,2", "--label", "cat"],
-        vec!["inspect", "/nonexistent.ron", "--input", "1,2"],
-        vec!["train", "--bogus"],
+    // Each bad argument exits 2 with a message about that argument (the distinctive piece
+    // shows it was refused for the right reason, not by some earlier check).
+    for (args, why) in [
+        (
+            vec!["train", "--data", "builtin:nonsense"],
+            "unknown built-in dataset 'nonsense'",
+        ),
+        (
+            vec!["train", "--hidden", "x:tanh"],
+            "'x:tanh' is not WIDTH:ACTIVATION",
+        ),
+        (
+            vec!["train", "--lr=-1"],
+            "must be above 0 and at most 1000000, got -1",
+        ),
+        (
+            vec!["train", "--output", "softmax", "--loss", "bce"],
+            "bce needs a sigmoid output layer",
+        ),
+        (
+            vec!["train", "--samples", "999999999999"],
+            "got 999999999999",
+        ),
+        (
+            vec!["inspect", model, "--input", "1,2,3"],
+            "3 values but the model has 2 inputs",
+        ),
+        (
+            vec!["inspect", model, "--input", "1,NaN"],
+            "'NaN' is not a finite number",
+        ),
+        (
+            vec!["inspect", model, "--input", "1,2", "--label", "cat"],
+            "'cat' is not a class",
+        ),
+        (
+            vec!["inspect", "/nonexistent.ron", "--input", "1,2"],
+            "/nonexistent.ron",
+        ),
+        (vec!["train", "--bogus"], "unexpected argument '--bogus'"),
     ] {
         let (code, _, err) = run(&args);
-        assert_eq!(code, 2, "{args:?} must exit 2");
+        assert_eq!(code, 2, "{args:?} must exit 2: {err}");
         assert!(
-            !err.contains("panicked") && !err.trim().is_empty(),
-            "{args:?}: a message, no panic: {err}"
+            err.contains(why) && !err.contains("panicked"),
+            "{args:?}: the message says '{why}', no panic: {err}"
         );
     }
     let (code, _, err) = run(&[
@@ -272,7 +301,7 @@ fn resume_export_and_errors() {
     ]);
     assert_eq!(code, 1, "divergence is a training failure: {err}");
     assert!(
-        err.contains("Lower the learning rate"),
-        "and says what to do: {err}"
+        err.contains("Lower --lr"),
+        "and says what to do, in the command line's words: {err}"
     );
 }

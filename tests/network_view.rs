@@ -5,18 +5,58 @@ use egui::{Event, Modifiers, PointerButton, Pos2};
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT as _, Queryable as _};
 use ndarray::s;
-use perceptron_lab::app::{NetworkCommand, NetworkView, Phase, parse_sig3};
+use perceptron_lab::app::command::{PanelCommand, SetupCommand};
+use perceptron_lab::app::strings::Language;
+use perceptron_lab::app::{Command, CommandQueue, FrameData, NetworkView, Phase, parse_sig3};
+use perceptron_lab::data::DataSource;
 use perceptron_lab::data::builtin::Generator;
 use perceptron_lab::nn::{
     Activation, Architecture, LayerSpec, Loss, Network, Optimizer, TrainConfig, Trainer,
 };
-use perceptron_lab::session::{PlaneBounds, decision_grid};
+use perceptron_lab::session::{PlaneBounds, Session, Setup, decision_grid};
 
+/// The view, the session it draws and the commands it pushed.
 struct State {
     view: NetworkView,
-    trainer: Trainer,
+    session: Session,
     focus: usize,
-    commands: Vec<NetworkCommand>,
+    commands: CommandQueue,
+}
+
+/// A tanh network with hidden layers `hidden` and one sigmoid output, trained with binary
+/// cross-entropy and plain SGD one sample at a time, on all of `samples` points of `kind`.
+fn setup(kind: Generator, samples: Option<usize>, seed: u64, hidden: &[usize], lr: f32) -> Setup {
+    Setup {
+        data: DataSource::Generator {
+            kind,
+            samples,
+            noise: 0.0,
+            seed,
+        },
+        test_fraction: 0.0,
+        split_seed: 1,
+        hidden: hidden
+            .iter()
+            .map(|&width| LayerSpec {
+                width,
+                activation: Activation::Tanh,
+            })
+            .collect(),
+        output_activation: Activation::Sigmoid,
+        config: TrainConfig {
+            loss: Loss::Bce,
+            optimizer: Optimizer::Sgd,
+            learning_rate: lr,
+            l2: 0.0,
+            batch_size: 1,
+            seed: 7,
+        },
+    }
+}
+
+fn session(setup: Setup) -> Session {
+    let trainer = setup.build().unwrap();
+    Session::new(setup, trainer)
 }
 
 fn trainer(widths: &[usize], data: perceptron_lab::data::Dataset, learning_rate: f32) -> Trainer {
@@ -48,13 +88,22 @@ fn trainer(widths: &[usize], data: perceptron_lab::data::Dataset, learning_rate:
     Trainer::new(network, config, data, None).unwrap()
 }
 
-fn harness(state: State) -> Harness<'static, State> {
+fn harness(session: Session, focus: usize) -> Harness<'static, State> {
+    let state = State {
+        view: NetworkView::default(),
+        session,
+        focus,
+        commands: CommandQueue::default(),
+    };
     Harness::builder()
         .with_size(egui::vec2(1200.0, 800.0))
         .build_ui_state(
             |ui, state: &mut State| {
-                let commands = state.view.ui(ui, &state.trainer, state.focus);
-                state.commands.extend(commands);
+                state.session.refresh_evaluations();
+                let text = Language::English.strings();
+                let frame = FrameData::new(&state.session, state.focus, text)
+                    .expect("the evaluations were just refreshed");
+                state.view.ui(ui, &frame, &mut state.commands);
             },
             state,
         )
@@ -102,18 +151,12 @@ fn close(shown: f32, engine: f32) -> bool {
 
 #[test]
 fn clicking_a_neuron_shows_the_engines_numbers() {
-    let data = Generator::Spiral.generate(Some(40), 0.0, 3).unwrap();
-    let mut trainer = trainer(&[3, 1], data, 0.3);
+    let mut session = session(setup(Generator::Spiral, Some(40), 3, &[3], 0.3));
     for _ in 0..5 {
-        trainer.step_sample().unwrap();
+        session.step_sample();
     }
     let focus = 6;
-    let mut harness = harness(State {
-        view: NetworkView::default(),
-        trainer,
-        focus,
-        commands: Vec::new(),
-    });
+    let mut harness = harness(session, focus);
     harness.run();
     let pos = harness
         .state()
@@ -124,7 +167,7 @@ fn clicking_a_neuron_shows_the_engines_numbers() {
     harness.hover_at(Pos2::new(2.0, 2.0));
     harness.run();
 
-    let trainer = &harness.state().trainer;
+    let trainer = harness.state().session.trainer();
     let network = trainer.network();
     let input = trainer.train_data().features.slice(s![focus..=focus, ..]);
     let trace = network.forward(input);
@@ -161,15 +204,10 @@ fn clicking_a_neuron_shows_the_engines_numbers() {
 
 #[test]
 fn the_step_through_advances_phase_by_phase() {
-    let data = Generator::Xor.generate(None, 0.0, 1).unwrap();
-    let trainer = trainer(&[4, 1], data, 0.5);
-    let mut harness = harness(State {
-        view: NetworkView::default(),
-        trainer,
-        focus: 0,
-        commands: Vec::new(),
-    });
-    harness.state_mut().view.auto_play = false;
+    let mut harness = harness(session(setup(Generator::Xor, None, 1, &[4], 0.5)), 0);
+    harness.run();
+    // Advance by hand: the phases must not move on by themselves.
+    harness.get_by_label("Auto-advance").click();
     harness.run();
     assert_eq!(
         harness.state().view.phase(),
@@ -177,9 +215,11 @@ fn the_step_through_advances_phase_by_phase() {
         "nothing plays before Step sample"
     );
     {
+        // What the app does when it applies Step sample.
         let state = harness.state_mut();
-        state.view.begin_sample_step(&state.trainer);
-        state.trainer.step_sample().unwrap();
+        let trainer = state.session.trainer();
+        state.view.apply(PanelCommand::SampleStepBegins, trainer);
+        state.session.step_sample();
     }
     // The phases animate, so step frames instead of waiting for the UI to settle.
     harness.run_steps(3);
@@ -229,41 +269,63 @@ fn the_step_through_advances_phase_by_phase() {
 
 #[test]
 fn adding_a_neuron_widens_the_layer() {
-    let data = Generator::Xor.generate(None, 0.0, 1).unwrap();
-    let trainer = trainer(&[3, 1], data, 0.5);
-    let mut harness = harness(State {
-        view: NetworkView::default(),
-        trainer,
-        focus: 0,
-        commands: Vec::new(),
-    });
+    let mut harness = harness(session(setup(Generator::Xor, None, 1, &[3], 0.5)), 0);
     harness.run();
+    assert!(
+        harness.state().view.node_position(1, 2).is_some()
+            && harness.state().view.node_position(1, 3).is_none(),
+        "the hidden layer is drawn with its three neurons"
+    );
     harness.get_by_label("+").click();
     harness.run();
-    let commands = std::mem::take(&mut harness.state_mut().commands);
-    let Some(NetworkCommand::SetArchitecture(architecture)) = commands
-        .into_iter()
-        .find(|c| matches!(c, NetworkCommand::SetArchitecture(_)))
-    else {
-        panic!("pressing + asks for a new architecture");
+    let commands = harness.state_mut().commands.take();
+    let architectures: Vec<&Architecture> = commands
+        .iter()
+        .filter_map(|c| match c {
+            Command::Setup(SetupCommand::SetArchitecture(a)) => Some(a),
+            _ => None,
+        })
+        .collect();
+    let [architecture] = architectures.as_slice() else {
+        panic!("one press of + asks for exactly one new architecture: {commands:?}");
     };
+    let before = harness.state().session.trainer().network().architecture();
+    let widths = |a: &Architecture| a.layers.iter().map(|l| l.width).collect::<Vec<_>>();
     assert_eq!(
-        architecture.layers[0].width, 4,
-        "the hidden layer is one neuron wider"
+        widths(architecture),
+        [4, 1],
+        "the hidden layer is one neuron wider, the output unchanged"
     );
-    let state = harness.state();
-    let network = Network::new(&architecture, 1).unwrap();
-    let widened = Trainer::new(
-        network,
-        *state.trainer.config(),
-        state.trainer.train_data().clone(),
-        None,
-    )
-    .unwrap();
+    assert_eq!(architecture.inputs, before.inputs, "the inputs stay");
     assert_eq!(
-        widened.network().layers[0].width(),
+        architecture.layers[0].activation, before.layers[0].activation,
+        "the activation stays"
+    );
+    assert!(
+        harness.state().view.node_position(1, 3).is_none(),
+        "the view does not change the network by itself: the app applies the command"
+    );
+
+    // Apply it as the app does, and the view draws the wider layer.
+    {
+        let state = harness.state_mut();
+        let mut setup = state.session.setup.clone();
+        setup.set_architecture(architecture);
+        let trainer = setup.build().unwrap();
+        state.session.replace(setup, trainer);
+        let trainer = state.session.trainer();
+        state.view.apply(PanelCommand::ExperimentReplaced, trainer);
+    }
+    harness.run();
+    assert_eq!(
+        harness.state().session.trainer().network().layers[0].width(),
         4,
-        "the engine builds the wider layer"
+        "the engine built the wider layer"
+    );
+    assert!(
+        harness.state().view.node_position(1, 3).is_some()
+            && harness.state().view.node_position(1, 4).is_none(),
+        "and the view draws exactly four hidden neurons"
     );
 }
 

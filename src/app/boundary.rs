@@ -6,8 +6,12 @@ use std::time::Duration;
 use egui::emath::RectTransform;
 use egui::{Color32, Pos2, Rect, Sense, Stroke, TextureHandle, TextureOptions, pos2, vec2};
 
-use super::colormap::{class_color, sig3};
-use crate::nn::{Network, Trainer};
+use super::colormap::class_color;
+use super::command::{Command, CommandQueue};
+use super::frame_data::FrameData;
+use super::numbers::sig3;
+use super::strings::fill;
+use crate::nn::Network;
 use crate::session::{DecisionGrid, PlaneBounds, decision_grid};
 
 /// Pixels per side of the decision heatmap.
@@ -50,16 +54,17 @@ pub fn decision_image(grid: &DecisionGrid) -> egui::ColorImage {
 }
 
 impl BoundaryView {
-    /// Draws the boundary and points; returns a training-set sample the user clicked.
-    pub fn ui(&mut self, ui: &mut egui::Ui, trainer: &Trainer, focus: usize) -> Option<usize> {
+    /// Draws the boundary and points; a click on a training point puts it in focus.
+    pub fn ui(&mut self, ui: &mut egui::Ui, frame: &FrameData<'_>, commands: &mut CommandQueue) {
+        let (trainer, focus, text) = (frame.trainer, frame.focus, frame.text);
         let train = trainer.train_data();
         let Some(bounds) = PlaneBounds::around(std::iter::once(train).chain(trainer.test_data()))
         else {
-            ui.label(format!(
-                "The decision boundary is drawn for data with two features; this dataset has {}.",
-                train.num_features()
+            ui.label(fill(
+                text.boundary_needs_two_features,
+                &[&train.num_features()],
             ));
-            return None;
+            return;
         };
         self.refresh(ui.ctx(), trainer.network(), bounds);
         // The column is shared with the plots and the confusion matrix: take under half of it.
@@ -116,22 +121,26 @@ impl BoundaryView {
         );
         let names = &train.feature_names;
         ui.horizontal(|ui| {
-            ui.label(format!("across: {}, up: {}", names[0], names[1]));
-            ui.label("dots: training set, rings: test set");
+            ui.label(fill(text.boundary_axes, &[&names[0], &names[1]]));
+            ui.label(text.boundary_key);
         });
-        let pointer = response.hover_pos()?;
-        let nearest = nearest_point(train, pointer, &|x, y| to_screen(x, y), 8.0);
-        if let Some(i) = nearest {
-            let row = train.sample(i);
-            let class = labels.and_then(|l| train.class_names().and_then(|n| n.get(l[i])));
-            response.clone().on_hover_text(format!(
-                "Training sample {i}: ({}, {}) {}",
-                sig3(row[0]),
-                sig3(row[1]),
-                class.map_or(String::new(), |c| format!("class {c}"))
-            ));
+        let Some(pointer) = response.hover_pos() else {
+            return;
+        };
+        let Some(nearest) = nearest_point(train, pointer, &|x, y| to_screen(x, y), 8.0) else {
+            return;
+        };
+        let row = train.sample(nearest);
+        let class = labels
+            .and_then(|l| train.class_names().and_then(|n| n.get(l[nearest])))
+            .map_or(String::new(), |c| fill(text.class_named, &[c]));
+        let response = response.on_hover_text(fill(
+            text.boundary_point,
+            &[&nearest, &sig3(row[0]), &sig3(row[1]), &class],
+        ));
+        if response.clicked() {
+            commands.push(Command::Focus(nearest));
         }
-        if response.clicked() { nearest } else { None }
     }
 
     /// Recomputes the heatmap when the weights or the plane changed (at most every 80 ms).

@@ -1,8 +1,11 @@
-//! Colour scales shared by the network view and the boundary: a diverging blue–grey–orange
-//! scale for signed values, a viridis-like sequential scale for magnitudes, the class palette,
-//! and the legends that label them with numbers.
+//! The app's one set of colours: a diverging blue–grey–orange scale for signed values, a
+//! viridis-like sequential scale for magnitudes, the class palette (the same in the boundary,
+//! the points, the output nodes, the plots and the confusion matrix), and the legends that
+//! label the scales with numbers.
 
 use egui::{Color32, Pos2, Rect, Stroke, Vec2, pos2, vec2};
+
+use super::numbers::sig3;
 
 /// Blue end of the diverging scale (negative values).
 const NEGATIVE: [f32; 3] = [33.0, 102.0, 172.0];
@@ -24,7 +27,9 @@ const VIRIDIS: [[f32; 3]; 9] = [
     [253.0, 231.0, 37.0],
 ];
 
-/// A qualitative, colour-blind-aware palette (Okabe–Ito, then Tableau) for up to 10 classes.
+/// A qualitative, colour-blind-safe palette for up to 10 classes: the seven Okabe–Ito colours
+/// first (blue, orange, bluish green, reddish purple, sky blue, vermillion, yellow), then grey
+/// and Tableau's purple and brown.
 const CLASSES: [[u8; 3]; 10] = [
     [0, 114, 178],
     [230, 159, 0],
@@ -70,7 +75,8 @@ pub fn sequential(t: f32) -> Color32 {
     mix(VIRIDIS[i], VIRIDIS[i + 1], x - i as f32)
 }
 
-/// The colour of class `index` (the palette repeats after ten classes).
+/// The colour of class `index`, the same in every view (the palette repeats after ten
+/// classes).
 pub fn class_color(index: usize) -> Color32 {
     let [r, g, b] = CLASSES[index % CLASSES.len()];
     Color32::from_rgb(r, g, b)
@@ -101,34 +107,6 @@ pub enum Scale {
         /// The value drawn at the top of the scale.
         max: f32,
     },
-}
-
-/// 3 significant digits, with a true minus sign: `0.42`, `−1.3`, `1.23e-5`.
-pub fn sig3(value: f32) -> String {
-    let text = if !value.is_finite() {
-        format!("{value}")
-    } else if value == 0.0 {
-        "0".to_owned()
-    } else {
-        let magnitude = value.abs().log10().floor() as i32;
-        if (-3..5).contains(&magnitude) {
-            let decimals = (2 - magnitude).max(0) as usize;
-            let s = format!("{value:.decimals$}");
-            if s.contains('.') {
-                s.trim_end_matches('0').trim_end_matches('.').to_owned()
-            } else {
-                s
-            }
-        } else {
-            format!("{value:.2e}")
-        }
-    };
-    text.replace('-', "\u{2212}")
-}
-
-/// Parses a number written by [`sig3`] (true minus signs included).
-pub fn parse_sig3(text: &str) -> Option<f32> {
-    text.trim().replace('\u{2212}', "-").parse().ok()
 }
 
 /// Draws a horizontal colour bar with its title and end/middle values at `origin` (top-left)
@@ -203,26 +181,6 @@ pub fn legend(
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn sig3_keeps_three_significant_digits() {
-        assert_eq!(
-            sig3(0.421_7),
-            "0.422",
-            "three digits after the leading zero"
-        );
-        assert_eq!(
-            sig3(-1.3),
-            "\u{2212}1.3",
-            "true minus, trailing zeros dropped"
-        );
-        assert_eq!(sig3(123.4), "123", "no decimals for hundreds");
-        assert_eq!(
-            parse_sig3(&sig3(-0.000_123_4)),
-            Some(-0.000_123),
-            "round trip"
-        );
-    }
 
     #[test]
     fn diverging_is_grey_at_zero_and_saturates() {

@@ -7,9 +7,11 @@ use egui::{Align2, FontId, Grid, RichText, Role, Sense, Stroke, WidgetInfo, vec2
 use crate::data::Dataset;
 use crate::nn::{ClassificationMetrics, Evaluation};
 
+use super::command::{Command, CommandQueue, PanelCommand};
+use super::frame_data::FrameData;
 use super::sample_view;
 use super::strings::{Strings, fill};
-use super::theme;
+use super::{colormap, numbers};
 
 /// Most rows the notebook lists.
 const NOTEBOOK_ROWS: usize = 200;
@@ -18,20 +20,12 @@ const NOTEBOOK_ROWS: usize = 200;
 #[derive(Debug, Default)]
 pub struct ConfusionPanel {
     /// Show the test set instead of the training set.
-    pub use_test: bool,
+    use_test: bool,
     /// Show each row as fractions of its true class.
-    pub row_normalised: bool,
+    row_normalised: bool,
     /// The clicked cell (true, predicted).
-    pub selected: Option<(usize, usize)>,
+    selected: Option<(usize, usize)>,
     last_total: u64,
-}
-
-/// Something the user asked for in the confusion panel.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-#[must_use]
-pub enum ConfusionCommand {
-    /// Put this training sample in focus.
-    Focus(usize),
 }
 
 impl ConfusionPanel {
@@ -40,14 +34,26 @@ impl ConfusionPanel {
         self.last_total
     }
 
-    /// Draws the matrix for `train`/`test` and their evaluations.
-    pub fn ui(
-        &mut self,
-        ui: &mut egui::Ui,
-        sets: (&Dataset, Option<&Dataset>),
-        evaluations: (&Evaluation, Option<&Evaluation>),
-        text: &Strings,
-    ) -> Option<ConfusionCommand> {
+    /// True while the matrix shows the test set.
+    pub fn shows_test(&self) -> bool {
+        self.use_test
+    }
+
+    /// Takes what the app tells the panel: a new experiment clears the selected cell.
+    pub fn apply(&mut self, command: PanelCommand) {
+        match command {
+            PanelCommand::ExperimentReplaced => self.selected = None,
+            PanelCommand::SampleStepBegins => {}
+        }
+    }
+
+    /// Draws the matrix of the training or test set's latest evaluation; a click on a
+    /// notebook row puts that training sample in focus.
+    pub fn ui(&mut self, ui: &mut egui::Ui, frame: &FrameData<'_>, commands: &mut CommandQueue) {
+        let text = frame.text;
+        let trainer = frame.trainer;
+        let sets = (trainer.train_data(), trainer.test_data());
+        let evaluations = (&frame.evaluations.train, frame.evaluations.test.as_ref());
         ui.horizontal(|ui| {
             ui.label(RichText::new(text.confusion_matrix).strong())
                 .on_hover_text(text.hover_confusion);
@@ -76,7 +82,7 @@ impl ConfusionPanel {
         else {
             ui.label(text.regression_only);
             self.last_total = 0;
-            return None;
+            return;
         };
         self.last_total = metrics.total();
         ui.horizontal_top(|ui| {
@@ -85,7 +91,7 @@ impl ConfusionPanel {
             ui.vertical(|ui| metrics_ui(ui, names, metrics, text));
         });
         ui.label(RichText::new(fill(text.total, &[&metrics.total()])).monospace());
-        self.notebook_ui(ui, data, evaluation, names, text)
+        self.notebook_ui(ui, (data, evaluation), names, text, commands);
     }
 
     fn matrix_ui(
@@ -130,7 +136,7 @@ impl ConfusionPanel {
                 Align2::CENTER_BOTTOM,
                 short(name, cell),
                 small.clone(),
-                theme::class_colour(j),
+                colormap::class_color(j),
             );
         }
         for (t, row) in metrics.confusion.iter().enumerate() {
@@ -140,7 +146,7 @@ impl ConfusionPanel {
                 Align2::RIGHT_CENTER,
                 short(&names[t], label_width),
                 small.clone(),
-                theme::class_colour(t),
+                colormap::class_color(t),
             );
             let row_total: u64 = row.iter().sum();
             let row_max = row.iter().copied().max().unwrap_or(0).max(1);
@@ -149,24 +155,8 @@ impl ConfusionPanel {
                     egui::pos2(origin.x + cell * p as f32, y),
                     vec2(cell, cell),
                 );
-                let (strength, label) = if self.row_normalised {
-                    let fraction = if row_total == 0 {
-                        0.0
-                    } else {
-                        count as f32 / row_total as f32
-                    };
-                    (
-                        fraction,
-                        if row_total == 0 {
-                            "—".to_owned()
-                        } else {
-                            theme::sig3(fraction)
-                        },
-                    )
-                } else {
-                    (count as f32 / row_max as f32, count.to_string())
-                };
-                let colour = theme::sequential(strength);
+                let (strength, label) = cell_shade(count, row_total, row_max, self.row_normalised);
+                let colour = colormap::sequential(strength);
                 painter.rect_filled(cell_rect.shrink(1.0), 2.0, colour);
                 if self.selected == Some((t, p)) {
                     painter.rect_stroke(
@@ -181,11 +171,11 @@ impl ConfusionPanel {
                     Align2::CENTER_CENTER,
                     label,
                     font.clone(),
-                    theme::text_on(colour),
+                    colormap::text_on(colour),
                 );
                 let id = ui.scope_id().with(("confusion_cell", t, p));
                 let response = ui.interact(cell_rect, id, Sense::click());
-                let cell_name = format!("Cell {} → {}", names[t], names[p]);
+                let cell_name = fill(text.confusion_cell, &[&names[t], &names[p]]);
                 response.widget_info(|| WidgetInfo::labeled(Role::Button, true, cell_name.clone()));
                 if response.clicked() {
                     self.selected = if self.selected == Some((t, p)) {
@@ -200,19 +190,19 @@ impl ConfusionPanel {
     }
 
     fn notebook_ui(
-        &mut self,
+        &self,
         ui: &mut egui::Ui,
-        data: &Dataset,
-        evaluation: &Evaluation,
+        (data, evaluation): (&Dataset, &Evaluation),
         names: &[String],
         text: &Strings,
-    ) -> Option<ConfusionCommand> {
+        commands: &mut CommandQueue,
+    ) {
         let Some((t, p)) = self
             .selected
             .filter(|&(t, p)| t < names.len() && p < names.len())
         else {
             ui.label(RichText::new(text.notebook_hint).small().weak());
-            return None;
+            return;
         };
         let labels = data.labels().unwrap_or_default();
         let members: Vec<usize> = (0..data.len())
@@ -223,10 +213,8 @@ impl ConfusionPanel {
         );
         if members.is_empty() {
             ui.label(text.notebook_empty);
-            return None;
+            return;
         }
-        let mut command = None;
-        let is_image = data.num_features() == sample_view::DIGIT_FEATURES;
         egui::ScrollArea::vertical()
             .id_salt("notebook")
             .max_height(220.0)
@@ -246,25 +234,25 @@ impl ConfusionPanel {
                             if ui.link(RichText::new(row_label).monospace()).clicked()
                                 && !self.use_test
                             {
-                                command = Some(ConfusionCommand::Focus(i));
+                                commands.push(Command::Focus(i));
                             }
-                            ui.colored_label(theme::class_colour(t), &names[t]);
-                            ui.colored_label(theme::class_colour(p), &names[p]);
+                            ui.colored_label(colormap::class_color(t), &names[t]);
+                            ui.colored_label(colormap::class_color(p), &names[p]);
                             let probabilities: Vec<String> = evaluation
                                 .outputs
                                 .row(i)
                                 .iter()
-                                .map(|&v| theme::sig3(v))
+                                .map(|&v| numbers::sig3(v))
                                 .collect();
                             ui.monospace(probabilities.join(" "));
-                            if is_image {
-                                sample_view::digit_image(ui, data.sample(i), 40.0);
+                            if let Some(shape) = data.image_shape {
+                                sample_view::image_ui(ui, data.sample(i), shape, 40.0);
                             } else {
                                 let features: Vec<String> = data
                                     .sample(i)
                                     .iter()
                                     .take(8)
-                                    .map(|&v| theme::sig3(v))
+                                    .map(|&v| numbers::sig3(v))
                                     .collect();
                                 let more = if data.num_features() > 8 { " …" } else { "" };
                                 ui.monospace(format!("{}{more}", features.join(", ")));
@@ -273,7 +261,6 @@ impl ConfusionPanel {
                         }
                     });
             });
-        command
     }
 }
 
@@ -294,9 +281,9 @@ fn metrics_ui(
             ui.strong(text.f1).on_hover_text(text.hover_f1);
             ui.end_row();
             for (c, name) in names.iter().enumerate() {
-                ui.colored_label(theme::class_colour(c), short(name, 80.0));
+                ui.colored_label(colormap::class_color(c), short(name, 80.0));
                 for value in [metrics.precision[c], metrics.recall[c], metrics.f1[c]] {
-                    ui.monospace(theme::percent(value));
+                    ui.monospace(numbers::percent(value));
                 }
                 ui.end_row();
             }
@@ -305,7 +292,7 @@ fn metrics_ui(
         RichText::new(format!(
             "{}: {}",
             text.accuracy,
-            theme::percent(Some(metrics.accuracy))
+            numbers::percent(Some(metrics.accuracy))
         ))
         .monospace()
         .strong(),
@@ -322,4 +309,17 @@ fn short(name: &str, width: f32) -> String {
         let cut: String = name.chars().take(max_chars.saturating_sub(1)).collect();
         format!("{cut}…")
     }
+}
+
+/// A cell's colour strength (0..=1) and its label: the share of its row when `normalised`
+/// ("—" for an empty row), else the count against the row's largest count.
+fn cell_shade(count: u64, row_total: u64, row_max: u64, normalised: bool) -> (f32, String) {
+    if !normalised {
+        return (count as f32 / row_max as f32, count.to_string());
+    }
+    if row_total == 0 {
+        return (0.0, "—".to_owned());
+    }
+    let fraction = count as f32 / row_total as f32;
+    (fraction, numbers::sig3(fraction))
 }

@@ -6,6 +6,8 @@ use std::path::PathBuf;
 
 use thiserror::Error;
 
+use crate::data::DatasetError;
+use crate::session::pytorch::PytorchError;
 use crate::session::{SessionError, Stop};
 
 use super::strings::{Strings, fill};
@@ -33,6 +35,24 @@ pub enum AppError {
     /// A setting from a panel could not be applied.
     #[error("{0}")]
     Setting(SessionError),
+    /// The columns of the dataset's table could not be read or inferred.
+    #[error("can't read the columns: {source}")]
+    Columns {
+        /// Why.
+        source: DatasetError,
+    },
+    /// The PyTorch export failed.
+    #[error(transparent)]
+    Pytorch(#[from] PytorchError),
+    /// A confusion matrix was asked of data with numeric targets.
+    #[error("this dataset has numeric targets, so there is no confusion matrix")]
+    NoConfusionMatrix,
+    /// The window could not be opened.
+    #[error("could not open the window: {source}")]
+    Window {
+        /// Why.
+        source: eframe::Error,
+    },
 }
 
 impl AppError {
@@ -43,7 +63,13 @@ impl AppError {
                 fill(text.unsupported_file, &[&path.display()])
             }
             Self::Setting(error) => fill(text.cannot_apply, &[error]),
-            other => other.to_string(),
+            Self::Write { path, source } => fill(text.cannot_write, &[&path.display(), source]),
+            Self::LoadStopped { path } => fill(text.load_stopped, &[&path.display()]),
+            Self::Columns { source } => fill(text.columns_unreadable, &[source]),
+            Self::NoConfusionMatrix => text.regression_only.to_owned(),
+            Self::Window { source } => fill(text.window_failed, &[source]),
+            Self::Session(other) => other.to_string(),
+            Self::Pytorch(error) => fill(text.export_pytorch_failed, &[error]),
         }
     }
 }

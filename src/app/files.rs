@@ -7,9 +7,10 @@ use std::path::{Path, PathBuf};
 use std::sync::mpsc::{Receiver, TryRecvError, channel};
 
 use crate::nn::EpochRecord;
-use crate::session::{Opened, open_path};
+use crate::session::{Opened, SessionError, open_path};
 
 use super::error::AppError;
+use super::strings::Strings;
 
 /// Writes `bytes` to a temporary file beside `path`, then renames it over `path`.
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), AppError> {
@@ -22,21 +23,21 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), AppError> {
 /// An experiment or dataset being opened on its own thread, so a large file never freezes
 /// the window. Dropping it cancels: the result is thrown away when it arrives.
 #[derive(Debug)]
-pub struct PendingLoad {
+pub struct FileLoad {
     path: PathBuf,
     /// The frame in which the load started (its result is applied in a later one).
     started_frame: u64,
-    receiver: Receiver<Result<Opened, AppError>>,
+    receiver: Receiver<Result<Opened, SessionError>>,
 }
 
-impl PendingLoad {
+impl FileLoad {
     /// Starts opening `path` (see [`open_path`]); `ctx`, if any, is repainted when done.
     pub fn spawn(path: PathBuf, ctx: Option<egui::Context>, started_frame: u64) -> Self {
         let (sender, receiver) = channel();
         let thread_path = path.clone();
         std::thread::spawn(move || {
             // A closed channel means the user cancelled: nobody wants the result.
-            let _ = sender.send(open_path(&thread_path).map_err(AppError::from));
+            let _ = sender.send(open_path(&thread_path));
             if let Some(ctx) = ctx {
                 ctx.request_repaint();
             }
@@ -61,7 +62,7 @@ impl PendingLoad {
     /// The result once the load finished, `None` while it runs.
     pub fn poll(&self) -> Option<Result<Opened, AppError>> {
         match self.receiver.try_recv() {
-            Ok(result) => Some(result),
+            Ok(result) => Some(result.map_err(AppError::from)),
             Err(TryRecvError::Empty) => None,
             Err(TryRecvError::Disconnected) => Some(Err(self.stopped())),
         }
@@ -69,7 +70,10 @@ impl PendingLoad {
 
     /// Blocks until the load finished (for tests and scripted runs).
     pub fn wait(self) -> Result<Opened, AppError> {
-        self.receiver.recv().unwrap_or_else(|_| Err(self.stopped()))
+        match self.receiver.recv() {
+            Ok(result) => result.map_err(AppError::from),
+            Err(_) => Err(self.stopped()),
+        }
     }
 
     fn stopped(&self) -> AppError {
@@ -92,36 +96,45 @@ pub enum DialogPurpose {
     ExportHistory,
     /// Export the confusion matrix as CSV.
     ExportConfusion,
+    /// Export a PyTorch script and its weights into a folder.
+    ExportPytorch,
 }
 
 /// A native file dialog running on its own thread, so the frame loop never blocks.
 #[derive(Debug)]
-pub struct PendingDialog {
+pub struct FileDialog {
     purpose: DialogPurpose,
     receiver: Receiver<Option<PathBuf>>,
 }
 
-impl PendingDialog {
-    /// Opens the dialog for `purpose`; `ctx` is repainted when the user is done.
-    pub fn spawn(purpose: DialogPurpose, ctx: &egui::Context, suggested_name: &str) -> Self {
+impl FileDialog {
+    /// Opens the dialog for `purpose`, its filters named in `text`'s language; `ctx` is
+    /// repainted when the user is done.
+    pub fn spawn(purpose: DialogPurpose, ctx: &egui::Context, text: &'static Strings) -> Self {
         let (sender, receiver) = channel();
         let ctx = ctx.clone();
-        let suggested_name = suggested_name.to_owned();
         std::thread::spawn(move || {
             let dialog = rfd::FileDialog::new();
             let picked = match purpose {
                 DialogPurpose::Open => dialog
-                    .add_filter("Experiment or dataset", &["ron", "csv"])
+                    .add_filter(text.filter_experiment_or_dataset, &["ron", "csv"])
                     .pick_file(),
-                DialogPurpose::ImportCsv => dialog.add_filter("CSV dataset", &["csv"]).pick_file(),
+                DialogPurpose::ImportCsv => dialog
+                    .add_filter(text.filter_csv_dataset, &["csv"])
+                    .pick_file(),
                 DialogPurpose::SaveAs => dialog
-                    .add_filter("Experiment", &["ron"])
-                    .set_file_name(&suggested_name)
+                    .add_filter(text.filter_experiment, &["ron"])
+                    .set_file_name("experiment.ron")
                     .save_file(),
-                DialogPurpose::ExportHistory | DialogPurpose::ExportConfusion => dialog
-                    .add_filter("CSV", &["csv"])
-                    .set_file_name(&suggested_name)
+                DialogPurpose::ExportHistory => dialog
+                    .add_filter(text.filter_csv, &["csv"])
+                    .set_file_name("history.csv")
                     .save_file(),
+                DialogPurpose::ExportConfusion => dialog
+                    .add_filter(text.filter_csv, &["csv"])
+                    .set_file_name("confusion.csv")
+                    .save_file(),
+                DialogPurpose::ExportPytorch => dialog.pick_folder(),
             };
             let _ = sender.send(picked);
             ctx.request_repaint();

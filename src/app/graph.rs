@@ -4,7 +4,8 @@
 
 use std::time::{Duration, Instant};
 
-use egui::{Color32, Mesh, Pos2, Rect, Vec2, pos2, vec2};
+use egui::emath::RectTransform;
+use egui::{Color32, Mesh, Pos2, Rect, pos2, vec2};
 use ndarray::ArrayView2;
 
 use super::colormap::{Scale, diverging, sequential};
@@ -29,19 +30,17 @@ pub struct Layout {
 }
 
 impl Layout {
-    /// Lays out columns of `widths` nodes (inputs first) in `rect`, then zooms by `zoom` about
-    /// the rect's centre and shifts by `pan`.
-    pub fn new(widths: &[usize], rect: Rect, zoom: f32, pan: Vec2) -> Self {
+    /// Lays out columns of `widths` nodes (inputs first) to fit `rect`, in graph space (the
+    /// screen at zoom 1, before [`Layout::mapped`]).
+    pub fn new(widths: &[usize], rect: Rect) -> Self {
         let inner = Rect::from_min_max(
             rect.min + vec2(SIDE_MARGIN, TOP_MARGIN),
             rect.max - vec2(SIDE_MARGIN, 12.0),
         );
         let tallest = widths.iter().copied().max().unwrap_or(1).max(1) as f32;
         let spacing = (inner.height() / tallest).min(64.0);
-        let radius = (spacing * 0.36).clamp(1.5, 20.0) * zoom;
+        let radius = (spacing * 0.36).clamp(1.5, 20.0);
         let gaps = widths.len().saturating_sub(1).max(1) as f32;
-        let centre = rect.center();
-        let place = |p: Pos2| centre + (p - centre) * zoom + pan;
         let columns = widths
             .iter()
             .enumerate()
@@ -52,12 +51,23 @@ impl Layout {
                     inner.left() + inner.width() * c as f32 / gaps
                 };
                 let top = inner.center().y - spacing * (n as f32 - 1.0) / 2.0;
-                (0..n)
-                    .map(|k| place(pos2(x, top + spacing * k as f32)))
-                    .collect()
+                (0..n).map(|k| pos2(x, top + spacing * k as f32)).collect()
             })
             .collect();
         Self { columns, radius }
+    }
+
+    /// The layout on screen: every node through `screen_from_graph` (pan and zoom), the
+    /// radius scaled with it.
+    #[must_use]
+    pub fn mapped(mut self, screen_from_graph: &RectTransform) -> Self {
+        for column in &mut self.columns {
+            for p in column {
+                *p = *screen_from_graph * *p;
+            }
+        }
+        self.radius *= screen_from_graph.scale().x;
+        self
     }
 
     /// The node under `pointer`, as (column, node).
@@ -244,7 +254,9 @@ pub fn bench_edge_mesh(frames: usize) -> Duration {
     let start = Instant::now();
     for frame in 0..frames {
         mesh.clear();
-        let layout = Layout::new(&widths, rect, 1.0, vec2(frame as f32 * 0.01, 0.0));
+        // A slightly different pan each frame, as while the user drags.
+        let shown = rect.translate(vec2(frame as f32 * -0.01, 0.0));
+        let layout = Layout::new(&widths, rect).mapped(&RectTransform::from_to(shown, rect));
         let layers = EdgeLayer::weights_of(&network);
         let limit = max_abs(layers.iter().map(|l| l.values), 1e-6);
         build_edge_mesh(&mut mesh, &layout, &layers, Scale::Diverging { limit }, 4.0);

@@ -3,8 +3,9 @@
 
 use std::fmt::Write as _;
 
-use super::colormap::sig3;
-use crate::nn::{Activation, ForwardTrace, Gradients, Network, layer_name};
+use super::numbers::sig3;
+use super::strings::{Strings, fill};
+use crate::nn::{Activation, ForwardTrace, Gradients, Network};
 
 /// Most terms of z = Σ w·x + b written out before the rest is summarised.
 const MAX_TERMS: usize = 6;
@@ -28,12 +29,13 @@ pub fn input_symbol(layer: usize, i: usize) -> String {
 }
 
 /// "hidden layer 1, neuron 3" (1-based).
-pub fn neuron_name(network: &Network, layer: usize, neuron: usize) -> String {
-    format!(
-        "{}, neuron {}",
-        layer_name(layer, network.layers.len().saturating_sub(1)),
-        neuron + 1
-    )
+pub fn neuron_name(network: &Network, layer: usize, neuron: usize, text: &Strings) -> String {
+    let layer_name = if layer + 1 >= network.layers.len() {
+        text.layer_output.to_owned()
+    } else {
+        fill(text.layer_hidden, &[&(layer + 1)])
+    };
+    fill(text.neuron_of_layer, &[&layer_name, &(neuron + 1)])
 }
 
 fn signed_term(out: &mut String, first: bool, value: f32, symbol: &str) {
@@ -65,8 +67,8 @@ pub fn neuron_lines(
     network: &Network,
     trace: &ForwardTrace,
     grads: Option<&Gradients>,
-    layer: usize,
-    neuron: usize,
+    (layer, neuron): (usize, usize),
+    text: &Strings,
 ) -> Vec<String> {
     let (Some(l), Some(t)) = (network.layers.get(layer), trace.layers.get(layer)) else {
         return Vec::new();
@@ -103,9 +105,13 @@ pub fn neuron_lines(
     signed_term(&mut z_line, false, l.biases[neuron], "");
     let _ = write!(z_line, " = {}", sig3(t.z[[0, neuron]]));
     let mut lines = vec![
-        format!("{} ({})", neuron_name(network, layer, neuron), l.activation),
+        format!(
+            "{} ({})",
+            neuron_name(network, layer, neuron, text),
+            l.activation
+        ),
         z_line,
-        format!("   with {values}"),
+        fill(text.inspector_with, &[&values]),
         format!(
             "{} = {}",
             activation_formula(l.activation, neuron),
@@ -122,10 +128,10 @@ pub fn neuron_lines(
 /// w, ∂L/∂w = δ·a for the sample in `trace`, and the update plain SGD would give it.
 pub fn edge_lines(
     network: &Network,
-    trace: &ForwardTrace,
-    grads: &Gradients,
+    (trace, grads): (&ForwardTrace, &Gradients),
     (layer, neuron, input): (usize, usize, usize),
     learning_rate: f32,
+    text: &Strings,
 ) -> Vec<String> {
     let (Some(l), Some(g)) = (network.layers.get(layer), grads.layers.get(layer)) else {
         return Vec::new();
@@ -142,10 +148,12 @@ pub fn edge_lines(
     let delta = g.delta[[0, neuron]];
     let grad = g.weights[[neuron, input]];
     vec![
-        format!(
-            "Weight from {} to {}",
-            input_symbol(layer, input),
-            neuron_name(network, layer, neuron)
+        fill(
+            text.inspector_edge,
+            &[
+                &input_symbol(layer, input),
+                &neuron_name(network, layer, neuron, text),
+            ],
         ),
         format!("w = {}", sig3(l.weights[[neuron, input]])),
         format!(
@@ -155,11 +163,13 @@ pub fn edge_lines(
             sig3(a),
             sig3(grad)
         ),
-        format!(
-            "update −lr·∂L/∂w = −{}·{} = {}",
-            sig3(learning_rate),
-            sig3(grad),
-            sig3(-learning_rate * grad)
+        fill(
+            text.inspector_update,
+            &[
+                &sig3(learning_rate),
+                &sig3(grad),
+                &sig3(-learning_rate * grad),
+            ],
         ),
     ]
 }

@@ -1,22 +1,25 @@
 //! The desktop app (eframe/egui): a client of the session layer that draws it and sends it
 //! commands.
 //!
-//! One file per panel; each panel draws itself in a `ui` function and returns `#[must_use]`
-//! commands that [`PerceptronApp`] applies once per frame.
+//! One file (or folder) per panel; each panel draws itself in a `ui` function from a
+//! read-only [`FrameData`] and pushes `#[must_use]` [`Command`]s into one queue, which
+//! [`PerceptronApp`] applies in one place.
 
 mod boundary;
 mod colormap;
-mod columns;
+pub mod command;
 mod confusion;
 mod error;
 pub mod examples;
 mod files;
+mod frame_data;
 mod graph;
 mod inspector;
 mod menu;
 mod network_edit;
 mod network_view;
 mod neuron_maps;
+mod numbers;
 mod plots;
 mod sample_view;
 mod setup_panel;
@@ -27,28 +30,30 @@ mod theme;
 mod toolbar;
 
 pub use boundary::BoundaryView;
-pub use colormap::{parse_sig3, sig3};
+pub use command::{Command, CommandQueue};
 pub use error::AppError;
+pub use frame_data::FrameData;
 pub use graph::bench_edge_mesh;
-pub use network_view::{Inspected, Mode, NetworkCommand, NetworkView};
+pub use network_view::{Inspected, Mode, NetworkView};
+pub use numbers::{parse_sig3, sig3};
 pub use shell::{PerceptronApp, Settings};
 pub use step_through::Phase;
 
 /// Opens the window; `path` is an experiment (.ron) or dataset (.csv) to open first.
-pub fn run(path: Option<&std::path::Path>) -> Result<(), String> {
+pub fn run(path: Option<&std::path::Path>) -> Result<(), AppError> {
     let path = path.map(std::path::Path::to_path_buf);
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
-            .with_title("Perceptron Lab")
+            .with_title(strings::EN.app_name)
             .with_inner_size([1600.0, 1000.0])
             .with_min_inner_size([1024.0, 640.0])
             .with_drag_and_drop(true),
         ..Default::default()
     };
     eframe::run_native(
-        "Perceptron Lab",
+        strings::EN.app_name,
         options,
         Box::new(move |cc| Ok(Box::new(PerceptronApp::new(cc, path.as_deref())))),
     )
-    .map_err(|e| format!("could not open the window: {e}"))
+    .map_err(|source| AppError::Window { source })
 }

@@ -1,15 +1,24 @@
-//! Editing the network in place: + / − neurons above each hidden layer, an activation picker
-//! per hidden layer, add / remove a layer. Each edit yields a new [`Architecture`]; the app
-//! applies it (resetting the weights).
+//! Editing the architecture, the one set of rules behind both editors (the setup panel's
+//! Network section and the graph): the limits, the hidden activations on offer, and each edit
+//! as a function from one [`Architecture`] to the next. Also the graph's in-place controls
+//! (add or remove a neuron, and an activation picker, above each hidden layer). The app applies
+//! an edit through one command (resetting the weights, asking first about unsaved changes).
 
 use egui::{Rect, UiBuilder, pos2, vec2};
 
-use crate::nn::{Activation, Architecture, LayerSpec};
+use super::strings::{Strings, fill};
+use crate::nn::{Activation, Architecture, LayerSpec, MAX_LAYERS, MAX_NEURONS};
 
-/// Most neurons the editor lets a hidden layer have (the view stays readable up to here).
+/// Most neurons either editor (the setup panel or the graph) lets a hidden layer have: the
+/// graph stays readable up to here. Within the engine's own [`MAX_NEURONS`].
 pub const MAX_EDIT_WIDTH: usize = 64;
-/// Most hidden layers the editor lets a network have.
+/// Most hidden layers either editor lets a network have. Within the engine's own
+/// [`MAX_LAYERS`] (hidden layers and the output).
 pub const MAX_EDIT_HIDDEN: usize = 8;
+const _: () = assert!(
+    MAX_EDIT_WIDTH <= MAX_NEURONS && MAX_EDIT_HIDDEN < MAX_LAYERS,
+    "the editors stay within the engine's limits"
+);
 /// Activations offered for hidden layers (step cannot learn by backpropagation; softmax is
 /// for the output only).
 pub const HIDDEN_ACTIVATIONS: [Activation; 5] = [
@@ -23,13 +32,18 @@ pub const HIDDEN_ACTIVATIONS: [Activation; 5] = [
 /// `architecture` with hidden layer `layer` `change` neurons wider (or narrower); `None` when
 /// that would leave the editor's limits or `layer` is not a hidden layer.
 pub fn resized(architecture: &Architecture, layer: usize, change: isize) -> Option<Architecture> {
-    if layer + 1 >= architecture.layers.len() {
-        return None;
-    }
-    let width = architecture.layers[layer]
+    let width = architecture
+        .layers
+        .get(layer)?
         .width
         .checked_add_signed(change)?;
-    if !(1..=MAX_EDIT_WIDTH).contains(&width) {
+    with_width(architecture, layer, width)
+}
+
+/// `architecture` with hidden layer `layer` `width` neurons wide; `None` when that would
+/// leave the editor's limits or `layer` is not a hidden layer.
+pub fn with_width(architecture: &Architecture, layer: usize, width: usize) -> Option<Architecture> {
+    if layer + 1 >= architecture.layers.len() || !(1..=MAX_EDIT_WIDTH).contains(&width) {
         return None;
     }
     let mut next = architecture.clone();
@@ -37,8 +51,20 @@ pub fn resized(architecture: &Architecture, layer: usize, change: isize) -> Opti
     Some(next)
 }
 
+/// `architecture` with `activation` on layer `layer` (hidden or output); `None` when `layer`
+/// does not exist.
+pub fn with_activation(
+    architecture: &Architecture,
+    layer: usize,
+    activation: Activation,
+) -> Option<Architecture> {
+    let mut next = architecture.clone();
+    next.layers.get_mut(layer)?.activation = activation;
+    Some(next)
+}
+
 /// `architecture` with a new hidden layer just before the output, shaped like the last
-/// hidden layer (or 4 tanh neurons).
+/// hidden layer (or 4 tanh neurons); `None` at the editor's limit.
 pub fn with_added_layer(architecture: &Architecture) -> Option<Architecture> {
     let hidden = architecture.layers.len().checked_sub(1)?;
     if hidden >= MAX_EDIT_HIDDEN {
@@ -56,15 +82,20 @@ pub fn with_added_layer(architecture: &Architecture) -> Option<Architecture> {
     Some(next)
 }
 
-/// `architecture` without its last hidden layer; `None` when it has none.
-pub fn with_removed_layer(architecture: &Architecture) -> Option<Architecture> {
-    let hidden = architecture.layers.len().checked_sub(1)?;
-    if hidden == 0 {
+/// `architecture` without hidden layer `layer`; `None` when it is not a hidden layer.
+pub fn without_layer(architecture: &Architecture, layer: usize) -> Option<Architecture> {
+    if layer + 1 >= architecture.layers.len() {
         return None;
     }
     let mut next = architecture.clone();
-    next.layers.remove(hidden - 1);
+    next.layers.remove(layer);
     Some(next)
+}
+
+/// `architecture` without its last hidden layer; `None` when it has none.
+pub fn with_removed_layer(architecture: &Architecture) -> Option<Architecture> {
+    let hidden = architecture.layers.len().checked_sub(1)?;
+    without_layer(architecture, hidden.checked_sub(1)?)
 }
 
 /// The + / − buttons and activation picker above hidden layer `layer`, centred on `x` below
@@ -73,8 +104,8 @@ pub fn layer_controls_ui(
     ui: &mut egui::Ui,
     architecture: &Architecture,
     layer: usize,
-    x: f32,
-    top: f32,
+    [x, top]: [f32; 2],
+    text: &Strings,
 ) -> Option<Architecture> {
     let spec = architecture.layers.get(layer)?;
     let mut edited = None;
@@ -84,9 +115,7 @@ pub fn layer_controls_ui(
             Rect::from_center_size(pos2(x - 13.0, top + 9.0), vec2(22.0, 18.0)),
             egui::Button::new("−").small(),
         )
-        .on_hover_text(format!(
-            "Remove a neuron from hidden layer {number} (resets the weights)"
-        ));
+        .on_hover_text(fill(text.hover_remove_neuron, &[&number]));
     if minus.clicked() {
         edited = resized(architecture, layer, -1);
     }
@@ -95,9 +124,7 @@ pub fn layer_controls_ui(
             Rect::from_center_size(pos2(x + 13.0, top + 9.0), vec2(22.0, 18.0)),
             egui::Button::new("+").small(),
         )
-        .on_hover_text(format!(
-            "Add a neuron to hidden layer {number} (resets the weights)"
-        ));
+        .on_hover_text(fill(text.hover_add_neuron, &[&number]));
     if plus.clicked() {
         edited = resized(architecture, layer, 1);
     }
@@ -113,14 +140,12 @@ pub fn layer_controls_ui(
                         .clicked()
                         && activation != spec.activation
                     {
-                        let mut next = architecture.clone();
-                        next.layers[layer].activation = activation;
-                        edited = Some(next);
+                        edited = with_activation(architecture, layer, activation);
                     }
                 }
             })
             .response
-            .on_hover_text(format!("Activation function of hidden layer {number}"));
+            .on_hover_text(fill(text.hover_layer_activation, &[&number]));
     });
     edited
 }

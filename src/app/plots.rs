@@ -5,14 +5,14 @@ use egui_plot::{Legend, Line, Plot, PlotPoints};
 
 use crate::nn::EpochRecord;
 
-use super::strings::Strings;
-use super::theme;
+use super::strings::{Strings, fill};
+use super::{colormap, numbers};
 
 /// The plots panel. Remembers the log-scale choice and how many points it last drew.
 #[derive(Debug, Default)]
 pub struct PlotsPanel {
     /// Show the loss on a log10 axis.
-    pub log_scale: bool,
+    log_scale: bool,
     drawn_loss_points: usize,
 }
 
@@ -23,7 +23,25 @@ impl PlotsPanel {
     }
 
     /// Draws both plots for `history`, each `height` points tall.
-    pub fn ui(&mut self, ui: &mut egui::Ui, history: &[EpochRecord], height: f32, text: &Strings) {
+    pub fn ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        history: &[EpochRecord],
+        height: f32,
+        text: &'static Strings,
+    ) {
+        self.loss_plot_ui(ui, history, height, text);
+        Self::accuracy_plot_ui(ui, history, height, text);
+    }
+
+    /// The train and test loss per epoch, on a linear or log scale.
+    fn loss_plot_ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        history: &[EpochRecord],
+        height: f32,
+        text: &'static Strings,
+    ) {
         ui.horizontal(|ui| {
             ui.label(egui::RichText::new(text.loss_plot).strong())
                 .on_hover_text(text.hover_loss_plot);
@@ -57,29 +75,32 @@ impl PlotsPanel {
             .x_axis_label(text.epoch_axis)
             .allow_scroll(false)
             .include_y(if log { -1.0 } else { 0.0 })
-            .y_axis_formatter(move |mark, _| theme::sig3(unlog(mark.value) as f32))
+            .y_axis_formatter(move |mark, _| numbers::sig3(unlog(mark.value) as f32))
             .label_formatter(move |pos| match pos {
                 egui_plot::HoverPosition::NearDataPoint {
                     plot_name,
                     position,
                     ..
-                } => Some(format!(
-                    "{plot_name}\nepoch {:.0}: {}",
-                    position.x,
-                    theme::sig3(unlog(position.y) as f32)
+                } => Some(fill(
+                    text.plot_point,
+                    &[
+                        &plot_name,
+                        &position.x.round(),
+                        &numbers::sig3(unlog(position.y) as f32),
+                    ],
                 )),
                 egui_plot::HoverPosition::Elsewhere { .. } => None,
             })
             .show(ui, |plot| {
                 plot.line(
                     Line::new(text.train_loss, PlotPoints::from(train))
-                        .color(theme::class_colour(0))
+                        .color(colormap::class_color(0))
                         .width(2.0),
                 );
                 if !test.is_empty() {
                     plot.line(
                         Line::new(text.test_loss, PlotPoints::from(test))
-                            .color(theme::class_colour(1))
+                            .color(colormap::class_color(1))
                             .width(2.0),
                     );
                 }
@@ -87,7 +108,15 @@ impl PlotsPanel {
         if history.is_empty() {
             ui.label(egui::RichText::new(text.no_epochs_yet).small().weak());
         }
+    }
 
+    /// The train and test accuracy per epoch, in percent.
+    fn accuracy_plot_ui(
+        ui: &mut egui::Ui,
+        history: &[EpochRecord],
+        height: f32,
+        text: &'static Strings,
+    ) {
         ui.label(egui::RichText::new(text.accuracy_plot).strong())
             .on_hover_text(text.hover_accuracy_plot);
         let train: Vec<[f64; 2]> = history
@@ -113,28 +142,31 @@ impl PlotsPanel {
             .include_y(0.0)
             .include_y(100.0)
             .y_axis_formatter(|mark, _| format!("{:.0}%", mark.value))
-            .label_formatter(|pos| match pos {
+            .label_formatter(move |pos| match pos {
                 egui_plot::HoverPosition::NearDataPoint {
                     plot_name,
                     position,
                     ..
-                } => Some(format!(
-                    "{plot_name}\nepoch {:.0}: {}%",
-                    position.x,
-                    theme::sig3(position.y as f32)
+                } => Some(fill(
+                    text.plot_point,
+                    &[
+                        &plot_name,
+                        &position.x.round(),
+                        &format!("{}%", numbers::sig3(position.y as f32)),
+                    ],
                 )),
                 egui_plot::HoverPosition::Elsewhere { .. } => None,
             })
             .show(ui, |plot| {
                 plot.line(
                     Line::new(text.train_accuracy, PlotPoints::from(train))
-                        .color(theme::class_colour(0))
+                        .color(colormap::class_color(0))
                         .width(2.0),
                 );
                 if !test.is_empty() {
                     plot.line(
                         Line::new(text.test_accuracy, PlotPoints::from(test))
-                            .color(theme::class_colour(1))
+                            .color(colormap::class_color(1))
                             .width(2.0),
                     );
                 }

@@ -1,35 +1,40 @@
-//! The sample in focus, for data that is not 2-D: its feature row (or its 8×8 picture for
-//! digit images), its true class and the network's predicted probabilities.
+//! The sample in focus, for data that is not 2-D: its feature row (or its picture, for data
+//! whose features are an image's pixels), its true class and the predicted probabilities.
 
 use egui::{Grid, RichText, Sense, vec2};
 use ndarray::ArrayView1;
 
-use crate::data::Dataset;
-use crate::nn::Evaluation;
-
-use super::strings::{Strings, fill};
-use super::theme;
-
-/// Feature count of an 8×8 image (the digits dataset).
-pub const DIGIT_FEATURES: usize = 64;
+use super::command::{Command, CommandQueue};
+use super::frame_data::FrameData;
+use super::strings::fill;
+use super::{colormap, numbers};
 
 /// Most feature rows listed before "…".
 const MAX_ROWS: usize = 24;
 
-/// Draws `values` (64 of them) as an 8×8 grey picture `size` points wide, dark = high.
-pub fn digit_image(ui: &mut egui::Ui, values: ArrayView1<'_, f32>, size: f32) -> egui::Response {
-    let (rect, response) = ui.allocate_exact_size(vec2(size, size), Sense::hover());
+/// Draws `values`, the pixels of a `(rows, columns)` image in row-major order, as a grey
+/// picture `size` points wide, dark = high.
+pub fn image_ui(
+    ui: &mut egui::Ui,
+    values: ArrayView1<'_, f32>,
+    (rows, columns): (usize, usize),
+    size: f32,
+) -> egui::Response {
+    let pixel = size / rows.max(columns).max(1) as f32;
+    let (rect, response) = ui.allocate_exact_size(
+        vec2(pixel * columns as f32, pixel * rows as f32),
+        Sense::hover(),
+    );
     let (low, high) = values
         .iter()
         .fold((f32::INFINITY, f32::NEG_INFINITY), |(lo, hi), &v| {
             (lo.min(v), hi.max(v))
         });
     let span = if high > low { high - low } else { 1.0 };
-    let pixel = size / 8.0;
     let painter = ui.painter_at(rect);
-    for (i, &v) in values.iter().take(DIGIT_FEATURES).enumerate() {
+    for (i, &v) in values.iter().take(rows * columns).enumerate() {
         let shade = 255 - (((v - low) / span).clamp(0.0, 1.0) * 255.0) as u8;
-        let min = rect.min + vec2((i % 8) as f32 * pixel, (i / 8) as f32 * pixel);
+        let min = rect.min + vec2((i % columns) as f32 * pixel, (i / columns) as f32 * pixel);
         painter.rect_filled(
             egui::Rect::from_min_size(min, vec2(pixel, pixel)),
             0.0,
@@ -39,19 +44,17 @@ pub fn digit_image(ui: &mut egui::Ui, values: ArrayView1<'_, f32>, size: f32) ->
     response
 }
 
-/// Draws training sample `focus`; returns a new focus when the user steps to another sample.
-pub fn ui(
-    ui: &mut egui::Ui,
-    train: &Dataset,
-    evaluation: &Evaluation,
-    focus: usize,
-    text: &Strings,
-) -> Option<usize> {
-    let mut new_focus = None;
+/// Draws the training sample in focus; ◀ and ▶ step the focus to another sample.
+pub fn ui(ui: &mut egui::Ui, frame: &FrameData<'_>, commands: &mut CommandQueue) {
+    let (train, evaluation, text) = (
+        frame.trainer.train_data(),
+        &frame.evaluations.train,
+        frame.text,
+    );
     if train.is_empty() {
-        return None;
+        return;
     }
-    let focus = focus.min(train.len() - 1);
+    let focus = frame.focus;
     ui.horizontal(|ui| {
         ui.label(
             RichText::new(fill(
@@ -66,19 +69,21 @@ pub fn ui(
             .on_hover_text(text.previous_sample)
             .clicked()
         {
-            new_focus = Some(focus.checked_sub(1).unwrap_or(train.len() - 1));
+            commands.push(Command::Focus(
+                focus.checked_sub(1).unwrap_or(train.len() - 1),
+            ));
         }
         if ui
             .small_button("▶")
             .on_hover_text(text.next_sample)
             .clicked()
         {
-            new_focus = Some((focus + 1) % train.len());
+            commands.push(Command::Focus((focus + 1) % train.len()));
         }
     });
     ui.horizontal_top(|ui| {
-        if train.num_features() == DIGIT_FEATURES {
-            digit_image(ui, train.sample(focus), 96.0);
+        if let Some(shape) = train.image_shape {
+            image_ui(ui, train.sample(focus), shape, 96.0);
         } else {
             Grid::new("sample_rows").striped(true).show(ui, |ui| {
                 ui.strong(text.feature);
@@ -91,7 +96,7 @@ pub fn ui(
                     .take(MAX_ROWS)
                 {
                     ui.label(name);
-                    ui.monospace(theme::sig3(v));
+                    ui.monospace(numbers::sig3(v));
                     ui.end_row();
                 }
                 if train.num_features() > MAX_ROWS {
@@ -107,7 +112,7 @@ pub fn ui(
                 ui.horizontal(|ui| {
                     ui.label(format!("{}:", text.true_class));
                     ui.colored_label(
-                        theme::class_colour(label),
+                        colormap::class_color(label),
                         names.get(label).map_or("?", String::as_str),
                     );
                 });
@@ -116,7 +121,7 @@ pub fn ui(
                 ui.horizontal(|ui| {
                     ui.label(format!("{}:", text.predicted_class));
                     ui.colored_label(
-                        theme::class_colour(predicted),
+                        colormap::class_color(predicted),
                         names.get(predicted).map_or("?", String::as_str),
                     );
                 });
@@ -126,14 +131,13 @@ pub fn ui(
                     for (j, &p) in evaluation.outputs.row(focus).iter().enumerate() {
                         let name = names
                             .get(j)
-                            .map_or_else(|| format!("output {j}"), Clone::clone);
-                        ui.colored_label(theme::class_colour(j), name);
-                        ui.monospace(theme::sig3(p));
+                            .map_or_else(|| fill(text.output_n, &[&(j + 1)]), Clone::clone);
+                        ui.colored_label(colormap::class_color(j), name);
+                        ui.monospace(numbers::sig3(p));
                         ui.end_row();
                     }
                 });
             }
         });
     });
-    new_focus
 }

@@ -4,6 +4,7 @@
 
 use ndarray::Array2;
 
+use super::strings::Strings;
 use crate::nn::{ForwardTrace, Gradients, Network, SamplePass, Trainer};
 
 /// Seconds per layer while the forward pass lights up.
@@ -30,24 +31,14 @@ impl Phase {
     /// All phases in order.
     pub const ALL: [Self; 4] = [Self::Forward, Self::Loss, Self::Backward, Self::Update];
 
-    /// The phase strip's label.
-    pub fn label(self) -> &'static str {
-        match self {
-            Self::Forward => "1 forward",
-            Self::Loss => "2 loss",
-            Self::Backward => "3 backward",
-            Self::Update => "4 update",
-        }
+    /// The phase strip's label, in the interface language.
+    pub fn label(self, text: &Strings) -> &'static str {
+        text.phase_labels[self as usize]
     }
 
-    /// A one-line explanation of what the phase shows.
-    pub fn explanation(self) -> &'static str {
-        match self {
-            Self::Forward => "Each layer computes z = w·a + b and a = f(z), from left to right.",
-            Self::Loss => "The output is compared with the target: the loss says how wrong it is.",
-            Self::Backward => "The gradient flows back: δ = ∂L/∂z on nodes, ∂L/∂w = δ·a on edges.",
-            Self::Update => "Each weight moves against its gradient: Δw = −lr·∂L/∂w.",
-        }
+    /// A one-line explanation of what the phase shows, in the interface language.
+    pub fn explanation(self, text: &Strings) -> &'static str {
+        text.phase_explanations[self as usize]
     }
 
     fn next(self) -> Option<Self> {
@@ -80,7 +71,7 @@ pub struct StepThrough {
     /// When the current phase began (`None` until the first frame draws it).
     phase_start_secs: Option<f64>,
     /// Weight change new − old, once the trainer's weights have changed; `None` while the
-    /// update is still pending (mid-batch).
+    /// update has not been applied yet (mid-batch).
     pub delta_weights: Option<Vec<Array2<f32>>>,
 }
 
@@ -147,7 +138,7 @@ impl StepThrough {
         self.phase_start_secs = Some(now_secs);
     }
 
-    /// How many columns (input + layers) are lit in the current phase, fractional while
+    /// How many columns (input + layers) the phase's wave has reached, fractional while
     /// animating: forward counts from the left, backward from the right. Advances to the
     /// next phase when `auto` and the phase's time is up.
     pub fn progress(&mut self, now_secs: f64, speed: f64, auto: bool, reduce_motion: bool) -> f32 {
@@ -155,7 +146,7 @@ impl StepThrough {
         let elapsed = (now_secs - start) * speed.max(0.05);
         let columns = self.trace.layers.len() as f64 + 1.0;
         let layers = self.trace.layers.len() as f64;
-        let (lit, duration) = match self.phase {
+        let (reached, duration) = match self.phase {
             Phase::Forward => (
                 1.0 + elapsed / FORWARD_SECS_PER_LAYER,
                 layers * FORWARD_SECS_PER_LAYER + 0.3,
@@ -171,12 +162,12 @@ impl StepThrough {
             self.next_phase(now_secs);
             return self.progress(now_secs, speed, auto, reduce_motion);
         }
-        let lit = if reduce_motion {
+        let reached = if reduce_motion {
             columns
         } else {
-            lit.min(columns)
+            reached.min(columns)
         };
-        lit as f32
+        reached as f32
     }
 
     /// True while the phase animates (the view keeps repainting).

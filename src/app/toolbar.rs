@@ -3,32 +3,16 @@
 
 use egui::{Button, RichText, Slider};
 
+use super::command::{CommandQueue, TrainingCommand};
 use super::error::stop_message;
-use super::strings::{Strings, fill};
-use super::theme;
-use crate::session::{MAX_SPEED, Session};
+use super::frame_data::FrameData;
+use super::strings::fill;
+use super::{colormap, numbers};
+use crate::session::MAX_SPEED;
 
-/// What the user asked for in the toolbar.
-#[derive(Debug, Clone, Copy, PartialEq)]
-#[must_use]
-pub enum ToolbarCommand {
-    /// Fresh weights, same setup.
-    Reset,
-    /// Start or stop continuous training.
-    TogglePlay,
-    /// One sample.
-    StepSample,
-    /// One mini-batch.
-    StepBatch,
-    /// The rest of the epoch.
-    StepEpoch,
-    /// New speed in updates per second.
-    SetSpeed(f32),
-}
-
-/// Draws the toolbar for `session`.
-pub fn ui(ui: &mut egui::Ui, session: &Session, text: &Strings) -> Vec<ToolbarCommand> {
-    let mut commands = Vec::new();
+/// Draws the toolbar for the frame's session.
+pub fn ui(ui: &mut egui::Ui, frame: &FrameData<'_>, commands: &mut CommandQueue) {
+    let (session, text) = (frame.session, frame.text);
     let stop = session.stop().map(|stop| stop_message(stop, text));
     let stopped = stop.is_some();
     ui.horizontal_wrapped(|ui| {
@@ -37,19 +21,19 @@ pub fn ui(ui: &mut egui::Ui, session: &Session, text: &Strings) -> Vec<ToolbarCo
             .on_hover_text(text.hover_reset)
             .clicked()
         {
-            commands.push(ToolbarCommand::Reset);
+            commands.push(TrainingCommand::Reset);
         }
         // Strong fills that read on both themes: blue to start, orange while running.
         let (label, fill_colour) = if session.is_playing() {
-            (text.pause, theme::class_colour(1))
+            (text.pause, colormap::class_color(1))
         } else {
-            (text.play, theme::class_colour(0))
+            (text.play, colormap::class_color(0))
         };
         let play = Button::new(
             RichText::new(label)
                 .size(18.0)
                 .strong()
-                .color(theme::text_on(fill_colour)),
+                .color(colormap::text_on(fill_colour)),
         )
         .fill(fill_colour)
         .min_size(egui::vec2(96.0, 30.0));
@@ -59,23 +43,23 @@ pub fn ui(ui: &mut egui::Ui, session: &Session, text: &Strings) -> Vec<ToolbarCo
             .on_disabled_hover_text(stop.unwrap_or_default())
             .clicked()
         {
-            commands.push(ToolbarCommand::TogglePlay);
+            commands.push(TrainingCommand::TogglePlay);
         }
         let steps = [
             (
                 text.step_sample,
                 text.hover_step_sample,
-                ToolbarCommand::StepSample,
+                TrainingCommand::StepSample,
             ),
             (
                 text.step_batch,
                 text.hover_step_batch,
-                ToolbarCommand::StepBatch,
+                TrainingCommand::StepBatch,
             ),
             (
                 text.step_epoch,
                 text.hover_step_epoch,
-                ToolbarCommand::StepEpoch,
+                TrainingCommand::StepEpoch,
             ),
         ];
         for (label, hover, command) in steps {
@@ -96,11 +80,11 @@ pub fn ui(ui: &mut egui::Ui, session: &Session, text: &Strings) -> Vec<ToolbarCo
                 if v >= f64::from(MAX_SPEED) {
                     text.speed_max.to_owned()
                 } else {
-                    format!("{v:.0}/s")
+                    fill(text.speed_per_sec, &[&v.round()])
                 }
             });
         if ui.add(slider).on_hover_text(text.hover_speed).changed() {
-            commands.push(ToolbarCommand::SetSpeed(speed));
+            commands.push(TrainingCommand::SetSpeed(speed));
         }
         ui.separator();
         let trainer = session.trainer();
@@ -113,11 +97,10 @@ pub fn ui(ui: &mut egui::Ui, session: &Session, text: &Strings) -> Vec<ToolbarCo
                 &trainer.batches_per_epoch(),
                 &cursor.sample,
                 &trainer.train_data().len(),
-                &theme::duration(session.elapsed_secs()),
+                &numbers::duration(session.elapsed_secs()),
             ],
         );
         ui.label(RichText::new(status).monospace().size(15.0))
             .on_hover_text(text.hover_status);
     });
-    commands
 }

@@ -56,7 +56,8 @@ pub struct TrainArgs {
     /// Default: 8:tanh, or a size that suits the bundled dataset.
     #[arg(long)]
     pub hidden: Option<String>,
-    /// Output activation: sigmoid, softmax, linear or step (default: follows the task).
+    /// Output activation: sigmoid, softmax, linear, step, tanh, relu or leaky_relu (default:
+    /// follows the task).
     #[arg(long)]
     pub output: Option<String>,
     /// Loss: mse, bce or ce (default: bce for sigmoid, ce for softmax, mse otherwise).
@@ -104,9 +105,13 @@ pub struct TrainArgs {
 pub struct InspectArgs {
     /// A saved experiment (.ron) or builtin-example:NAME.
     pub model: PathBuf,
-    /// The sample's feature values, comma-separated.
+    /// The sample's feature values, comma-separated, raw as in the data (centimetres, category
+    /// names); the model's saved preprocessing turns them into the network's inputs.
     #[arg(long, allow_hyphen_values = true)]
     pub input: String,
+    /// The --input values are already preprocessed: they enter z = w·x + b as given.
+    #[arg(long)]
+    pub scaled: bool,
     /// The true class (name or index) or value; default: the predicted class.
     #[arg(long, allow_hyphen_values = true)]
     pub label: Option<String>,
@@ -119,7 +124,11 @@ pub struct InspectArgs {
 pub struct ExportArgs {
     /// A saved experiment (.ron).
     pub model: PathBuf,
-    /// Print JSON (the only format for now).
-    #[arg(long)]
+    /// Print the experiment as JSON on stdout (the default).
+    #[arg(long, conflicts_with = "pytorch")]
     pub json: bool,
+    /// Instead, write a runnable PyTorch export into this folder: model.py,
+    /// weights.safetensors, README.md and the training and test rows as CSV.
+    #[arg(long, value_name = "OUT_DIR")]
+    pub pytorch: Option<PathBuf>,
 }

@@ -7,14 +7,14 @@ use std::path::{Path, PathBuf};
 use clap::{Args, Subcommand};
 use serde_json::json;
 
-use super::{Failure, evaluate_json, metrics_json, parse_numbers, print_out};
+use super::{Failure, evaluate_json, metrics_json, parse_numbers, print_json, print_out};
 use crate::data::{
     Bundled, DataSource, Dataset, ImportOptions, Preprocessing, RawTable, Schema, Target, Task,
     apply_preprocessing, infer_schema,
 };
 use crate::experiment::Experiment;
 use crate::nn::{Loss, Network, evaluate};
-use crate::serve::{Outputs, Prediction, predictions};
+use crate::serve::{Outputs, predictions};
 
 /// Import flags shared by `train` and `data describe`.
 #[derive(Debug, Args, Default)]
@@ -164,7 +164,7 @@ pub fn eval(a: &EvalArgs) -> Result<(), Failure> {
     }
     let metrics = evaluate_json(&network, &data, experiment.training.loss);
     if a.json {
-        print_out(&metrics.to_string());
+        print_json(&metrics);
     } else {
         let accuracy = metrics["accuracy"]
             .as_f64()
@@ -182,24 +182,16 @@ pub fn eval(a: &EvalArgs) -> Result<(), Failure> {
 /// `eval --json --predictions`: the metrics plus each row's prediction, written by the same
 /// code as the server's answers.
 fn print_predictions(network: &Network, data: &Dataset, loss: Loss) -> Result<(), Failure> {
-    #[derive(serde::Serialize)]
-    struct Report<'a> {
-        #[serde(flatten)]
-        metrics: serde_json::Value,
-        predictions: Vec<Prediction<'a>>,
-        rows: &'a [usize],
-    }
     let evaluation = evaluate(network, data, loss);
     let outputs = match &data.target {
         Target::Classes { names, .. } => Outputs::Classes(names.clone()),
         Target::Values { names, .. } => Outputs::Values(names.clone()),
     };
-    let report = Report {
-        metrics: metrics_json(&evaluation, data.class_names()),
-        predictions: predictions(&outputs, evaluation.outputs.view(), &evaluation.predicted),
-        rows: &data.source_rows,
-    };
-    print_out(&serde_json::to_string(&report).map_err(Failure::usage)?);
+    let rows = predictions(&outputs, evaluation.outputs.view(), &evaluation.predicted);
+    let mut report = metrics_json(&evaluation, data.class_names());
+    report["predictions"] = serde_json::to_value(&rows).map_err(Failure::usage)?;
+    report["rows"] = json!(data.source_rows);
+    print_json(&report);
     Ok(())
 }
 
@@ -223,7 +215,7 @@ fn describe(a: &DescribeArgs) -> Result<(), Failure> {
     a.flags.apply(&mut options)?;
     let schema = infer_schema(&table, &options).map_err(Failure::usage)?;
     if a.json {
-        print_out(&schema_json(&schema).to_string());
+        print_json(&schema_json(&schema));
     } else {
         print_schema(&table, &schema);
     }

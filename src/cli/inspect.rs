@@ -5,14 +5,20 @@ use ndarray::Array2;
 use serde_json::{Value, json};
 
 use super::args::InspectArgs;
-use super::{Failure, data_cmd, load_model, parse_numbers, print_out};
-use crate::nn::Network;
+use super::{Failure, data_cmd, load_model, parse_numbers, print_json};
+use crate::nn::{ForwardTrace, Gradients, Network};
 
 pub fn inspect(a: &InspectArgs) -> Result<(), Failure> {
     let experiment = load_model(&a.model)?;
     let network = experiment.network();
     let preprocessing = experiment.data.source.preprocessing();
-    let input = data_cmd::model_input(preprocessing, &a.input, network.inputs())?;
+    let raw_input: Option<Vec<String>> = (!a.scaled && preprocessing.is_some())
+        .then(|| a.input.split(',').map(|c| c.trim().to_owned()).collect());
+    let input = if a.scaled {
+        parse_numbers(&a.input, "--input")?
+    } else {
+        data_cmd::model_input(preprocessing, &a.input, network.inputs())?
+    };
     if input.len() != network.inputs() {
         return Err(Failure::usage(format!(
             "--input has {} values but the model has {} inputs",
@@ -57,36 +63,21 @@ pub fn inspect(a: &InspectArgs) -> Result<(), Failure> {
     };
     let y = Array2::from_shape_vec((1, outputs), target.clone()).map_err(Failure::usage)?;
     let grads = network.backward(&trace, y.view(), experiment.training.loss);
-    let row = |a: &Array2<f32>| a.row(0).to_vec();
-    let rows = |a: &Array2<f32>| a.rows().into_iter().map(|r| r.to_vec()).collect::<Vec<_>>();
-    let layers: Vec<Value> = network
-        .layers
-        .iter()
-        .zip(&trace.layers)
-        .zip(&grads.layers)
-        .map(|((layer, t), g)| {
-            json!({
-                "activation": layer.activation.name(),
-                "weights": rows(&layer.weights),
-                "biases": layer.biases.to_vec(),
-                "z": row(&t.z),
-                "a": row(&t.a),
-                "delta": row(&g.delta),
-                "weight_grads": rows(&g.weights),
-                "bias_grads": g.biases.to_vec(),
-            })
-        })
-        .collect();
+    let layers = layers_json(&network, &trace, &grads);
     let report = json!({
+        "raw_input": raw_input,
         "input": trace.input.row(0).to_vec(),
         "target": target,
         "loss": grads.loss,
         "layers": layers,
     });
     if a.json {
-        print_out(&report.to_string());
+        print_json(&report);
     } else {
-        println!("input  {:?}", trace.input.row(0).to_vec());
+        if let Some(raw) = &raw_input {
+            println!("raw    {}", raw.join(", "));
+        }
+        println!("input  {}", report["input"]);
         for (i, l) in report["layers"]
             .as_array()
             .into_iter()
@@ -128,4 +119,28 @@ fn class_index(label: &str, names: &[String]) -> Result<usize, Failure> {
             names.join(", ")
         ))),
     }
+}
+
+/// Every layer's weights, biases, z, a, δ and gradients for the one sample, as JSON objects.
+fn layers_json(network: &Network, trace: &ForwardTrace, grads: &Gradients) -> Vec<Value> {
+    let row = |a: &Array2<f32>| a.row(0).to_vec();
+    let rows = |a: &Array2<f32>| a.rows().into_iter().map(|r| r.to_vec()).collect::<Vec<_>>();
+    network
+        .layers
+        .iter()
+        .zip(&trace.layers)
+        .zip(&grads.layers)
+        .map(|((layer, t), g)| {
+            json!({
+                "activation": layer.activation.name(),
+                "weights": rows(&layer.weights),
+                "biases": layer.biases.to_vec(),
+                "z": row(&t.z),
+                "a": row(&t.a),
+                "delta": row(&g.delta),
+                "weight_grads": rows(&g.weights),
+                "bias_grads": g.biases.to_vec(),
+            })
+        })
+        .collect()
 }

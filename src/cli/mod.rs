@@ -50,7 +50,7 @@ enum Command {
     Train(Box<TrainArgs>),
     /// One forward and backward pass of one sample through a saved model, every number shown.
     Inspect(InspectArgs),
-    /// Print a saved experiment as JSON.
+    /// Print a saved experiment as JSON, or write it as a PyTorch script with its weights.
     Export(ExportArgs),
     /// Evaluate a saved model on another CSV file (through the model's saved preprocessing).
     Eval(data_cmd::EvalArgs),
@@ -110,6 +110,40 @@ pub fn main(args: Vec<OsString>, frame_bench: FrameBench) -> ExitCode {
     }
 }
 
+/// Prints `value` as one line of JSON on stdout, every number that is exactly an `f32` written
+/// as the shortest decimal that reads back as that `f32` (`0.2`, not `0.20000000298023224`).
+pub(crate) fn print_json(value: &serde_json::Value) {
+    print_out(&shortest_f32(value.clone()).to_string());
+}
+
+/// `value` with every non-integer number that is exactly representable as an `f32` replaced by
+/// the shortest decimal that round-trips that `f32` (the engine computes in `f32`; JSON numbers
+/// are `f64`). Numbers that are not `f32` values (integers, other `f64`s) are kept as they are.
+pub(crate) fn shortest_f32(value: serde_json::Value) -> serde_json::Value {
+    use serde_json::Value;
+    match value {
+        Value::Number(n) if n.is_f64() => {
+            let Some(wide) = n.as_f64() else {
+                return Value::Number(n);
+            };
+            let narrow = wide as f32;
+            if f64::from(narrow).to_bits() != wide.to_bits() {
+                return Value::Number(n);
+            }
+            // f32's Display is the shortest decimal that parses back to the same f32.
+            let shortest = narrow.to_string().parse::<f64>().unwrap_or(wide);
+            serde_json::Number::from_f64(shortest).map_or(Value::Number(n), Value::Number)
+        }
+        Value::Array(items) => Value::Array(items.into_iter().map(shortest_f32).collect()),
+        Value::Object(map) => Value::Object(
+            map.into_iter()
+                .map(|(key, item)| (key, shortest_f32(item)))
+                .collect(),
+        ),
+        other => other,
+    }
+}
+
 /// Prints one line on stdout; a closed pipe (`| head`) is not an error worth a panic.
 pub(crate) fn print_out(text: &str) {
     use std::io::Write as _;
@@ -133,4 +167,34 @@ pub(crate) fn parse_numbers(text: &str, what: &str) -> Result<Vec<f32>, Failure>
             }
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+
+    use super::shortest_f32;
+
+    #[test]
+    fn f32_values_print_as_their_shortest_round_trip_decimal() {
+        let value = json!({
+            "lr": 0.2_f32,
+            "loss": [0.1_f32, 1e-8_f32, -3.3_f32, 123_456.79_f32],
+            "count": 7,
+            "f64": 0.1_f64,
+        });
+        let text = shortest_f32(value).to_string();
+        assert_eq!(
+            text, r#"{"count":7,"f64":0.1,"loss":[0.1,1e-8,-3.3,123456.79],"lr":0.2}"#,
+            "f32 values shortest, integers and f64 values as they were"
+        );
+        for x in [0.2_f32, 1.0 / 3.0, f32::MIN_POSITIVE, 16_777_217.0, -0.0] {
+            let printed = shortest_f32(json!(x)).to_string();
+            assert_eq!(
+                printed.parse::<f32>().unwrap().to_bits(),
+                x.to_bits(),
+                "{x} printed as {printed} reads back as the same f32"
+            );
+        }
+    }
 }

@@ -4,9 +4,10 @@
 use serde_json::{Value, json};
 
 use super::args::ExportArgs;
-use super::{Failure, load_model, print_out};
+use super::{Failure, load_model, print_json, print_out};
 use crate::data::Dataset;
 use crate::nn::{ClassificationMetrics, Evaluation, Loss, Network, evaluate};
+use crate::session::pytorch;
 
 /// The metrics object of `train --json` and `eval --json`.
 pub fn metrics_json(e: &Evaluation, classes: Option<&[String]>) -> Value {
@@ -39,10 +40,15 @@ pub fn evaluate_json(network: &Network, data: &Dataset, loss: Loss) -> Value {
     metrics_json(&evaluate(network, data, loss), data.class_names())
 }
 
+/// Runs `export`: the experiment as JSON, or with `--pytorch DIR` a PyTorch folder.
 pub fn export(a: &ExportArgs) -> Result<(), Failure> {
-    let _ = a.json;
     let experiment = load_model(&a.model)?;
+    if let Some(out_dir) = &a.pytorch {
+        let summary = pytorch::export(&experiment, out_dir).map_err(Failure::usage)?;
+        print_out(&summary.to_string());
+        return Ok(());
+    }
     let value = serde_json::to_value(&experiment).map_err(Failure::usage)?;
-    print_out(&value.to_string());
+    print_json(&value);
     Ok(())
 }

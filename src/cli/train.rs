@@ -7,7 +7,7 @@ use serde_json::json;
 
 use super::args::TrainArgs;
 use super::report::metrics_json;
-use super::{EXIT_FAILED, Failure, load_model, print_out};
+use super::{EXIT_FAILED, Failure, load_model, print_json};
 use crate::data::{DataSource, DataSpec};
 use crate::experiment::Experiment;
 use crate::nn::{Evaluation, LayerSpec, Trainer};
@@ -77,6 +77,7 @@ pub fn train(a: &TrainArgs) -> Result<(), Failure> {
             a.epochs
         )));
     }
+    let mut resumed = None;
     let (mut trainer, spec, save_to) = if let Some(path) = &a.resume {
         let experiment = load_model(path)?;
         let restored = experiment.restore().map_err(Failure::usage)?;
@@ -86,11 +87,22 @@ pub fn train(a: &TrainArgs) -> Result<(), Failure> {
         if let Some(lr) = a.lr {
             trainer.set_learning_rate(lr).map_err(Failure::usage)?;
         }
-        (
-            trainer,
-            experiment.data,
-            Some(a.save.clone().unwrap_or_else(|| path.clone())),
-        )
+        let is_example = path
+            .to_str()
+            .is_some_and(|p| p.starts_with(crate::experiment::EXAMPLE_PREFIX));
+        let save_to = match (&a.save, is_example) {
+            (Some(save), _) => save.clone(),
+            (None, false) => path.clone(),
+            (None, true) => {
+                return Err(Failure::usage(format!(
+                    "--resume {}: a shipped example is not overwritten; add --save FILE.ron",
+                    path.display()
+                )));
+            }
+        };
+        let spec = experiment.data.clone();
+        resumed = Some(experiment);
+        (trainer, spec, Some(save_to))
     } else {
         let plan = plan_from_args(a)?;
         (plan.trainer, plan.spec, a.save.clone())
@@ -99,7 +111,7 @@ pub fn train(a: &TrainArgs) -> Result<(), Failure> {
     for i in 0..a.epochs {
         let record = trainer.step_epoch().map_err(|e| Failure {
             code: EXIT_FAILED,
-            message: e.to_string(),
+            message: format!("{e}. Lower --lr and train again."),
         })?;
         if !a.quiet && ((i + 1) % every == 0 || i + 1 == a.epochs) {
             eprintln!("{}", progress_line(&record, trainer.history().len()));
@@ -107,7 +119,7 @@ pub fn train(a: &TrainArgs) -> Result<(), Failure> {
     }
     if let Some(path) = &save_to {
         let mut experiment = Experiment::from_trainer(&trainer, spec, a.embed_data);
-        if let Some(old) = a.resume.as_deref().and_then(|p| Experiment::load(p).ok()) {
+        if let Some(old) = resumed {
             experiment.name = old.name;
             experiment.notes = old.notes;
             experiment.notes_ko = old.notes_ko;
@@ -126,7 +138,7 @@ pub fn train(a: &TrainArgs) -> Result<(), Failure> {
         "test": test_eval.as_ref().map(|e| metrics_json(e, classes.as_deref())),
     });
     if a.json {
-        print_out(&report.to_string());
+        print_json(&report);
     } else {
         print_summary(&train_eval, test_eval.as_ref());
     }

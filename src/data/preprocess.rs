@@ -312,17 +312,8 @@ impl Preprocessing {
                         parse_number(cell)
                             .ok_or_else(|| (k, format!("'{cell}' is not a number")))?
                     };
-                    let (offset, divisor) = match scale {
-                        Scale::Standard => (*mean, *std),
-                        Scale::MinMax => (*min, *max - *min),
-                        Scale::None => (0.0, 1.0),
-                    };
-                    let divisor = if divisor > 0.0 {
-                        f64::from(divisor)
-                    } else {
-                        1.0
-                    };
-                    out.push(((x - f64::from(offset)) / divisor) as f32);
+                    let (offset, divisor) = rescaling(*scale, *mean, *std, *min, *max);
+                    out.push(((x - offset) / divisor) as f32);
                 }
                 Encoding::Categorical {
                     categories,
@@ -343,6 +334,39 @@ impl Preprocessing {
         }
         Ok(out)
     }
+}
+
+impl Encoding {
+    /// For a number, what [`Preprocessing::encode`] subtracts and then divides by (in f64,
+    /// before the one rounding to f32): (mean, std), (min, max − min) or (0, 1), with a
+    /// divisor that is not positive taken as 1. `None` for a category.
+    pub fn rescaling(&self) -> Option<(f64, f64)> {
+        match self {
+            Self::Numeric {
+                scale,
+                mean,
+                std,
+                min,
+                max,
+            } => Some(rescaling(*scale, *mean, *std, *min, *max)),
+            Self::Categorical { .. } => None,
+        }
+    }
+}
+
+/// See [`Encoding::rescaling`]; `max − min` is an f32 subtraction.
+fn rescaling(scale: Scale, mean: f32, std: f32, min: f32, max: f32) -> (f64, f64) {
+    let (offset, divisor) = match scale {
+        Scale::Standard => (mean, std),
+        Scale::MinMax => (min, max - min),
+        Scale::None => (0.0, 1.0),
+    };
+    let divisor = if divisor > 0.0 {
+        f64::from(divisor)
+    } else {
+        1.0
+    };
+    (f64::from(offset), divisor)
 }
 
 /// Mean, population standard deviation, min and max of the values (0, 1, 0, 1 when there are none).

@@ -4,7 +4,7 @@
 use ndarray::{Array2, Axis, Slice};
 
 use super::{ClassificationMetrics, Loss, Network, RegressionMetrics};
-use crate::data::{Dataset, Target};
+use super::{Dataset, Target};
 
 /// Rows per partial loss sum.
 const CHUNK: usize = 1024;

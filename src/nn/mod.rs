@@ -2,12 +2,12 @@
 //! backpropagation, the trainer and metrics. Knows nothing of the UI.
 
 mod activation;
+mod dataset;
 mod error;
 mod evaluate;
 mod init;
-mod layer_spec_parse;
 mod linalg;
-pub use linalg::{LARGE as LARGE_PRODUCT, matmul_threads};
+pub use linalg::{LARGE as LARGE_PRODUCT, matmul_threads, two_thread_runs};
 mod loss;
 mod metrics;
 mod network;
@@ -15,6 +15,7 @@ mod optimizer;
 mod trainer;
 
 pub use activation::{Activation, LEAKY_SLOPE, sigmoid, tanh};
+pub use dataset::{Dataset, Target};
 pub use error::{ConfigError, TrainError};
 pub use evaluate::{Evaluation, evaluate};
 pub use loss::Loss;

@@ -1,14 +1,14 @@
 //! The router: the five routes with their handlers, the OpenAPI document that describes them
 //! (checked in as `assets/openapi.json` and embedded; a test keeps the two in step), and the
-//! layers around them — body limit (413), request timeout (408), CORS, and the counter of
-//! requests answered.
+//! layers around them — body limit (413, at once for a declared length, else once the limit
+//! is read), request timeout (408), CORS, and the counter of requests answered.
 
 use std::collections::BTreeMap;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, RwLock};
 
 use axum::Router;
-use axum::body::{Bytes, HttpBody as _};
+use axum::body::Bytes;
 use axum::extract::rejection::{BytesRejection, PathRejection};
 use axum::extract::{DefaultBodyLimit, Path, Request, State};
 use axum::http::header::{CONTENT_TYPE, HeaderValue};
@@ -17,6 +17,7 @@ use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use tower_http::cors::{AllowOrigin, CorsLayer};
+use tower_http::limit::RequestBodyLimitLayer;
 use tower_http::timeout::TimeoutLayer;
 
 use super::error::ApiError;
@@ -108,6 +109,8 @@ pub fn router(served: Arc<Served>, options: &ServeOptions) -> Result<Router, Ser
         .route(predict_route.path, post(predict))
         .fallback(not_found)
         .layer(DefaultBodyLimit::max(options.max_body_bytes))
+        // Refuses a declared Content-Length over the limit at once, before reading the body.
+        .layer(RequestBodyLimitLayer::new(options.max_body_bytes))
         .layer(TimeoutLayer::with_status_code(
             StatusCode::REQUEST_TIMEOUT,
             options.request_timeout,
@@ -148,33 +151,42 @@ fn cors_layer(origins: &[String]) -> Result<Option<CorsLayer>, ServeError> {
     ))
 }
 
-/// Counts the answer, and gives an error that has no body (405, 408, 413 from a layer) the
-/// JSON body every error has.
+/// Counts the answer, and gives an error from a layer (405, 408, 413), which has no body or a
+/// plain-text one, the JSON body every error has.
 async fn answered(State(served): State<Arc<Served>>, request: Request, next: Next) -> Response {
     let response = next.run(request).await;
     served.requests_answered.fetch_add(1, Ordering::Relaxed);
     let status = response.status();
-    if status.is_client_error() && response.body().size_hint().exact() == Some(0) {
-        let reason = match status {
-            StatusCode::METHOD_NOT_ALLOWED => {
-                "this route does not take this method (see /openapi.json)".to_owned()
-            }
-            StatusCode::REQUEST_TIMEOUT => "the request took too long".to_owned(),
-            StatusCode::PAYLOAD_TOO_LARGE => "the body is over the size limit".to_owned(),
-            other => other
-                .canonical_reason()
-                .unwrap_or("bad request")
-                .to_lowercase(),
-        };
-        let mut filled = ApiError::new(status, reason).into_response();
-        for (name, value) in response.headers() {
-            if name != CONTENT_TYPE && name != axum::http::header::CONTENT_LENGTH {
-                filled.headers_mut().insert(name.clone(), value.clone());
-            }
-        }
-        return filled;
+    let is_json = response
+        .headers()
+        .get(CONTENT_TYPE)
+        .is_some_and(|v| v.as_bytes().starts_with(b"application/json"));
+    if !status.is_client_error() || is_json {
+        return response;
     }
-    response
+    let reason = match status {
+        StatusCode::METHOD_NOT_ALLOWED => {
+            "this route does not take this method (see /openapi.json)".to_owned()
+        }
+        StatusCode::REQUEST_TIMEOUT => "the request took too long".to_owned(),
+        StatusCode::PAYLOAD_TOO_LARGE => too_large(served.max_body_bytes),
+        other => other
+            .canonical_reason()
+            .unwrap_or("bad request")
+            .to_lowercase(),
+    };
+    let mut filled = ApiError::new(status, reason).into_response();
+    for (name, value) in response.headers() {
+        if name != CONTENT_TYPE && name != axum::http::header::CONTENT_LENGTH {
+            filled.headers_mut().insert(name.clone(), value.clone());
+        }
+    }
+    filled
+}
+
+/// The message of a 413.
+fn too_large(max_body_bytes: usize) -> String {
+    format!("the body is over the limit of {max_body_bytes} bytes; send fewer rows per request")
 }
 
 async fn health(State(served): State<Arc<Served>>) -> Response {
@@ -225,10 +237,7 @@ async fn predict(
     let body = body.map_err(|e| match e.status() {
         StatusCode::PAYLOAD_TOO_LARGE => ApiError::new(
             StatusCode::PAYLOAD_TOO_LARGE,
-            format!(
-                "the body is over the limit of {} bytes; send fewer rows per request",
-                served.max_body_bytes
-            ),
+            too_large(served.max_body_bytes),
         ),
         status => ApiError::new(status, e.body_text()),
     })?;

@@ -3,7 +3,7 @@
 
 use std::path::Path;
 
-use crate::data::DataSource;
+use crate::data::{DataSource, DataSpec};
 use crate::experiment::{EXAMPLE_PREFIX, Experiment};
 use crate::nn::Trainer;
 
@@ -60,24 +60,25 @@ pub fn open_path(path: &Path) -> Result<Opened, SessionError> {
 /// inferred (target: the last column), everything else follows the task's defaults.
 fn open_csv(path: &Path) -> Result<Opened, SessionError> {
     let source = DataSource::parse(&path.to_string_lossy(), None, 0.0, 1)?;
-    let spec = Setup {
-        data: source.clone(),
-        ..Setup::default()
-    }
-    .data_spec();
-    let loaded = spec.load()?;
-    let setup = Setup::for_task(source, &loaded, &super::Choices::default());
+    let choices = super::Choices::default();
+    let build = |test_fraction: f32| -> Result<(Setup, Trainer), SessionError> {
+        let spec = DataSpec {
+            source: source.clone(),
+            test_fraction,
+            split_seed: choices.seed,
+        };
+        let loaded = spec.load()?;
+        let setup = Setup {
+            test_fraction,
+            ..Setup::for_task(source.clone(), &loaded, &choices)
+        };
+        let trainer = setup.build_with(loaded)?;
+        Ok((setup, trainer))
+    };
     // A file too small to hold out a test sample of every class trains on all its rows.
-    let (setup, trainer) = match setup.build_with(loaded) {
-        Ok(trainer) => (setup, trainer),
-        Err(first) => {
-            let all = Setup {
-                test_fraction: 0.0,
-                ..setup
-            };
-            let trainer = all.build().map_err(|_| first)?;
-            (all, trainer)
-        }
+    let (setup, trainer) = match build(source.default_test_fraction()) {
+        Ok(built) => built,
+        Err(first) => build(0.0).map_err(|_| first)?,
     };
     Ok(Opened {
         setup,
@@ -112,16 +113,22 @@ pub fn restore(experiment: &Experiment) -> Result<Opened, SessionError> {
     })
 }
 
-/// Writes the experiment to `path` atomically. A bundled or CSV source is saved with the
-/// preprocessing fitted on its training split (refitted here exactly as the trainer's data
-/// was, if the setup does not hold it yet), so the saved model preprocesses new data the same.
+/// Writes the experiment to `path` atomically (see [`experiment_of`]).
 pub fn save(path: &Path, setup: &Setup, trainer: &Trainer) -> Result<(), SessionError> {
+    experiment_of(setup, trainer)?.save(path)?;
+    Ok(())
+}
+
+/// The experiment a setup and its trainer make, as it would be saved. A bundled or CSV source
+/// carries the preprocessing fitted on its training split (refitted here exactly as the
+/// trainer's data was, if the setup does not hold it yet), so the saved model preprocesses new
+/// data the same.
+pub fn experiment_of(setup: &Setup, trainer: &Trainer) -> Result<Experiment, SessionError> {
     let mut spec = setup.data_spec();
     if spec.source.preprocessing().is_none() && !matches!(spec.source, DataSource::Generator { .. })
     {
         let fitted = spec.load()?.preprocessing;
         spec.source.set_preprocessing(fitted);
     }
-    Experiment::from_trainer(trainer, spec, false).save(path)?;
-    Ok(())
+    Ok(Experiment::from_trainer(trainer, spec, false))
 }

@@ -5,6 +5,7 @@
 
 mod files;
 mod plane;
+pub mod pytorch;
 mod run;
 mod setup;
 mod worker;
@@ -17,7 +18,7 @@ use crate::data::DatasetError;
 use crate::experiment::ExperimentError;
 use crate::nn::{ConfigError, TrainError};
 
-pub use files::{Opened, open_path, open_shipped_example, restore, save};
+pub use files::{Opened, experiment_of, open_path, open_shipped_example, restore, save};
 pub use plane::{DecisionGrid, PlaneBounds, decision_grid, plane_trace};
 pub use run::{Evaluations, FRAME_BUDGET, MAX_FRAME_BUDGET, MAX_SPEED, Session, Stop};
 pub use setup::{Choices, Setup};

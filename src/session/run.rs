@@ -61,7 +61,7 @@ pub struct Session {
     version: u64,
     evaluations: Option<Evaluations>,
     /// An evaluation running on a background thread while playing.
-    pending_evaluation: Option<Receiver<Evaluations>>,
+    evaluation_in_flight: Option<Receiver<Evaluations>>,
     /// Why training stopped, if it did.
     stop: Option<Stop>,
 }
@@ -81,7 +81,7 @@ impl Session {
             last_train: Duration::ZERO,
             version: 0,
             evaluations: None,
-            pending_evaluation: None,
+            evaluation_in_flight: None,
             stop,
         }
     }
@@ -221,42 +221,56 @@ impl Session {
         true
     }
 
-    /// The latest evaluations, recomputed when the weights changed. While paused they are
-    /// computed at once, so they always match the weights shown. While playing they are
-    /// computed on a background thread at most every [`EVALUATION_INTERVAL`] and the previous
-    /// ones stay on screen meanwhile, so a large dataset never stalls a frame.
+    /// The latest evaluations, recomputed when the weights changed (see
+    /// [`Session::refresh_evaluations`]).
     pub fn evaluations(&mut self) -> &Evaluations {
-        if let Some(pending) = &self.pending_evaluation
-            && let Ok(done) = pending.try_recv()
+        self.refresh_evaluations();
+        self.evaluations
+            .as_ref()
+            .unwrap_or_else(|| unreachable!("just refreshed"))
+    }
+
+    /// The evaluations as last refreshed, without computing anything: always `Some` after
+    /// [`Session::refresh_evaluations`]. For readers that hold other borrows of the session
+    /// (a UI frame drawing the trainer and its evaluations side by side).
+    pub fn latest_evaluations(&self) -> Option<&Evaluations> {
+        self.evaluations.as_ref()
+    }
+
+    /// Recomputes the evaluations when the weights changed. While paused they are computed at
+    /// once, so they always match the weights shown. While playing they are computed on a
+    /// background thread at most every [`EVALUATION_INTERVAL`] and the previous ones stay
+    /// meanwhile, so a large dataset never stalls a frame.
+    pub fn refresh_evaluations(&mut self) {
+        if let Some(in_flight) = &self.evaluation_in_flight
+            && let Ok(done) = in_flight.try_recv()
         {
             self.evaluations = Some(done);
-            self.pending_evaluation = None;
+            self.evaluation_in_flight = None;
         }
         let current = self
             .evaluations
             .as_ref()
             .is_some_and(|e| e.version == self.version);
-        if !current {
-            let due = self
-                .evaluations
-                .as_ref()
-                .is_none_or(|e| e.at.elapsed() >= EVALUATION_INTERVAL);
-            if !self.playing || self.evaluations.is_none() {
-                let (train, test) = self.trainer().evaluation_job().run();
-                self.evaluations = Some(Evaluations {
-                    train,
-                    test,
-                    version: self.version,
-                    at: Instant::now(),
-                });
-                self.pending_evaluation = None;
-            } else if due && self.pending_evaluation.is_none() {
-                self.pending_evaluation = self.evaluate_in_background();
-            }
+        if current {
+            return;
         }
-        self.evaluations
+        let due = self
+            .evaluations
             .as_ref()
-            .unwrap_or_else(|| unreachable!("just filled"))
+            .is_none_or(|e| e.at.elapsed() >= EVALUATION_INTERVAL);
+        if !self.playing || self.evaluations.is_none() {
+            let (train, test) = self.trainer().evaluation_job().run();
+            self.evaluations = Some(Evaluations {
+                train,
+                test,
+                version: self.version,
+                at: Instant::now(),
+            });
+            self.evaluation_in_flight = None;
+        } else if due && self.evaluation_in_flight.is_none() {
+            self.evaluation_in_flight = self.evaluate_in_background();
+        }
     }
 
     /// Starts evaluating the current weights on a background thread; `None` if no thread

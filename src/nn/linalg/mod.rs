@@ -6,13 +6,18 @@
 //! chosen at run time. The largest are cut in two halves along the neurons (or, for the error
 //! sent down, along the inputs), computed on two threads by [`both`]: every output number is
 //! still the same sum in the same order, so one thread and two give the same bits.
-
-use std::sync::OnceLock;
-use std::sync::atomic::{AtomicBool, Ordering};
-use std::time::{Duration, Instant};
+//!
+//! Beside the kernels: `pool.rs`, the two-thread hand-off, and `finite.rs`, the NaN/∞ scans.
 
 use ndarray::linalg::general_mat_mul;
 use ndarray::{Array1, Array2, ArrayView1, ArrayView2, ArrayViewMut2, Axis};
+
+mod finite;
+mod pool;
+
+pub use finite::array_finite;
+pub(crate) use pool::{both, both_once};
+pub use pool::{matmul_threads, two_thread_runs};
 
 /// Products with more multiply-adds than this use the blocked kernel.
 pub const SMALL: usize = 1 << 16;
@@ -20,86 +25,6 @@ pub const SMALL: usize = 1 << 16;
 /// Products with more multiply-adds than this are split in two halves, computed on two
 /// threads.
 pub const LARGE: usize = 1 << 20;
-
-/// Threads for the work split in halves: `MATMUL_NUM_THREADS` if set, else the logical CPUs;
-/// at most 2, the number of halves.
-pub fn matmul_threads() -> usize {
-    std::env::var("MATMUL_NUM_THREADS")
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, std::num::NonZero::get))
-        .clamp(1, 2)
-}
-
-/// The helper thread that computes the second half of split work, or `None` when there is
-/// one thread only.
-fn helper() -> Option<&'static rayon::ThreadPool> {
-    static POOL: OnceLock<Option<rayon::ThreadPool>> = OnceLock::new();
-    POOL.get_or_init(|| {
-        (matmul_threads() > 1)
-            .then(|| {
-                rayon::ThreadPoolBuilder::new()
-                    .num_threads(matmul_threads() - 1)
-                    .thread_name(|i| format!("matmul-{i}"))
-                    .build()
-                    .ok()
-            })
-            .flatten()
-    })
-    .as_ref()
-}
-
-/// Runs both closures: `b` on the helper thread while this thread runs `a`, or one after the
-/// other when there is no helper. Each closure does the same work on either thread, so the
-/// results do not depend on the number of threads.
-///
-/// A parked thread takes 30–100 µs to wake on a virtual machine, as long as the half of a
-/// mini-batch it is woken for. So this thread spins (up to [`SPIN`]) instead of parking while
-/// it waits for `b`, and the helper then spins (up to [`SPIN`]) for the next call, running it
-/// as soon as it arrives: back-to-back mini-batches hand over in a few microseconds.
-pub(crate) fn both(a: impl FnOnce() + Send, b: impl FnOnce() + Send) {
-    both_then(a, b, true);
-}
-
-/// [`both`] for a one-off job (a large forward pass), after which the helper may park at once
-/// rather than spin for a next call that is not coming and take a core the UI could use.
-pub(crate) fn both_once(a: impl FnOnce() + Send, b: impl FnOnce() + Send) {
-    both_then(a, b, false);
-}
-
-fn both_then(a: impl FnOnce() + Send, b: impl FnOnce() + Send, stay_warm: bool) {
-    let Some(pool) = helper() else {
-        a();
-        b();
-        return;
-    };
-    let done = AtomicBool::new(false);
-    pool.in_place_scope(|scope| {
-        scope.spawn(|_| {
-            b();
-            done.store(true, Ordering::Release);
-        });
-        a();
-        let start = Instant::now();
-        while !done.load(Ordering::Acquire) && start.elapsed() < SPIN {
-            std::hint::spin_loop();
-        }
-    });
-    if stay_warm {
-        pool.spawn(|| {
-            let start = Instant::now();
-            while start.elapsed() < SPIN {
-                if rayon::yield_now() == Some(rayon::Yield::Executed) {
-                    return;
-                }
-                std::hint::spin_loop();
-            }
-        });
-    }
-}
-
-/// How long a thread spins for its partner before it parks (see [`both`]).
-const SPIN: Duration = Duration::from_micros(500);
 
 /// z = a·wᵀ + b: a `[batch, in]`, w `[out, in]`, b `[out]`, z `[batch, out]`.
 pub fn affine(a: &Array2<f32>, w: &Array2<f32>, b: &Array1<f32>, z: &mut Array2<f32>) {
@@ -293,31 +218,6 @@ fn dot(x: &[f32], y: &[f32]) -> f32 {
     lanes.iter().sum::<f32>() + tail
 }
 
-/// True when no value is NaN or ±∞. Tests the exponent bits of every value without
-/// stopping early, so the loop vectorises: a scan of the whole network costs about as much
-/// as copying it, where `iter().all(is_finite)` took a branch per value.
-pub fn all_finite(values: &[f32]) -> bool {
-    const EXPONENT: u32 = 0x7f80_0000;
-    let mut bad = 0u32;
-    for chunk in values.chunks(1024) {
-        bad |= chunk.iter().fold(0u32, |acc, v| {
-            acc | u32::from(v.to_bits() & EXPONENT == EXPONENT)
-        });
-        if bad != 0 {
-            return false;
-        }
-    }
-    true
-}
-
-/// [`all_finite`] for an array in any memory layout.
-pub fn array_finite<D: ndarray::Dimension>(a: &ndarray::ArrayRef<f32, D>) -> bool {
-    match a.as_slice_memory_order() {
-        Some(s) => all_finite(s),
-        None => a.iter().all(|v| v.is_finite()),
-    }
-}
-
 fn axpy(alpha: f32, x: &[f32], y: &mut [f32]) {
     for (y, x) in y.iter_mut().zip(x) {
         *y += alpha * x;
@@ -361,31 +261,6 @@ mod tests {
                 "back {batch}x{inputs}x{outputs}"
             );
         }
-    }
-
-    /// A NaN or infinity anywhere (in a full 1024 block, in the tail, first or last) is found;
-    /// huge but finite values, subnormals and −0 are not mistaken for one.
-    #[test]
-    fn all_finite_finds_every_non_finite_value() {
-        let clean: Vec<f32> = (0..2500).map(|i| i as f32 * 0.37 - 400.0).collect();
-        assert!(all_finite(&clean), "ordinary values are finite");
-        let edge = [f32::MAX, f32::MIN, f32::MIN_POSITIVE / 4.0, -0.0];
-        assert!(all_finite(&edge), "extremes and subnormals are finite");
-        for bad in [f32::NAN, f32::INFINITY, f32::NEG_INFINITY] {
-            for at in [0, 1023, 1024, 2047, 2048, 2499] {
-                let mut v = clean.clone();
-                v[at] = bad;
-                assert!(!all_finite(&v), "{bad} at {at} is found");
-            }
-        }
-        let strided = Array2::from_shape_fn((4, 6), |(i, j)| (i * j) as f32);
-        let mut t = strided.t().to_owned();
-        assert!(
-            array_finite(&strided.t()),
-            "a transposed view is scanned too"
-        );
-        t[[5, 3]] = f32::NAN;
-        assert!(!array_finite(&t.t()), "NaN in a transposed view is found");
     }
 
     /// The narrow kernel gives the same bits as one dot product per neuron, for every input

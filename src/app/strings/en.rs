@@ -1,248 +1,6 @@
-//! Every piece of text the app shows, in one place, so a translation (Korean first) is one
-//! more table. Templates use `{}` placeholders filled in order by [`fill`].
+//! The English table of [`Strings`].
 
-use serde::{Deserialize, Serialize};
-
-/// A language the interface can be shown in.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub enum Language {
-    /// English (the only complete table for now).
-    #[default]
-    English,
-}
-
-impl Language {
-    /// Every language, in menu order.
-    pub const ALL: [Self; 1] = [Self::English];
-
-    /// The language's own name, for the menu.
-    pub fn native_name(self) -> &'static str {
-        match self {
-            Self::English => "English",
-        }
-    }
-
-    /// The table of strings for this language.
-    pub fn strings(self) -> &'static Strings {
-        match self {
-            Self::English => &EN,
-        }
-    }
-}
-
-/// Replaces each `{}` in `template` with the next of `args`.
-pub fn fill(template: &str, args: &[&dyn std::fmt::Display]) -> String {
-    let mut out = String::with_capacity(template.len() + 16);
-    let mut args = args.iter();
-    let mut rest = template;
-    while let Some(at) = rest.find("{}") {
-        out.push_str(&rest[..at]);
-        if let Some(arg) = args.next() {
-            out.push_str(&arg.to_string());
-        }
-        rest = &rest[at + 2..];
-    }
-    out.push_str(rest);
-    out
-}
-
-/// One language's text.
-#[derive(Debug)]
-pub struct Strings {
-    // Window and menus.
-    pub app_name: &'static str,
-    pub menu_file: &'static str,
-    pub menu_view: &'static str,
-    pub menu_help: &'static str,
-    pub new: &'static str,
-    pub open: &'static str,
-    pub open_example: &'static str,
-    pub recent: &'static str,
-    pub save: &'static str,
-    pub save_as: &'static str,
-    pub import_csv: &'static str,
-    pub export: &'static str,
-    pub export_history: &'static str,
-    pub export_confusion: &'static str,
-    pub quit: &'static str,
-    pub theme: &'static str,
-    pub theme_light: &'static str,
-    pub theme_dark: &'static str,
-    pub theme_system: &'static str,
-    pub zoom_in: &'static str,
-    pub zoom_out: &'static str,
-    pub zoom_reset: &'static str,
-    pub language: &'static str,
-    pub focus_view: &'static str,
-    pub fullscreen: &'static str,
-    pub shortcuts: &'static str,
-    pub about: &'static str,
-    pub about_text: &'static str,
-    pub shortcut_list: &'static [(&'static str, &'static str)],
-    pub close: &'static str,
-
-    // Toolbar.
-    pub reset: &'static str,
-    pub play: &'static str,
-    pub pause: &'static str,
-    pub step_sample: &'static str,
-    pub step_batch: &'static str,
-    pub step_epoch: &'static str,
-    pub speed: &'static str,
-    pub speed_max: &'static str,
-    pub status_template: &'static str,
-    pub hover_reset: &'static str,
-    pub hover_play: &'static str,
-    pub hover_step_sample: &'static str,
-    pub hover_step_batch: &'static str,
-    pub hover_step_epoch: &'static str,
-    pub hover_speed: &'static str,
-    pub hover_status: &'static str,
-
-    // Data.
-    pub data: &'static str,
-    pub dataset: &'static str,
-    pub samples: &'static str,
-    pub noise: &'static str,
-    pub test_fraction: &'static str,
-    pub data_seed: &'static str,
-    pub data_summary: &'static str,
-    pub hover_dataset: &'static str,
-    pub hover_samples: &'static str,
-    pub hover_noise: &'static str,
-    pub hover_test_fraction: &'static str,
-    pub columns: &'static str,
-    pub hover_columns: &'static str,
-    pub column_name: &'static str,
-    pub column_kind: &'static str,
-    pub column_missing: &'static str,
-    pub column_role: &'static str,
-    pub role_of: &'static str,
-    pub kind_of: &'static str,
-    pub hover_role: &'static str,
-    pub hover_kind: &'static str,
-    pub hover_missing_count: &'static str,
-    pub role_names: [&'static str; 3],
-    pub kind_names: [&'static str; 3],
-    pub scaling: &'static str,
-    pub hover_scaling: &'static str,
-    pub scale_names: [&'static str; 3],
-    pub missing_values: &'static str,
-    pub hover_missing_values: &'static str,
-    pub missing_names: [&'static str; 2],
-    pub columns_unreadable: &'static str,
-    pub loading: &'static str,
-    pub hover_cancel_loading: &'static str,
-    pub loading_cancelled: &'static str,
-    pub hover_data_seed: &'static str,
-
-    // Network.
-    pub network: &'static str,
-    pub hidden_layer: &'static str,
-    pub neurons: &'static str,
-    pub activation: &'static str,
-    pub output_activation: &'static str,
-    pub output_layer: &'static str,
-    pub add_layer: &'static str,
-    pub remove_layer: &'static str,
-    pub learned_parameters: &'static str,
-    pub hover_network: &'static str,
-    pub hover_neurons: &'static str,
-    pub hover_activation: &'static str,
-    pub hover_output_activation: &'static str,
-    pub hover_add_layer: &'static str,
-    pub hover_learned: &'static str,
-
-    // Hyperparameters.
-    pub hyperparameters: &'static str,
-    pub hover_hyperparameters: &'static str,
-    pub loss: &'static str,
-    pub optimizer: &'static str,
-    pub learning_rate: &'static str,
-    pub batch_size: &'static str,
-    pub l2: &'static str,
-    pub init_seed: &'static str,
-    pub hover_loss: &'static str,
-    pub hover_optimizer: &'static str,
-    pub hover_learning_rate: &'static str,
-    pub hover_batch_size: &'static str,
-    pub hover_l2: &'static str,
-    pub hover_init_seed: &'static str,
-
-    // Notices.
-    pub reset_notice: &'static str,
-    pub applies_next_step: &'static str,
-    pub cannot_apply: &'static str,
-    pub opened: &'static str,
-    pub saved: &'static str,
-    pub file_error: &'static str,
-    pub csv_not_yet: &'static str,
-    pub unsupported_file: &'static str,
-    pub diverged_advice: &'static str,
-    pub crashed: &'static str,
-    pub imported: &'static str,
-    pub unsaved_title: &'static str,
-    pub unsaved_body: &'static str,
-    pub save_first: &'static str,
-    pub discard: &'static str,
-    pub cancel: &'static str,
-    pub dismiss: &'static str,
-    pub drop_hint: &'static str,
-
-    // Output column.
-    pub output: &'static str,
-    pub sample_in_focus: &'static str,
-    pub true_class: &'static str,
-    pub predicted_class: &'static str,
-    pub feature: &'static str,
-    pub value: &'static str,
-    pub probability: &'static str,
-    pub previous_sample: &'static str,
-    pub next_sample: &'static str,
-    pub hover_sample: &'static str,
-
-    // Plots.
-    pub loss_plot: &'static str,
-    pub accuracy_plot: &'static str,
-    pub log_scale: &'static str,
-    pub train_loss: &'static str,
-    pub test_loss: &'static str,
-    pub train_accuracy: &'static str,
-    pub test_accuracy: &'static str,
-    pub epoch_axis: &'static str,
-    pub no_epochs_yet: &'static str,
-    pub hover_loss_plot: &'static str,
-    pub hover_accuracy_plot: &'static str,
-    pub hover_log_scale: &'static str,
-
-    // Confusion matrix.
-    pub confusion_matrix: &'static str,
-    pub train_set: &'static str,
-    pub test_set: &'static str,
-    pub row_normalised: &'static str,
-    pub true_axis: &'static str,
-    pub predicted_axis: &'static str,
-    pub class: &'static str,
-    pub precision: &'static str,
-    pub recall: &'static str,
-    pub f1: &'static str,
-    pub accuracy: &'static str,
-    pub total: &'static str,
-    pub notebook: &'static str,
-    pub notebook_empty: &'static str,
-    pub notebook_hint: &'static str,
-    pub index: &'static str,
-    pub probabilities: &'static str,
-    pub features: &'static str,
-    pub regression_only: &'static str,
-    pub hover_confusion: &'static str,
-    pub hover_row_normalised: &'static str,
-    pub hover_precision: &'static str,
-    pub hover_recall: &'static str,
-    pub hover_f1: &'static str,
-    pub hover_accuracy: &'static str,
-    pub hover_train_test: &'static str,
-}
+use super::Strings;
 
 /// English.
 pub static EN: Strings = Strings {
@@ -260,6 +18,9 @@ pub static EN: Strings = Strings {
     export: "Export",
     export_history: "Loss and accuracy history (CSV)…",
     export_confusion: "Confusion matrix (CSV)…",
+    export_pytorch: "PyTorch script and weights…",
+    exported_pytorch: "Exported for PyTorch: {}. Run python model.py in that folder.",
+    export_pytorch_failed: "Can't export for PyTorch: {}",
     quit: "Quit",
     theme: "Theme",
     theme_light: "Light",
@@ -477,23 +238,74 @@ pub static EN: Strings = Strings {
     hover_accuracy: "Accuracy (정확도): the share of all samples classified correctly.",
     hover_train_test: "Count the training samples (what the network learned from) or the held-back test \
                        samples (how well it generalises).",
+
+    untitled: "untitled",
+    cannot_write: "Can't write {}: {}",
+    load_stopped: "Opening {} stopped unexpectedly; the current experiment stays.",
+    window_failed: "Could not open the window: {}",
+    filter_experiment_or_dataset: "Experiment or dataset",
+    filter_csv_dataset: "CSV dataset",
+    filter_experiment: "Experiment",
+    filter_csv: "CSV",
+    speed_per_sec: "{}/s",
+
+    output_n: "output {}",
+    boundary_needs_two_features: "The decision boundary is drawn for data with two features; this dataset has {}.",
+    boundary_axes: "across: {}, up: {}",
+    boundary_key: "dots: training set, rings: test set",
+    boundary_point: "Training sample {}: ({}, {}) {}",
+    class_named: "class {}",
+    plot_point: "{}\nepoch {}: {}",
+    confusion_cell: "Cell {} → {}",
+
+    mode_forward: "Forward",
+    mode_backprop: "Backprop",
+    hover_mode_forward: "Nodes show each neuron's activation a; edges show the weights (orange +, blue −).",
+    hover_mode_backprop: "Nodes show |δ| = |∂L/∂z|, edges |∂L/∂w|, for the sample in focus: where the gradient is large and where it vanishes.",
+    step_hint: "Press Step sample to play one sample through: forward, loss, backward, update",
+    loss_value: "loss L = {}",
+    next_phase: "Next phase",
+    hover_next_phase: "Show the next phase of this sample’s step (right arrow key).",
+    skip: "Skip",
+    hover_skip: "Jump to the end of this step.",
+    done: "Done",
+    hover_done: "Leave the step-through and show the sample in focus.",
+    auto_advance: "Auto-advance",
+    hover_auto_advance: "Play the phases by themselves; off: advance with → or Next phase.",
+    animation_speed: "speed",
+    hover_animation_speed: "How fast the step-through animates.",
+    reduce_motion: "Reduce motion",
+    hover_reduce_motion: "Show each phase at once, without moving pulses.",
+    add_layer_here: "Add layer",
+    hover_add_layer_here: "Add a hidden layer before the output (resets the weights).",
+    remove_layer_here: "Remove layer",
+    hover_remove_layer_here: "Remove the last hidden layer (resets the weights).",
+    fit_view: "Fit view",
+    hover_fit_view: "Reset zoom and pan (or double-click the graph).",
+    hover_remove_neuron: "Remove a neuron from hidden layer {} (resets the weights)",
+    hover_add_neuron: "Add a neuron to hidden layer {} (resets the weights)",
+    hover_layer_activation: "Activation function of hidden layer {}",
+    legend_weight: "weight w on edges",
+    legend_weight_gradient: "|∂L/∂w| on edges",
+    legend_weight_change: "Δw = new − old weight",
+    legend_weight_change_expected: "Δw = −lr·∂L/∂w (applied at the batch's end)",
+    legend_delta: "|δ| = |∂L/∂z| on nodes",
+    legend_activation: "activation a on nodes",
+    inspector_hint: "Hover a neuron or an edge to see its numbers; click to pin it.",
+    inspector_sample: "Sample {} of the training set",
+    inspector_input: "Input {} ({})",
+    inspector_with: "   with {}",
+    inspector_edge: "Weight from {} to {}",
+    inspector_update: "update −lr·∂L/∂w = −{}·{} = {}",
+    sparkline_title: "activation over the training set",
+    layer_hidden: "hidden layer {}",
+    layer_output: "output layer",
+    neuron_of_layer: "{}, neuron {}",
+    phase_labels: ["1 forward", "2 loss", "3 backward", "4 update"],
+    phase_explanations: [
+        "Each layer computes z = w·a + b and a = f(z), from left to right.",
+        "The output is compared with the target: the loss says how wrong it is.",
+        "The gradient flows back: δ = ∂L/∂z on nodes, ∂L/∂w = δ·a on edges.",
+        "Each weight moves against its gradient: Δw = −lr·∂L/∂w.",
+    ],
 };
-
-#[cfg(test)]
-mod tests {
-    use super::fill;
-
-    #[test]
-    fn fill_replaces_placeholders_in_order() {
-        assert_eq!(
-            fill("a {} b {} c", &[&1, &"x"]),
-            "a 1 b x c",
-            "placeholders in order"
-        );
-        assert_eq!(
-            fill("{} {}", &[&1]),
-            "1 ",
-            "missing arguments leave nothing"
-        );
-    }
-}

@@ -1,6 +1,6 @@
 //! The columns of a bundled or CSV dataset in the Data section: each column's inferred kind,
 //! missing cells and role (feature x / target y / ignored), and the import's scaling and
-//! missing-value policy. Edits change the source's `ImportOptions`; the app rebuilds.
+//! missing-value policy. An edit yields the source with new `ImportOptions`; the app rebuilds.
 
 use egui::{ComboBox, Grid, RichText, WidgetInfo};
 
@@ -9,7 +9,9 @@ use crate::data::{
     infer_schema,
 };
 
-use super::strings::{Strings, fill};
+use super::super::command::{Command, CommandQueue};
+use super::super::error::AppError;
+use super::super::strings::{Strings, fill};
 
 const ROLES: [Role; 3] = [Role::Feature, Role::Target, Role::Ignored];
 const KINDS: [ColumnKind; 3] = [
@@ -21,36 +23,36 @@ const SCALES: [Scale; 3] = [Scale::Standard, Scale::MinMax, Scale::None];
 const MISSING: [MissingPolicy; 2] = [MissingPolicy::Drop, MissingPolicy::Impute];
 
 /// The column table's runtime state: the table read once per source and the schema inferred
-/// once per set of options, so a frame never reads or scans the file.
+/// once per set of options, so a frame never reads or scans the file. A failure is remembered
+/// as `None` (and shown once, in the notice bar), so it is not retried every frame.
 #[derive(Debug, Default)]
 pub struct ColumnsView {
     /// The source the table was read for (its name and content hash) and the table.
-    table: Option<(String, Result<RawTable, String>)>,
+    table: Option<(String, Option<RawTable>)>,
     /// The options the schema was inferred under, and the schema.
-    schema: Option<(ImportOptions, Result<Schema, String>)>,
+    schema: Option<(ImportOptions, Option<Schema>)>,
+}
+
+/// One change the user made in the table.
+enum Edit {
+    Kind(String, ColumnKind),
+    Role(String, Role),
+    Scale(Scale),
+    Missing(MissingPolicy),
 }
 
 impl ColumnsView {
-    /// Draws the table and pickers for `data` (nothing for a generator). Returns true when
-    /// the user changed the import options in `data`.
-    pub fn ui(&mut self, ui: &mut egui::Ui, data: &mut DataSource, text: &Strings) -> bool {
-        let Some(schema) = self.schema_for(data) else {
-            return false;
-        };
-        let schema = match schema {
-            Ok(schema) => schema,
-            Err(message) => {
-                ui.label(
-                    RichText::new(fill(text.columns_unreadable, &[&message]))
-                        .color(ui.visuals().error_fg_color),
-                );
-                return false;
-            }
-        };
-        let Some(options) = data.options_mut() else {
-            return false;
-        };
-        let mut changed = false;
+    /// Draws the table and pickers for `data` (nothing for a generator). Returns the source
+    /// with the new import options when the user changed them.
+    pub fn ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        data: &DataSource,
+        text: &Strings,
+        commands: &mut CommandQueue,
+    ) -> Option<DataSource> {
+        let (schema, options) = self.schema_for(data, commands)?;
+        let mut edit = None;
         ui.add_space(4.0);
         ui.label(RichText::new(text.columns).strong())
             .on_hover_text(text.hover_columns);
@@ -79,8 +81,7 @@ impl ColumnsView {
                         &KINDS,
                         |k| text.kind_names[KINDS.iter().position(|&x| x == k).unwrap_or(0)],
                     ) {
-                        options.kinds.insert(name.clone(), kind);
-                        changed = true;
+                        edit = Some(Edit::Kind(name.clone(), kind));
                     }
                     ui.label(column.missing.to_string())
                         .on_hover_text(text.hover_missing_count);
@@ -92,8 +93,7 @@ impl ColumnsView {
                         &ROLES,
                         |r| text.role_names[ROLES.iter().position(|&x| x == r).unwrap_or(0)],
                     ) {
-                        options.set_role(&schema, name, role);
-                        changed = true;
+                        edit = Some(Edit::Role(name.clone(), role));
                     }
                     ui.end_row();
                 }
@@ -110,8 +110,7 @@ impl ColumnsView {
                     &SCALES,
                     |s| text.scale_names[SCALES.iter().position(|&x| x == s).unwrap_or(0)],
                 ) {
-                    options.scale = scale;
-                    changed = true;
+                    edit = Some(Edit::Scale(scale));
                 }
                 ui.end_row();
                 let label = ui
@@ -124,21 +123,34 @@ impl ColumnsView {
                     &MISSING,
                     |m| text.missing_names[MISSING.iter().position(|&x| x == m).unwrap_or(0)],
                 ) {
-                    options.missing = missing;
-                    changed = true;
+                    edit = Some(Edit::Missing(missing));
                 }
                 ui.end_row();
             });
-        if changed {
-            // New columns or scaling: the stored preprocessing no longer fits.
-            data.set_preprocessing(None);
+        let edit = edit?;
+        let mut next = data.clone();
+        let options = next.options_mut()?;
+        match edit {
+            Edit::Kind(name, kind) => {
+                options.kinds.insert(name, kind);
+            }
+            Edit::Role(name, role) => options.set_role(schema, &name, role),
+            Edit::Scale(scale) => options.scale = scale,
+            Edit::Missing(missing) => options.missing = missing,
         }
-        changed
+        // New columns or scaling: the stored preprocessing no longer fits.
+        next.set_preprocessing(None);
+        Some(next)
     }
 
-    /// The schema of `data` under its current options, read and inferred only when the source
-    /// or the options changed; `None` for a generator.
-    fn schema_for(&mut self, data: &DataSource) -> Option<Result<Schema, String>> {
+    /// The schema of `data` under its current options, and those options: read and inferred
+    /// only when the source or the options changed; `None` for a generator or when the table
+    /// cannot be read (said once, through `commands`).
+    fn schema_for<'a>(
+        &'a mut self,
+        data: &'a DataSource,
+        commands: &mut CommandQueue,
+    ) -> Option<(&'a Schema, &'a ImportOptions)> {
         let (key, options) = match data {
             DataSource::Generator { .. } => return None,
             DataSource::Bundled { options, .. } => (data.to_string(), options),
@@ -149,23 +161,29 @@ impl ColumnsView {
             } => (format!("{data}#{content_hash}"), options),
         };
         if self.table.as_ref().is_none_or(|(k, _)| *k != key) {
-            let table = data
-                .table()
-                .map_err(|e| e.to_string())
-                .and_then(|t| t.ok_or_else(|| "no table".to_owned()));
+            let table = match data.table() {
+                Ok(table) => table,
+                Err(source) => {
+                    commands.push(Command::ShowError(AppError::Columns { source }));
+                    None
+                }
+            };
             self.table = Some((key, table));
             self.schema = None;
         }
-        let (_, table) = self.table.as_ref()?;
-        let table = match table {
-            Ok(table) => table,
-            Err(message) => return Some(Err(message.clone())),
-        };
+        let table = self.table.as_ref()?.1.as_ref()?;
         if self.schema.as_ref().is_none_or(|(o, _)| o != options) {
-            let schema = infer_schema(table, options).map_err(|e| e.to_string());
+            let schema = match infer_schema(table, options) {
+                Ok(schema) => Some(schema),
+                Err(source) => {
+                    commands.push(Command::ShowError(AppError::Columns { source }));
+                    None
+                }
+            };
             self.schema = Some((options.clone(), schema));
         }
-        self.schema.as_ref().map(|(_, schema)| schema.clone())
+        let schema = self.schema.as_ref()?.1.as_ref()?;
+        Some((schema, options))
     }
 }
 

@@ -1,0 +1,84 @@
+//! The left side: the data, the network's shape and the hyperparameters — everything the
+//! user sets, one file per section. Learned values are drawn elsewhere; this panel only says
+//! how many there are. Each section reads the session's setup and, only when the user changed
+//! something, pushes the command that applies it.
+
+mod columns;
+mod data;
+mod hyperparameters;
+mod network;
+
+use egui::RichText;
+
+use super::command::CommandQueue;
+use super::frame_data::FrameData;
+
+use columns::ColumnsView;
+
+/// The setup panel's own state: the column table of a bundled or CSV dataset.
+#[derive(Debug, Default)]
+pub struct SetupPanel {
+    columns: ColumnsView,
+}
+
+impl SetupPanel {
+    /// Draws the Data, Network and Hyperparameters sections.
+    pub fn ui(&mut self, ui: &mut egui::Ui, frame: &FrameData<'_>, commands: &mut CommandQueue) {
+        let text = frame.text;
+        section(ui, text.data, text.hover_dataset);
+        data::ui(ui, &mut self.columns, frame, commands);
+
+        ui.add_space(8.0);
+        section(ui, text.network, text.hover_network);
+        network::ui(ui, frame, commands);
+
+        ui.add_space(8.0);
+        section(ui, text.hyperparameters, text.hover_hyperparameters);
+        hyperparameters::ui(ui, frame, commands);
+    }
+}
+
+fn section(ui: &mut egui::Ui, title: &str, hover: &str) {
+    ui.label(RichText::new(title).heading().strong())
+        .on_hover_text(hover);
+    ui.separator();
+}
+
+/// A label in the first grid column and `add` in the second, labelled by it for
+/// screen readers and tests. Returns whether the widget changed.
+fn row(
+    ui: &mut egui::Ui,
+    label: &str,
+    hover: &str,
+    add: impl FnOnce(&mut egui::Ui) -> egui::Response,
+) -> bool {
+    let label = ui.label(label).on_hover_text(hover);
+    let response = add(ui).labelled_by(label.id).on_hover_text(hover);
+    ui.end_row();
+    response.changed()
+}
+
+/// A combo box of `choices` named by `name`; returns the new choice when the user picked
+/// another one (the response is marked changed then).
+fn choice<T: Copy + PartialEq>(
+    ui: &mut egui::Ui,
+    id: impl std::hash::Hash + std::fmt::Debug,
+    current: T,
+    choices: &[T],
+    name: impl Fn(T) -> &'static str,
+) -> (egui::Response, Option<T>) {
+    let mut picked = current;
+    let mut response = egui::ComboBox::from_id_salt(id)
+        .selected_text(name(current))
+        .show_ui(ui, |ui| {
+            for &option in choices {
+                ui.selectable_value(&mut picked, option, name(option));
+            }
+        })
+        .response;
+    let changed = picked != current;
+    if changed {
+        response.mark_changed();
+    }
+    (response, changed.then_some(picked))
+}
