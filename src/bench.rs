@@ -1,5 +1,8 @@
 //! Fixed benchmark workloads (`perceptron-lab bench`): the same training runs on every
-//! machine, timed without the data generation, so speed is measured, never guessed.
+//! machine, timed without the data generation, so speed is measured, never guessed. The
+//! `serve` workload (an HTTP load on the model server) lives in `bench/serve_load.rs`.
+
+pub mod serve_load;
 
 use std::time::Instant;
 

@@ -14,9 +14,21 @@ use crate::nn::MAX_LEARNING_RATE;
 
 #[derive(Debug, Args)]
 pub struct BenchArgs {
-    /// Workload: spiral-tiny or mnist-scale.
+    /// Workload: spiral-tiny, digits, mnist-scale, or serve (the iris model over HTTP).
     #[arg(long, default_value = "spiral-tiny")]
     pub workload: String,
+    /// serve: keep-alive connections sending requests.
+    #[arg(long, default_value_t = 32)]
+    pub connections: usize,
+    /// serve: requests in all.
+    #[arg(long, default_value_t = 20_000)]
+    pub requests: usize,
+    /// serve: iris rows per request.
+    #[arg(long, default_value_t = 1)]
+    pub rows: usize,
+    /// serve: worker threads of the server (0: one per core).
+    #[arg(long, default_value_t = 0)]
+    pub server_threads: usize,
     /// Runs to take the median of, 1 to 100.
     #[arg(long, default_value_t = 3, allow_negative_numbers = true, value_parser = repeat)]
     pub repeat: usize,

@@ -1,10 +1,11 @@
 //! `bench`: times a fixed training workload, the decision-boundary grid or one frame's
-//! drawing, and prints the median.
+//! drawing, and prints the median; or loads the model server (`--workload serve`).
 
 use serde_json::json;
 
 use super::args::BenchArgs;
 use super::{EXIT_FAILED, Failure, FrameBench, print_out};
+use crate::bench::serve_load::{self, ServeLoad};
 
 pub fn bench(a: &BenchArgs, frame_bench: FrameBench) -> Result<(), Failure> {
     if a.boundary || a.frame {
@@ -24,6 +25,9 @@ pub fn bench(a: &BenchArgs, frame_bench: FrameBench) -> Result<(), Failure> {
         }
         return Ok(());
     }
+    if a.workload == "serve" {
+        return serve(a);
+    }
     let Some(&(_, workload)) = crate::bench::Workload::ALL
         .iter()
         .find(|(n, _)| *n == a.workload)
@@ -31,6 +35,7 @@ pub fn bench(a: &BenchArgs, frame_bench: FrameBench) -> Result<(), Failure> {
         let names: Vec<&str> = crate::bench::Workload::ALL
             .iter()
             .map(|(n, _)| *n)
+            .chain(["serve"])
             .collect();
         return Err(Failure::usage(format!(
             "unknown workload '{}'; use {}",
@@ -55,6 +60,50 @@ pub fn bench(a: &BenchArgs, frame_bench: FrameBench) -> Result<(), Failure> {
             report.accuracy * 100.0,
             report.threads
         );
+    }
+    Ok(())
+}
+
+/// `bench --workload serve`: requests per second and latency of the model server.
+fn serve(a: &BenchArgs) -> Result<(), Failure> {
+    let load = ServeLoad {
+        connections: a.connections,
+        requests: a.requests,
+        rows: a.rows,
+        server_threads: a.server_threads,
+    };
+    if !(1..=1024).contains(&load.connections) {
+        return Err(Failure::usage("--connections must be from 1 to 1024"));
+    }
+    if !(1..=10_000_000).contains(&load.requests) {
+        return Err(Failure::usage("--requests must be from 1 to 10000000"));
+    }
+    if !(1..=5_000).contains(&load.rows) {
+        return Err(Failure::usage("--rows must be from 1 to 5000"));
+    }
+    if load.server_threads > 64 {
+        return Err(Failure::usage("--server-threads must be from 0 to 64"));
+    }
+    let report = serve_load::run(load).map_err(|message| Failure {
+        code: EXIT_FAILED,
+        message,
+    })?;
+    if a.json {
+        print_out(&serde_json::to_string(&report).map_err(Failure::usage)?);
+    } else {
+        print_out(&format!(
+            "serve: {} requests ({} row(s) each) over {} connections in {:.2} s: {:.0} requests/s, {:.0} rows/s, p50 {:.2} ms, p99 {:.2} ms, max {:.2} ms, {} error(s)",
+            report.requests,
+            report.rows,
+            report.connections,
+            report.seconds,
+            report.requests_per_sec,
+            report.rows_per_sec,
+            report.p50_ms,
+            report.p99_ms,
+            report.max_ms,
+            report.errors
+        ));
     }
     Ok(())
 }

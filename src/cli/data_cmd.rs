@@ -8,12 +8,14 @@ use std::path::{Path, PathBuf};
 use clap::{Args, Subcommand};
 use serde_json::json;
 
-use super::{Failure, evaluate_json, parse_numbers, print_json, print_out};
+use super::{Failure, evaluate_json, metrics_json, parse_numbers, print_json, print_out};
 use crate::data::{
-    Bundled, DataSource, Dataset, ImportOptions, Preprocessing, RawTable, Schema, Task,
+    Bundled, DataSource, Dataset, ImportOptions, Preprocessing, RawTable, Schema, Target, Task,
     apply_preprocessing, infer_schema,
 };
 use crate::experiment::Experiment;
+use crate::nn::{Loss, Network, evaluate};
+use crate::serve::{Outputs, predictions};
 
 /// Import flags shared by `train` and `data describe`.
 #[derive(Debug, Args, Default)]
@@ -92,6 +94,10 @@ pub struct EvalArgs {
     /// Print the metrics as one JSON object (the same shape as `train --json`'s "test").
     #[arg(long)]
     json: bool,
+    /// With --json, also every row's prediction ("predictions", as `serve` answers them) and
+    /// its row in the file ("rows").
+    #[arg(long, requires = "json")]
+    predictions: bool,
     /// No report on stderr.
     #[arg(long, short)]
     quiet: bool,
@@ -157,6 +163,9 @@ pub fn eval(a: &EvalArgs) -> Result<(), Failure> {
             network.inputs()
         )));
     }
+    if a.predictions {
+        return print_predictions(&network, &data, experiment.training.loss);
+    }
     let metrics = evaluate_json(&network, &data, experiment.training.loss);
     if a.json {
         print_json(&metrics);
@@ -171,6 +180,22 @@ pub fn eval(a: &EvalArgs) -> Result<(), Failure> {
             metrics["loss"]
         ));
     }
+    Ok(())
+}
+
+/// `eval --json --predictions`: the metrics plus each row's prediction, written by the same
+/// code as the server's answers.
+fn print_predictions(network: &Network, data: &Dataset, loss: Loss) -> Result<(), Failure> {
+    let evaluation = evaluate(network, data, loss);
+    let outputs = match &data.target {
+        Target::Classes { names, .. } => Outputs::Classes(names.clone()),
+        Target::Values { names, .. } => Outputs::Values(names.clone()),
+    };
+    let rows = predictions(&outputs, evaluation.outputs.view(), &evaluation.predicted);
+    let mut report = metrics_json(&evaluation, data.class_names());
+    report["predictions"] = serde_json::to_value(&rows).map_err(Failure::usage)?;
+    report["rows"] = json!(data.source_rows);
+    print_json(&report);
     Ok(())
 }
 

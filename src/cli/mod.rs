@@ -1,4 +1,5 @@
-//! The headless command line: `train`, `eval`, `inspect`, `export`, `data describe`, `bench`.
+//! The headless command line: `train`, `eval`, `inspect`, `export`, `data describe`, `bench`,
+//! `serve`.
 //! Every number the app shows can be reproduced here. Bad arguments or files give a one-line
 //! error and exit code 2. One file per subcommand; this one parses and dispatches.
 
@@ -8,6 +9,7 @@ mod data_cmd;
 mod inspect;
 mod report;
 mod resume;
+mod serve;
 mod train;
 
 use std::ffi::OsString;
@@ -55,8 +57,10 @@ enum Command {
     Eval(data_cmd::EvalArgs),
     /// Look at a dataset: `data describe FILE` shows how its columns are understood.
     Data(data_cmd::DataArgs),
-    /// Time a fixed training workload (median of --repeat runs).
+    /// Time a fixed training workload (median of --repeat runs), or the server (--workload serve).
     Bench(BenchArgs),
+    /// Serve saved models as an HTTP API (POST /ai/v1/NAME/predict) until Ctrl+C.
+    Serve(serve::ServeArgs),
 }
 
 /// A failure with the exit code it maps to.
@@ -96,6 +100,7 @@ pub fn main(args: Vec<OsString>, frame_bench: FrameBench) -> ExitCode {
         Command::Eval(a) => data_cmd::eval(&a),
         Command::Data(a) => data_cmd::data(&a),
         Command::Bench(a) => bench::bench(&a, frame_bench),
+        Command::Serve(a) => serve::serve(&a),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
