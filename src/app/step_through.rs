@@ -1,6 +1,10 @@
 //! The step-through of one sample, the lecture moment: ① forward (each layer lights up in
 //! turn), ② loss against the target, ③ backward (the gradient flows right to left), ④ update
 //! (edges show Δw). Plays by itself at an adjustable speed; → or "Next phase" advances by hand.
+//!
+//! The engine takes the step only when phase ④ begins: during ①–③ the trainer, and so every
+//! view drawn from it (boundary, neuron maps, counters, curves), still holds the weights the
+//! sample is computed with.
 
 use ndarray::Array2;
 
@@ -51,7 +55,8 @@ impl Phase {
     }
 }
 
-/// One sample being played through, captured just before the trainer stepped it.
+/// One sample being played through, captured from the trainer that will step it when the
+/// update phase begins.
 #[derive(Debug, Clone)]
 pub struct StepThrough {
     /// Training-set index of the sample.
@@ -71,8 +76,11 @@ pub struct StepThrough {
     /// When the current phase began (`None` until the first frame draws it).
     phase_start_secs: Option<f64>,
     /// Weight change new − old, once the trainer's weights have changed; `None` while the
-    /// update has not been applied yet (mid-batch).
+    /// update has not been applied yet (before phase ④, or mid-batch).
     pub delta_weights: Option<Vec<Array2<f32>>>,
+    /// True once the engine has been asked to take the step (phase ④ began, or the
+    /// step-through was closed early).
+    stepped: bool,
 }
 
 impl StepThrough {
@@ -100,6 +108,7 @@ impl StepThrough {
             phase: Phase::Forward,
             phase_start_secs: None,
             delta_weights: None,
+            stepped: false,
         })
     }
 
@@ -118,6 +127,32 @@ impl StepThrough {
                     .collect(),
             );
         }
+    }
+
+    /// True while the engine has not taken this step yet.
+    pub fn pending(&self) -> bool {
+        !self.stepped
+    }
+
+    /// True exactly once: when the update phase has begun and the engine has not taken the
+    /// step yet (the caller then asks it to), or when `closing` an unfinished step-through.
+    pub fn take_due_step(&mut self, closing: bool) -> bool {
+        let due = !self.stepped && (closing || self.phase == Phase::Update);
+        self.stepped |= due;
+        due
+    }
+
+    /// Moves back one phase within ①–③ (PageUp); false in ① and once the update is made
+    /// (an update is never undone).
+    pub fn previous_phase(&mut self, now_secs: f64) -> bool {
+        let previous = match self.phase {
+            Phase::Loss => Phase::Forward,
+            Phase::Backward => Phase::Loss,
+            Phase::Forward | Phase::Update => return false,
+        };
+        self.phase = previous;
+        self.phase_start_secs = Some(now_secs);
+        true
     }
 
     /// Moves to the next phase (the → key); false when already at the last one.

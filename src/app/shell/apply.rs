@@ -30,6 +30,7 @@ impl PerceptronApp {
             }
             Command::Confirm(answer) => self.confirm(answer),
             Command::ShowError(error) => self.show_error(&error),
+            Command::Inform(message) => self.inform(message.to_owned()),
             Command::DismissNotice => self.notice = None,
         }
     }
@@ -117,30 +118,49 @@ impl PerceptronApp {
                 self.rebuild(setup, self.text().reset);
             }
             TrainingCommand::TogglePlay => {
+                self.end_sample_step();
                 let playing = !self.session.is_playing();
                 self.session.set_playing(playing);
             }
             TrainingCommand::StepSample => {
+                self.end_sample_step();
+                self.session.set_playing(false);
                 if self.session.stop().is_none() {
                     let trainer = self.session.trainer();
                     self.focus = trainer.next_sample();
                     self.panels
                         .network
                         .apply(PanelCommand::SampleStepBegins, trainer);
-                    self.session.step_sample();
-                    self.dirty = true;
                 }
             }
+            TrainingCommand::ApplySampleStep => {
+                self.session.step_sample();
+                self.dirty = true;
+            }
             TrainingCommand::StepBatch => {
+                self.end_sample_step();
                 self.session.step_batch();
                 self.dirty = true;
             }
             TrainingCommand::StepEpoch => {
+                self.end_sample_step();
                 self.session.step_epoch();
                 self.dirty = true;
             }
             TrainingCommand::SetSpeed(speed) => self.session.speed = speed.clamp(1.0, MAX_SPEED),
         }
+    }
+
+    /// Closes the step-through, first taking its step if the engine has not taken it yet (the
+    /// user asked for that step; training goes on from after it).
+    fn end_sample_step(&mut self) {
+        if self.panels.network.step_pending() {
+            self.session.step_sample();
+            self.dirty = true;
+        }
+        self.panels
+            .network
+            .apply(PanelCommand::SampleStepEnds, self.session.trainer());
     }
 
     fn apply_setup(&mut self, command: SetupCommand) {

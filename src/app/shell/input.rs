@@ -49,6 +49,9 @@ fn keys(ctx: &egui::Context, commands: &mut CommandQueue) {
         if plain(Key::Space) {
             commands.push(TrainingCommand::TogglePlay);
         }
+        if plain(Key::S) {
+            commands.push(TrainingCommand::StepSample);
+        }
         if plain(Key::B) {
             commands.push(TrainingCommand::StepBatch);
         }

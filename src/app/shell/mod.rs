@@ -226,6 +226,21 @@ impl PerceptronApp {
             .map(|n| n.text.as_str())
     }
 
+    /// The phase of the sample step-through in the network view, if one is open.
+    pub fn step_phase(&self) -> Option<super::Phase> {
+        self.panels.network.phase()
+    }
+
+    /// The training-set sample the open step-through plays (and the engine steps).
+    pub fn stepped_sample(&self) -> Option<usize> {
+        self.panels.network.stepped_sample()
+    }
+
+    /// The weights the decision boundary on screen was computed from (2-D data, once drawn).
+    pub fn boundary_network(&self) -> Option<&crate::nn::Network> {
+        self.panels.boundary.drawn_network()
+    }
+
     /// The training-set sample in focus.
     pub fn focus(&self) -> usize {
         self.focus

@@ -37,10 +37,19 @@ pub static EN: Strings = Strings {
     about_text: "Perceptron Lab lets you watch a neural network learn, from a single perceptron to a \
                  multi-layer network: every weight, activation and gradient is on screen.",
     shortcut_list: &[
-        ("Space", "Play / pause training"),
+        (
+            "Space",
+            "Play / pause training (ends a sample step-through)",
+        ),
+        ("S", "Step one sample, phase by phase"),
         ("B", "Step one mini-batch"),
         ("E", "Step one epoch"),
         ("→", "Next phase of the sample step-through (network view)"),
+        (
+            "PageDown",
+            "Next phase; after the update, the next sample (presenter remote)",
+        ),
+        ("PageUp", "Previous phase, before the update"),
         ("F", "Focus view: only the graph and the output"),
         ("F11", "Fullscreen"),
         ("Ctrl + / Ctrl −", "Zoom in / out"),
@@ -61,8 +70,9 @@ pub static EN: Strings = Strings {
     status_template: "Epoch {} · batch {}/{} · sample {}/{} · {}",
     hover_reset: "Start training again from fresh random weights. Your settings stay as they are.",
     hover_play: "Train continuously, one mini-batch after another (Space). Press again to pause.",
-    hover_step_sample: "Show one sample to the network: forward pass, loss, backward pass. The weights \
-                        change only when the mini-batch is complete.",
+    hover_step_sample: "Show one sample to the network (S): forward pass, loss, backward pass, update. \
+                        The weights change in the update phase, and only when the mini-batch is \
+                        complete.",
     hover_step_batch: "Train on one mini-batch (B): average the gradients of its samples, then update \
                        every weight once.",
     hover_step_epoch: "Train until every training sample has been used once (E). One pass over the whole \
@@ -269,6 +279,7 @@ pub static EN: Strings = Strings {
     skip: "Skip",
     hover_skip: "Jump to the end of this step.",
     done: "Done",
+    update_not_undone: "The update is already made: stepping back does not undo it.",
     hover_done: "Leave the step-through and show the sample in focus.",
     auto_advance: "Auto-advance",
     hover_auto_advance: "Play the phases by themselves; off: advance with → or Next phase.",

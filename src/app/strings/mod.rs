@@ -283,6 +283,8 @@ pub struct Strings {
     pub skip: &'static str,
     pub hover_skip: &'static str,
     pub done: &'static str,
+    /// PageUp after the update phase: the update stays.
+    pub update_not_undone: &'static str,
     pub hover_done: &'static str,
     pub auto_advance: &'static str,
     pub hover_auto_advance: &'static str,
