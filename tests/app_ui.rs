@@ -866,3 +866,37 @@ fn play_ends_a_step_through_and_keeps_its_step() {
         "the pending sample step was taken, exactly once"
     );
 }
+
+#[test]
+fn words_say_what_they_mean() {
+    let mut harness = harness();
+    harness.state_mut().open_shipped_example("xor-perceptron");
+    harness.run();
+    assert!(
+        harness.state().window_title().starts_with("xor-perceptron"),
+        "the title names the example, not untitled: {}",
+        harness.state().window_title()
+    );
+    assert!(
+        harness.query_by_label("Output layer: 1 neuron").is_some()
+            && harness.query_by_label_contains("1 neurons").is_none(),
+        "one output neuron is singular"
+    );
+    assert!(
+        harness
+            .query_all_by(|n| {
+                n.value().is_some_and(|v| v.contains("mini-batches/s"))
+                    || n.label().is_some_and(|l| l.contains("mini-batches/s"))
+            })
+            .next()
+            .is_some(),
+        "the speed says what it counts"
+    );
+    harness.get_by_label("Reset").click();
+    harness.run();
+    assert_eq!(
+        harness.state().notice(),
+        Some("Training restarted from epoch 0 with fresh weights."),
+        "Reset says what it did in a plain sentence"
+    );
+}

@@ -115,7 +115,7 @@ impl PerceptronApp {
         match command {
             TrainingCommand::Reset => {
                 let setup = self.session.setup.clone();
-                self.rebuild(setup, self.text().reset);
+                self.rebuild(setup, None);
             }
             TrainingCommand::TogglePlay => {
                 self.end_sample_step();
@@ -167,7 +167,7 @@ impl PerceptronApp {
         let text = self.text();
         let result = match command {
             SetupCommand::Rebuild { setup, section } => {
-                self.rebuild(*setup, section);
+                self.rebuild(*setup, Some(section));
                 return;
             }
             // Editing the architecture resets the weights: with unsaved progress, ask first.
@@ -268,7 +268,7 @@ impl PerceptronApp {
     fn perform(&mut self, action: AwaitingConfirmation) {
         match action {
             AwaitingConfirmation::New => {
-                self.rebuild(Setup::default(), self.text().new);
+                self.rebuild(Setup::default(), None);
                 self.path = None;
                 self.dirty = false;
             }
@@ -277,9 +277,10 @@ impl PerceptronApp {
             AwaitingConfirmation::OpenPath(path) => self.open_path(&path),
             AwaitingConfirmation::OpenExample(i) => {
                 if let Some(example) = self.examples.get(i).cloned() {
-                    self.rebuild(example.setup, example.title);
+                    self.rebuild(example.setup, None);
                     self.inform(format!("{} — {}", example.title, example.lesson));
                     self.path = None;
+                    self.example_name = Some(example.title.to_owned());
                     self.dirty = false;
                 }
             }
@@ -290,20 +291,26 @@ impl PerceptronApp {
             }
             AwaitingConfirmation::Architecture(architecture) => {
                 let setup = with_architecture(&self.session.setup, &architecture);
-                self.rebuild(setup, self.text().network);
+                self.rebuild(setup, Some(self.text().network));
             }
         }
     }
 
     /// Rebuilds the trainer from `setup` (fresh weights, epoch 0), announcing which `section`
-    /// of the setup changed; on failure the current experiment stays.
-    fn rebuild(&mut self, setup: Setup, section: &str) {
+    /// of the setup changed (`None`: a plain restart, as Reset); on failure the current
+    /// experiment stays.
+    fn rebuild(&mut self, setup: Setup, section: Option<&str>) {
         match setup.build() {
             Ok(trainer) => {
                 self.session.replace(setup, trainer);
                 self.after_replace();
                 self.dirty = true;
-                self.inform(fill(self.text().reset_notice, &[&section]));
+                let text = self.text();
+                let notice = section.map_or_else(
+                    || text.training_restarted.to_owned(),
+                    |section| fill(text.reset_notice, &[&section]),
+                );
+                self.inform(notice);
             }
             Err(error) => self.show_error(&AppError::Setting(error)),
         }
@@ -311,6 +318,7 @@ impl PerceptronApp {
 
     fn after_replace(&mut self) {
         self.focus = 0;
+        self.example_name = None;
         let trainer = self.session.trainer();
         self.panels
             .network

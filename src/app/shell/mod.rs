@@ -114,6 +114,8 @@ pub struct PerceptronApp {
     /// The training-set sample every panel shows.
     focus: usize,
     path: Option<PathBuf>,
+    /// The shipped example shown, while it has no file of its own (names the window).
+    example_name: Option<String>,
     dirty: bool,
     notice: Option<Notice>,
     awaiting_confirmation: Option<AwaitingConfirmation>,
@@ -161,6 +163,7 @@ impl PerceptronApp {
             file_dialog: None,
             focus: 0,
             path: None,
+            example_name: None,
             dirty: false,
             notice: None,
             awaiting_confirmation: None,
@@ -241,6 +244,11 @@ impl PerceptronApp {
         self.panels.boundary.drawn_network()
     }
 
+    /// The window title as last sent to the window.
+    pub fn window_title(&self) -> &str {
+        &self.shown_title
+    }
+
     /// The training-set sample in focus.
     pub fn focus(&self) -> usize {
         self.focus
@@ -292,6 +300,7 @@ impl PerceptronApp {
         let opened = crate::session::open_shipped_example(name).map_err(AppError::from);
         if self.take_opened(opened, name) {
             self.path = None;
+            self.example_name = Some(name.to_owned());
         }
     }
 

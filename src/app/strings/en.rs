@@ -136,6 +136,7 @@ pub static EN: Strings = Strings {
     activation: "Activation",
     output_activation: "Output activation",
     output_layer: "Output layer: {} neurons",
+    output_layer_one: "Output layer: 1 neuron",
     add_layer: "Add hidden layer",
     remove_layer: "Remove",
     learned_parameters: "The model learns {} weights and biases (drawn in the middle).",
@@ -175,6 +176,7 @@ pub static EN: Strings = Strings {
     hover_init_seed: "The random seed for the starting weights and the shuffling of each epoch.",
 
     reset_notice: "{} changed: training restarted from epoch 0 with fresh weights.",
+    training_restarted: "Training restarted from epoch 0 with fresh weights.",
     applies_next_step: "{} is now {}; it applies from the next step.",
     cannot_apply: "Can't use that setting: {}",
     opened: "Opened {}",
@@ -257,7 +259,7 @@ pub static EN: Strings = Strings {
     filter_csv_dataset: "CSV dataset",
     filter_experiment: "Experiment",
     filter_csv: "CSV",
-    speed_per_sec: "{}/s",
+    speed_per_sec: "{} mini-batches/s",
 
     output_n: "output {}",
     boundary_needs_two_features: "The decision boundary is drawn for data with two features; this dataset has {}.",

@@ -150,6 +150,8 @@ pub struct Strings {
     pub activation: &'static str,
     pub output_activation: &'static str,
     pub output_layer: &'static str,
+    /// The output layer's heading for a single neuron (plural rules come with Fluent).
+    pub output_layer_one: &'static str,
     pub add_layer: &'static str,
     pub remove_layer: &'static str,
     pub learned_parameters: &'static str,
@@ -178,6 +180,8 @@ pub struct Strings {
 
     // Notices.
     pub reset_notice: &'static str,
+    /// Reset and New: training starts over with the same (or the default) setup.
+    pub training_restarted: &'static str,
     pub applies_next_step: &'static str,
     pub cannot_apply: &'static str,
     pub opened: &'static str,
