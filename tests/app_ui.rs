@@ -900,3 +900,29 @@ fn words_say_what_they_mean() {
         "Reset says what it did in a plain sentence"
     );
 }
+
+#[test]
+fn a_builtin_example_argument_opens_that_example() {
+    let mut harness = Harness::builder()
+        .with_size([1600.0, 1000.0])
+        .with_max_steps(20)
+        .build_eframe(|cc| {
+            PerceptronApp::new(
+                cc,
+                Some(std::path::Path::new("builtin-example:xor-perceptron")),
+            )
+        });
+    harness.run();
+    let app = harness.state_mut();
+    assert_eq!(app.error(), None, "the example opens without an error");
+    assert_eq!(
+        app.session().trainer().train_data().len(),
+        4,
+        "the app holds the example's four-row XOR truth table"
+    );
+    assert!(
+        app.window_title().starts_with("xor-perceptron"),
+        "and is named after it: {}",
+        app.window_title()
+    );
+}

@@ -130,7 +130,7 @@ pub struct PerceptronApp {
 
 impl PerceptronApp {
     /// The app on the default experiment, with remembered settings from `cc`, then `path`
-    /// opened if given (errors appear in the window).
+    /// opened if given: a file, or `builtin-example:NAME` (errors appear in the window).
     pub fn new(cc: &eframe::CreationContext<'_>, path: Option<&Path>) -> Self {
         let settings: Settings = cc
             .storage
@@ -142,7 +142,14 @@ impl PerceptronApp {
         let mut app = Self::with_settings(settings);
         app.ctx = Some(cc.egui_ctx.clone());
         if let Some(path) = path {
-            app.open_path(path);
+            // `builtin-example:NAME` opens a shipped example, as the command line reads it.
+            let example = path
+                .to_str()
+                .and_then(|spec| spec.strip_prefix(crate::experiment::EXAMPLE_PREFIX));
+            match example {
+                Some(name) => app.open_shipped_example(name),
+                None => app.open_path(path),
+            }
         }
         app
     }
