@@ -872,6 +872,14 @@ fn words_say_what_they_mean() {
     let mut harness = harness();
     harness.state_mut().open_shipped_example("xor-perceptron");
     harness.run();
+    assert_eq!(
+        harness
+            .get_by_label("Samples")
+            .accesskit_node()
+            .numeric_value(),
+        Some(4.0),
+        "the XOR truth table has four samples, not the generators' default 200"
+    );
     assert!(
         harness.state().window_title().starts_with("xor-perceptron"),
         "the title names the example, not untitled: {}",
