@@ -9,7 +9,8 @@
 use ndarray::Array2;
 
 use super::strings::Strings;
-use crate::nn::{ForwardTrace, Gradients, Network, SamplePass, Trainer};
+use super::update_rule::UpdateInputs;
+use crate::nn::{ForwardTrace, Gradients, Network, Optimizer, OptimizerState, SamplePass, Trainer};
 
 /// Seconds per layer while the forward pass lights up.
 const FORWARD_SECS_PER_LAYER: f64 = 0.3;
@@ -71,6 +72,16 @@ pub struct StepThrough {
     pub target: Array2<f32>,
     /// Learning rate at the time of the step.
     pub learning_rate: f32,
+    /// The optimizer and its L2 coefficient λ.
+    optimizer: (Optimizer, f32),
+    /// The optimizer's memory before the update (momentum's v, Adam's m and v, the step t).
+    optimizer_before: OptimizerState,
+    /// ∂L/∂w averaged over the mini-batch's samples up to and including this one, per layer
+    /// (all of them when this sample completes the batch: then the update uses it).
+    /// `[outputs, inputs]` per layer
+    batch_grads: Vec<Array2<f32>>,
+    /// This sample's place in its mini-batch (1-based) and the batch's size.
+    batch_position: (usize, usize),
     /// The phase shown.
     pub phase: Phase,
     /// When the current phase began (`None` until the first frame draws it).
@@ -98,13 +109,35 @@ impl StepThrough {
             grads,
             target,
         } = trainer.inspect_sample(sample);
+        let batch = trainer.current_batch();
+        let position = batch.iter().position(|&i| i == sample).unwrap_or(0);
+        let mut batch_grads: Vec<Array2<f32>> = grads
+            .layers
+            .iter()
+            .map(|g| Array2::zeros(g.weights.raw_dim()))
+            .collect();
+        // The same weights for every sample of the batch: the update comes at its end.
+        for &i in &batch[..=position] {
+            let pass = trainer.inspect_sample(i);
+            for (sum, g) in batch_grads.iter_mut().zip(&pass.grads.layers) {
+                *sum += &g.weights;
+            }
+        }
+        for sum in &mut batch_grads {
+            *sum /= (position + 1) as f32;
+        }
+        let config = trainer.config();
         Some(Self {
             sample,
             before: network,
             trace,
             grads,
             target,
-            learning_rate: trainer.config().learning_rate,
+            learning_rate: config.learning_rate,
+            optimizer: (config.optimizer, config.l2),
+            optimizer_before: trainer.optimizer_state().clone(),
+            batch_grads,
+            batch_position: (position + 1, batch.len()),
             phase: Phase::Forward,
             phase_start_secs: None,
             delta_weights: None,
@@ -127,6 +160,41 @@ impl StepThrough {
                     .collect(),
             );
         }
+    }
+
+    /// The update of the weight from input `input` to neuron `neuron` of layer `layer`:
+    /// `Ok` with what the optimizer makes of it when this sample completes its mini-batch,
+    /// `Err` with (place in the batch, batch size, mean ∂L/∂w so far) while it waits.
+    pub fn weight_update(
+        &self,
+        (layer, neuron, input): (usize, usize, usize),
+    ) -> Option<Result<UpdateInputs, (usize, usize, f32)>> {
+        let grad = *self.batch_grads.get(layer)?.get([neuron, input])?;
+        let (place, size) = self.batch_position;
+        if place < size {
+            return Some(Err((place, size, grad)));
+        }
+        let weight = *self
+            .before
+            .layers
+            .get(layer)?
+            .weights
+            .get([neuron, input])?;
+        let moments = self.optimizer_before.moments.get(layer);
+        let moment = |m: Option<&Array2<f32>>| {
+            m.and_then(|m| m.get([neuron, input]).copied())
+                .unwrap_or(0.0)
+        };
+        Some(Ok(UpdateInputs {
+            optimizer: self.optimizer.0,
+            learning_rate: self.learning_rate,
+            l2: self.optimizer.1,
+            weight,
+            grad,
+            first_moment: moment(moments.map(|m| &m.weights)),
+            second_moment: moment(moments.map(|m| &m.weights_sq)),
+            step: self.optimizer_before.step + 1,
+        }))
     }
 
     /// True while the engine has not taken this step yet.
@@ -208,5 +276,87 @@ impl StepThrough {
     /// True while the phase animates (the view keeps repainting).
     pub fn animating(&self) -> bool {
         self.phase != Phase::Update
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::session::{Setup, open_shipped_example};
+
+    fn setup_of(example: &str) -> Setup {
+        open_shipped_example(example).unwrap().setup
+    }
+
+    /// Steps `trainer` one mini-batch sample by sample, checking each weight's written update
+    /// against the engine's change of that weight.
+    fn check_one_batch(mut trainer: Trainer, what: &str) {
+        let batch = trainer.current_batch().len();
+        let mut moved = false;
+        for place in 1..=batch {
+            let st = StepThrough::capture(&trainer).unwrap();
+            let before = trainer.network().clone();
+            trainer.step_sample().unwrap();
+            let after = trainer.network();
+            for (l, (old, new)) in before.layers.iter().zip(&after.layers).enumerate() {
+                for ((n, i), &w) in old.weights.indexed_iter() {
+                    let actual = new.weights[[n, i]] - w;
+                    match st.weight_update((l, n, i)).unwrap() {
+                        Err((shown_place, size, _)) => {
+                            assert!(place < batch, "{what}: only mid-batch waits");
+                            assert_eq!((shown_place, size), (place, batch), "{what}: place");
+                            assert!(actual == 0.0, "{what}: no update mid-batch");
+                        }
+                        Ok(inputs) => {
+                            assert_eq!(place, batch, "{what}: the batch's last sample updates");
+                            let (lines, shown) = inputs.lines();
+                            moved |= actual != 0.0;
+                            assert!(
+                                (shown - actual).abs() <= 1e-3 * actual.abs() + 1e-6,
+                                "{what}: weight {l},{n},{i} shown Δw {shown} ({lines:?}) but the \
+                                 engine changed it by {actual}"
+                            );
+                        }
+                    }
+                }
+            }
+        }
+        assert!(
+            moved,
+            "{what}: the update moved some weight (else the check is empty)"
+        );
+    }
+
+    #[test]
+    fn the_written_update_is_the_engines_for_every_optimizer() {
+        let optimizers = [
+            (Optimizer::Sgd, 0.0),
+            (Optimizer::Sgd, 0.01),
+            (Optimizer::MOMENTUM, 0.0),
+            (Optimizer::MOMENTUM, 0.01),
+            (Optimizer::ADAM, 0.0),
+            (Optimizer::ADAM, 0.01),
+        ];
+        for (optimizer, l2) in optimizers {
+            // xor-mlp: a tanh network, batches of 4 (the update waits for the batch's end).
+            let mut setup = setup_of("xor-mlp");
+            setup.config.optimizer = optimizer;
+            setup.config.l2 = l2;
+            let mut trainer = setup.build().unwrap();
+            // One epoch first, so momentum's v and Adam's m, v and t are not zero.
+            trainer.step_epoch().unwrap();
+            check_one_batch(trainer, &format!("{optimizer} l2 {l2}"));
+        }
+        let mut trainer = setup_of("xor-perceptron").build().unwrap();
+        // Find a sample the perceptron gets wrong, so its rule changes the weights.
+        for _ in 0..8 {
+            let pass = trainer.inspect_sample(trainer.next_sample());
+            let wrong = pass.trace.layers.last().unwrap().a != pass.target;
+            if wrong {
+                break;
+            }
+            trainer.step_sample().unwrap();
+        }
+        check_one_batch(trainer, "perceptron");
     }
 }

@@ -25,7 +25,7 @@ use crate::session::PlaneBounds;
 use controls::Navigation;
 
 /// Height kept under the graph for the inspector.
-const INSPECTOR_HEIGHT: f32 = 118.0;
+const INSPECTOR_HEIGHT: f32 = 150.0;
 
 /// What the graph shows on nodes and edges.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -266,7 +266,7 @@ impl NetworkView {
         if response.double_clicked() {
             self.navigation = Navigation::default();
         }
-        self.inspector_ui(ui, frame, &pass, hovered.or(self.pinned));
+        self.inspector_ui(ui, frame, &pass, step.as_ref(), hovered.or(self.pinned));
         self.step = step;
     }
 }

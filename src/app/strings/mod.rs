@@ -316,7 +316,12 @@ pub struct Strings {
     pub inspector_input: &'static str,
     pub inspector_with: &'static str,
     pub inspector_edge: &'static str,
-    pub inspector_update: &'static str,
+    /// Phase ④'s heading of an edge's update, with the optimizer's name.
+    pub update_made: &'static str,
+    /// Outside a step-through: the update the sample alone would give, with the optimizer.
+    pub update_alone: &'static str,
+    /// Phase ④ mid-batch: place in the batch, its size, mean ∂L/∂w so far.
+    pub update_waits: &'static str,
     pub sparkline_title: &'static str,
     pub layer_hidden: &'static str,
     pub layer_output: &'static str,
