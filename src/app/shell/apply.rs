@@ -1,20 +1,21 @@
 //! The one place commands are applied: every change of the session, the files and the
 //! panels' shared state goes through [`PerceptronApp::apply`]. The frame calls it for the
 //! input's commands before drawing and for the panels' commands after drawing.
+//! Training commands are applied in `training.rs`.
 
 use std::path::Path;
 
 use egui::ViewportCommand;
 
 use super::super::command::{
-    Answer, Command, FileCommand, PanelCommand, SetupCommand, TrainingCommand, ViewCommand,
+    Answer, Command, FileCommand, PanelCommand, SetupCommand, ViewCommand,
 };
 use super::super::error::AppError;
 use super::super::files::{self, DialogPurpose, FileDialog};
 use super::super::strings::fill;
 use super::{AwaitingConfirmation, InfoWindow, PerceptronApp};
 use crate::nn::{Architecture, Optimizer};
-use crate::session::{MAX_SPEED, Opened, Setup};
+use crate::session::{Opened, Setup};
 
 impl PerceptronApp {
     /// Applies one command.
@@ -109,58 +110,6 @@ impl PerceptronApp {
             Ok(()) => self.inform(fill(self.text().saved, &[&path.display()])),
             Err(error) => self.show_error(&error),
         }
-    }
-
-    fn apply_training(&mut self, command: TrainingCommand) {
-        match command {
-            TrainingCommand::Reset => {
-                let setup = self.session.setup.clone();
-                self.rebuild(setup, None);
-            }
-            TrainingCommand::TogglePlay => {
-                self.end_sample_step();
-                let playing = !self.session.is_playing();
-                self.session.set_playing(playing);
-            }
-            TrainingCommand::StepSample => {
-                self.end_sample_step();
-                self.session.set_playing(false);
-                if self.session.stop().is_none() {
-                    let trainer = self.session.trainer();
-                    self.focus = trainer.next_sample();
-                    self.panels
-                        .network
-                        .apply(PanelCommand::SampleStepBegins, trainer);
-                }
-            }
-            TrainingCommand::ApplySampleStep => {
-                self.session.step_sample();
-                self.dirty = true;
-            }
-            TrainingCommand::StepBatch => {
-                self.end_sample_step();
-                self.session.step_batch();
-                self.dirty = true;
-            }
-            TrainingCommand::StepEpoch => {
-                self.end_sample_step();
-                self.session.step_epoch();
-                self.dirty = true;
-            }
-            TrainingCommand::SetSpeed(speed) => self.session.speed = speed.clamp(1.0, MAX_SPEED),
-        }
-    }
-
-    /// Closes the step-through, first taking its step if the engine has not taken it yet (the
-    /// user asked for that step; training goes on from after it).
-    fn end_sample_step(&mut self) {
-        if self.panels.network.step_pending() {
-            self.session.step_sample();
-            self.dirty = true;
-        }
-        self.panels
-            .network
-            .apply(PanelCommand::SampleStepEnds, self.session.trainer());
     }
 
     fn apply_setup(&mut self, command: SetupCommand) {
@@ -299,7 +248,7 @@ impl PerceptronApp {
     /// Rebuilds the trainer from `setup` (fresh weights, epoch 0), announcing which `section`
     /// of the setup changed (`None`: a plain restart, as Reset); on failure the current
     /// experiment stays.
-    fn rebuild(&mut self, setup: Setup, section: Option<&str>) {
+    pub(super) fn rebuild(&mut self, setup: Setup, section: Option<&str>) {
         match setup.build() {
             Ok(trainer) => {
                 self.session.replace(setup, trainer);

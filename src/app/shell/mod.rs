@@ -23,6 +23,7 @@ mod apply;
 mod dialogs;
 mod frame;
 mod input;
+mod training;
 
 /// How many recent files are remembered.
 const MAX_RECENT: usize = 8;
