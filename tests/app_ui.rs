@@ -934,3 +934,24 @@ fn a_builtin_example_argument_opens_that_example() {
         app.window_title()
     );
 }
+
+#[test]
+fn the_loss_axis_is_never_negative() {
+    let mut harness = harness();
+    harness.run();
+    let [low, high] = harness
+        .state()
+        .loss_axis()
+        .expect("the loss plot was drawn");
+    assert!(
+        low >= 0.0 && high >= 1.0 - 1e-9,
+        "before any epoch the loss axis shows 0 to 1, not {low}…{high}"
+    );
+    harness.get_by_label("Step epoch").click();
+    harness.run();
+    let [low, _] = harness
+        .state()
+        .loss_axis()
+        .expect("the loss plot was drawn");
+    assert!(low >= 0.0, "after an epoch the loss axis starts at {low}");
+}

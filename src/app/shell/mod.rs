@@ -214,6 +214,11 @@ impl PerceptronApp {
         self.panels.plots.loss_point_count()
     }
 
+    /// The loss plot's shown range (bottom, top) in the last frame, in loss units.
+    pub fn loss_axis(&self) -> Option<[f64; 2]> {
+        self.panels.plots.loss_axis()
+    }
+
     /// Samples counted by the confusion matrix in the last frame.
     pub fn confusion_total(&self) -> u64 {
         self.panels.confusion.last_total()
