@@ -955,3 +955,46 @@ fn the_loss_axis_is_never_negative() {
         .expect("the loss plot was drawn");
     assert!(low >= 0.0, "after an epoch the loss axis starts at {low}");
 }
+
+#[test]
+fn reset_asks_only_when_there_is_training_to_miss() {
+    let mut harness = harness();
+    harness.run();
+    harness.get_by_label("Auto-advance").click();
+    harness.run();
+    harness.key_press(egui::Key::S);
+    frames(&mut harness);
+    for _ in 0..3 {
+        harness.key_press(egui::Key::PageDown);
+        frames(&mut harness);
+    }
+    assert_eq!(
+        harness.state_mut().session().trainer().cursor().sample,
+        1,
+        "one sample was stepped"
+    );
+    assert!(harness.state().is_dirty(), "the step is an unsaved change");
+    harness.get_by_label("Reset").click();
+    frames(&mut harness);
+    assert!(
+        harness.query_by_label("Discard changes").is_none(),
+        "a single sample step is not worth a question"
+    );
+    assert_eq!(
+        harness.state_mut().session().trainer().cursor().sample,
+        0,
+        "Reset went ahead"
+    );
+
+    harness.get_by_label("Step epoch").click();
+    harness.run();
+    harness.get_by_label("Reset").click();
+    harness.run();
+    assert!(
+        harness.query_by_label("Discard changes").is_some(),
+        "an epoch of training is worth a question, for Reset as for opening a file"
+    );
+    harness.get_by_label("Discard changes").click();
+    harness.run();
+    assert_eq!(harness.state_mut().epoch(), 0, "and then Reset restarts");
+}

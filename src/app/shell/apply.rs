@@ -145,6 +145,7 @@ impl PerceptronApp {
         match result {
             Ok(message) => {
                 self.dirty = true;
+                self.setup_edited = true;
                 self.inform(message);
             }
             Err(error) => self.show_error(&AppError::Setting(error.into())),
@@ -184,8 +185,8 @@ impl PerceptronApp {
     }
 
     /// Performs `action` now, or asks first when there are unsaved changes.
-    fn request(&mut self, action: AwaitingConfirmation) {
-        if self.dirty {
+    pub(super) fn request(&mut self, action: AwaitingConfirmation) {
+        if self.worth_asking() {
             self.awaiting_confirmation = Some(action);
         } else {
             self.perform(action);
@@ -234,6 +235,10 @@ impl PerceptronApp {
                 }
             }
             AwaitingConfirmation::OpenShipped(name) => self.open_shipped_example(name),
+            AwaitingConfirmation::Reset => {
+                let setup = self.session.setup.clone();
+                self.rebuild(setup, None);
+            }
             AwaitingConfirmation::Quit => {
                 self.close_confirmed = true;
                 self.dirty = false;
@@ -254,6 +259,7 @@ impl PerceptronApp {
                 self.session.replace(setup, trainer);
                 self.after_replace();
                 self.dirty = true;
+                self.setup_edited = section.is_some();
                 let text = self.text();
                 let notice = section.map_or_else(
                     || text.training_restarted.to_owned(),
@@ -268,6 +274,8 @@ impl PerceptronApp {
     fn after_replace(&mut self) {
         self.focus = 0;
         self.example_name = None;
+        self.setup_edited = false;
+        self.progress_baseline = (self.session.trainer().cursor().epoch, 0.0);
         let trainer = self.session.trainer();
         self.panels
             .network

@@ -14,7 +14,10 @@ impl PerceptronApp {
         if let Some(path) = dropped {
             commands.push(FileCommand::OpenPath(path));
         }
-        if ctx.input(|i| i.viewport().close_requested()) && !self.close_confirmed && self.dirty {
+        if ctx.input(|i| i.viewport().close_requested())
+            && !self.close_confirmed
+            && self.worth_asking()
+        {
             ctx.send_viewport_cmd(ViewportCommand::CancelClose);
             self.awaiting_confirmation = Some(AwaitingConfirmation::Quit);
         }

@@ -28,6 +28,11 @@ mod training;
 /// How many recent files are remembered.
 const MAX_RECENT: usize = 8;
 
+/// Unsaved training worth a question before it is lost: at least this many completed epochs…
+const EPOCHS_WORTH_ASKING: usize = 1;
+/// …or this many seconds of training since the experiment was opened, saved or rebuilt.
+const SECONDS_WORTH_ASKING: f64 = 10.0;
+
 /// What eframe remembers between runs (the window size is kept by eframe itself).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
@@ -76,6 +81,8 @@ enum AwaitingConfirmation {
     OpenPath(PathBuf),
     OpenExample(usize),
     OpenShipped(&'static str),
+    /// Fresh weights, same setup.
+    Reset,
     Quit,
     /// A new architecture from either editor (resets the weights).
     Architecture(crate::nn::Architecture),
@@ -118,6 +125,11 @@ pub struct PerceptronApp {
     /// The shipped example shown, while it has no file of its own (names the window).
     example_name: Option<String>,
     dirty: bool,
+    /// The user changed the setup since the experiment was opened, saved or started.
+    setup_edited: bool,
+    /// Completed epochs and training seconds when the experiment was opened, saved or
+    /// rebuilt: training beyond them is what an unsaved-changes question protects.
+    progress_baseline: (usize, f64),
     notice: Option<Notice>,
     awaiting_confirmation: Option<AwaitingConfirmation>,
     info_window: Option<InfoWindow>,
@@ -173,6 +185,8 @@ impl PerceptronApp {
             path: None,
             example_name: None,
             dirty: false,
+            setup_edited: false,
+            progress_baseline: (0, 0.0),
             notice: None,
             awaiting_confirmation: None,
             info_window: None,
@@ -323,6 +337,11 @@ impl PerceptronApp {
             Ok(()) => {
                 self.path = Some(path.to_owned());
                 self.dirty = false;
+                self.setup_edited = false;
+                self.progress_baseline = (
+                    self.session.trainer().cursor().epoch,
+                    self.session.elapsed_secs(),
+                );
                 self.remember(path);
                 self.inform(super::strings::fill(self.text().saved, &[&path.display()]));
             }
@@ -348,6 +367,19 @@ impl PerceptronApp {
     }
 
     // ---- Internals shared by the frame's parts. ----
+
+    /// True when leaving the experiment would lose something a user would miss: an edit of
+    /// the setup, or unsaved training of at least [`EPOCHS_WORTH_ASKING`] epoch or
+    /// [`SECONDS_WORTH_ASKING`] seconds. A single sample step is not worth a question.
+    fn worth_asking(&self) -> bool {
+        let (epoch, secs) = self.progress_baseline;
+        let trained_epochs = self.session.trainer().cursor().epoch.saturating_sub(epoch);
+        let trained_secs = self.session.elapsed_secs() - secs;
+        self.dirty
+            && (self.setup_edited
+                || trained_epochs >= EPOCHS_WORTH_ASKING
+                || trained_secs >= SECONDS_WORTH_ASKING)
+    }
 
     fn text(&self) -> &'static Strings {
         self.settings.language.strings()

@@ -3,7 +3,7 @@
 //! anything else moves training on (Play, another step), so it is taken exactly once.
 
 use super::super::command::{PanelCommand, TrainingCommand};
-use super::PerceptronApp;
+use super::{AwaitingConfirmation, PerceptronApp};
 use crate::session::MAX_SPEED;
 
 impl PerceptronApp {
@@ -11,10 +11,8 @@ impl PerceptronApp {
     /// in the network view, which asks for the engine's step when its update phase begins).
     pub(super) fn apply_training(&mut self, command: TrainingCommand) {
         match command {
-            TrainingCommand::Reset => {
-                let setup = self.session.setup.clone();
-                self.rebuild(setup, None);
-            }
+            // Reset loses training like opening another experiment: it asks the same way.
+            TrainingCommand::Reset => self.request(AwaitingConfirmation::Reset),
             TrainingCommand::TogglePlay => {
                 self.end_sample_step();
                 let playing = !self.session.is_playing();
