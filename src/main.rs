@@ -1,5 +1,5 @@
-//! The `perceptron-lab` binary: no arguments (or a file to open) starts the desktop app; a
-//! subcommand runs the headless command line.
+//! The `perceptron-lab` binary: no arguments (or a file or `builtin-example:NAME` to open)
+//! starts the desktop app; a subcommand runs the headless command line.
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -11,7 +11,9 @@ fn main() -> ExitCode {
         [one] => {
             let path = PathBuf::from(one);
             let text = one.to_string_lossy();
-            path.extension().is_some_and(|e| e == "ron" || e == "csv") && !text.starts_with('-')
+            let file = path.extension().is_some_and(|e| e == "ron" || e == "csv");
+            (file && !text.starts_with('-'))
+                || text.starts_with(perceptron_lab::experiment::EXAMPLE_PREFIX)
         }
         _ => false,
     };

@@ -713,3 +713,288 @@ fn the_export_menu_offers_pytorch_and_the_export_writes_the_trainers_weights() {
         harness.state().notice()
     );
 }
+
+/// The text of the toolbar's "Epoch … · batch … · sample …" counter.
+fn status_text(harness: &Harness<'static, PerceptronApp>) -> String {
+    harness
+        .query_all_by(|n| n.value().is_some_and(|v| v.starts_with("Epoch ")))
+        .next()
+        .and_then(|n| n.accesskit_node().value())
+        .expect("the toolbar shows where training is")
+}
+
+/// Runs a few frames (a step-through animates, so the UI never settles).
+fn frames(harness: &mut Harness<'static, PerceptronApp>) {
+    harness.run_steps(3);
+}
+
+#[test]
+fn a_sample_step_shows_the_update_only_in_phase_four() {
+    let mut harness = harness();
+    harness.state_mut().open_shipped_example("xor-perceptron");
+    harness.run();
+    harness.get_by_label("Auto-advance").click();
+    harness.run();
+    let before = harness.state_mut().session().trainer().clone();
+    let status_before = status_text(&harness);
+    // The reference: the engine's own sample step from the same state.
+    let mut after = before.clone();
+    let stepped = after.step_sample().unwrap();
+    assert_ne!(
+        after.network(),
+        before.network(),
+        "batch 1: the step updates the weights"
+    );
+
+    harness.key_press(egui::Key::S);
+    frames(&mut harness);
+    assert_eq!(
+        harness.state().step_phase(),
+        Some(perceptron_lab::app::Phase::Forward),
+        "S starts a step-through in phase ① forward"
+    );
+    assert_eq!(
+        harness.state().stepped_sample(),
+        Some(stepped.index),
+        "the sample played through is the one the engine steps"
+    );
+    assert_eq!(
+        harness.state().focus(),
+        stepped.index,
+        "the previewed sample is the stepped one"
+    );
+    for phase in ["① forward", "② loss", "③ backward"] {
+        let app = harness.state_mut();
+        assert_eq!(
+            app.session().trainer().network(),
+            before.network(),
+            "{phase}: the weights are those before the update"
+        );
+        assert_eq!(
+            app.boundary_network(),
+            Some(before.network()),
+            "{phase}: the boundary is drawn from the weights before the update"
+        );
+        assert_eq!(
+            status_text(&harness),
+            status_before,
+            "{phase}: the counters have not moved"
+        );
+        harness.key_press(egui::Key::PageDown);
+        frames(&mut harness);
+    }
+    assert_eq!(
+        harness.state().step_phase(),
+        Some(perceptron_lab::app::Phase::Update),
+        "PageDown walked to ④ update"
+    );
+    let app = harness.state_mut();
+    assert_eq!(
+        app.session().trainer().network(),
+        after.network(),
+        "④: the engine took exactly its own sample step"
+    );
+    assert_eq!(
+        app.session().trainer().cursor(),
+        after.cursor(),
+        "④: one sample further"
+    );
+    assert_eq!(
+        app.boundary_network(),
+        Some(after.network()),
+        "④: the boundary shows the weights after the update"
+    );
+    assert_ne!(
+        status_text(&harness),
+        status_before,
+        "④: the counters moved"
+    );
+}
+
+#[test]
+fn play_ends_a_step_through_and_keeps_its_step() {
+    let mut harness = harness();
+    harness.state_mut().open_shipped_example("xor-perceptron");
+    harness.run();
+    harness.get_by_label("Auto-advance").click();
+    harness.run();
+    let mut after = harness.state_mut().session().trainer().clone();
+    after.step_sample().unwrap();
+    harness.get_by_label("Step sample").click();
+    frames(&mut harness);
+    assert!(
+        harness.query_by_label_contains("loss L = ").is_none(),
+        "① forward shows no loss yet"
+    );
+    harness.key_press(egui::Key::PageDown);
+    frames(&mut harness);
+    assert!(
+        harness.query_by_label_contains("loss L = ").is_some(),
+        "② shows the loss"
+    );
+    harness.key_press(egui::Key::PageUp);
+    frames(&mut harness);
+    assert_eq!(
+        harness.state().step_phase(),
+        Some(perceptron_lab::app::Phase::Forward),
+        "PageUp goes back to ①"
+    );
+    harness.key_press(egui::Key::PageDown);
+    frames(&mut harness);
+    // Play: the step the user asked for is taken, then training runs; the step-through
+    // closes. At one update per second a frame of 0.25 s trains nothing more.
+    harness.state_mut().set_speed(1.0);
+    harness.key_press(egui::Key::Space);
+    harness.step();
+    assert!(harness.state_mut().session().is_playing(), "Space plays");
+    assert_eq!(
+        harness.state().step_phase(),
+        None,
+        "Play ends the step-through"
+    );
+    assert!(
+        harness.query_by_label_contains("loss L = ").is_none(),
+        "no stale loss while playing"
+    );
+    harness.key_press(egui::Key::Space);
+    harness.step();
+    let app = harness.state_mut();
+    assert!(!app.session().is_playing(), "Space pauses");
+    assert_eq!(
+        app.session().trainer().network(),
+        after.network(),
+        "the pending sample step was taken, exactly once"
+    );
+}
+
+#[test]
+fn words_say_what_they_mean() {
+    let mut harness = harness();
+    harness.state_mut().open_shipped_example("xor-perceptron");
+    harness.run();
+    assert_eq!(
+        harness
+            .get_by_label("Samples")
+            .accesskit_node()
+            .numeric_value(),
+        Some(4.0),
+        "the XOR truth table has four samples, not the generators' default 200"
+    );
+    assert!(
+        harness.state().window_title().starts_with("xor-perceptron"),
+        "the title names the example, not untitled: {}",
+        harness.state().window_title()
+    );
+    assert!(
+        harness.query_by_label("Output layer: 1 neuron").is_some()
+            && harness.query_by_label_contains("1 neurons").is_none(),
+        "one output neuron is singular"
+    );
+    assert!(
+        harness
+            .query_all_by(|n| {
+                n.value().is_some_and(|v| v.contains("mini-batches/s"))
+                    || n.label().is_some_and(|l| l.contains("mini-batches/s"))
+            })
+            .next()
+            .is_some(),
+        "the speed says what it counts"
+    );
+    harness.get_by_label("Reset").click();
+    harness.run();
+    assert_eq!(
+        harness.state().notice(),
+        Some("Training restarted from epoch 0 with fresh weights."),
+        "Reset says what it did in a plain sentence"
+    );
+}
+
+#[test]
+fn a_builtin_example_argument_opens_that_example() {
+    let mut harness = Harness::builder()
+        .with_size([1600.0, 1000.0])
+        .with_max_steps(20)
+        .build_eframe(|cc| {
+            PerceptronApp::new(
+                cc,
+                Some(std::path::Path::new("builtin-example:xor-perceptron")),
+            )
+        });
+    harness.run();
+    let app = harness.state_mut();
+    assert_eq!(app.error(), None, "the example opens without an error");
+    assert_eq!(
+        app.session().trainer().train_data().len(),
+        4,
+        "the app holds the example's four-row XOR truth table"
+    );
+    assert!(
+        app.window_title().starts_with("xor-perceptron"),
+        "and is named after it: {}",
+        app.window_title()
+    );
+}
+
+#[test]
+fn the_loss_axis_is_never_negative() {
+    let mut harness = harness();
+    harness.run();
+    let [low, high] = harness
+        .state()
+        .loss_axis()
+        .expect("the loss plot was drawn");
+    assert!(
+        low >= 0.0 && high >= 1.0 - 1e-9,
+        "before any epoch the loss axis shows 0 to 1, not {low}…{high}"
+    );
+    harness.get_by_label("Step epoch").click();
+    harness.run();
+    let [low, _] = harness
+        .state()
+        .loss_axis()
+        .expect("the loss plot was drawn");
+    assert!(low >= 0.0, "after an epoch the loss axis starts at {low}");
+}
+
+#[test]
+fn reset_asks_only_when_there_is_training_to_miss() {
+    let mut harness = harness();
+    harness.run();
+    harness.get_by_label("Auto-advance").click();
+    harness.run();
+    harness.key_press(egui::Key::S);
+    frames(&mut harness);
+    for _ in 0..3 {
+        harness.key_press(egui::Key::PageDown);
+        frames(&mut harness);
+    }
+    assert_eq!(
+        harness.state_mut().session().trainer().cursor().sample,
+        1,
+        "one sample was stepped"
+    );
+    assert!(harness.state().is_dirty(), "the step is an unsaved change");
+    harness.get_by_label("Reset").click();
+    frames(&mut harness);
+    assert!(
+        harness.query_by_label("Discard changes").is_none(),
+        "a single sample step is not worth a question"
+    );
+    assert_eq!(
+        harness.state_mut().session().trainer().cursor().sample,
+        0,
+        "Reset went ahead"
+    );
+
+    harness.get_by_label("Step epoch").click();
+    harness.run();
+    harness.get_by_label("Reset").click();
+    harness.run();
+    assert!(
+        harness.query_by_label("Discard changes").is_some(),
+        "an epoch of training is worth a question, for Reset as for opening a file"
+    );
+    harness.get_by_label("Discard changes").click();
+    harness.run();
+    assert_eq!(harness.state_mut().epoch(), 0, "and then Reset restarts");
+}

@@ -215,11 +215,10 @@ fn the_step_through_advances_phase_by_phase() {
         "nothing plays before Step sample"
     );
     {
-        // What the app does when it applies Step sample.
+        // What the app does when it applies Step sample (the engine steps in phase ④).
         let state = harness.state_mut();
         let trainer = state.session.trainer();
         state.view.apply(PanelCommand::SampleStepBegins, trainer);
-        state.session.step_sample();
     }
     // The phases animate, so step frames instead of waiting for the UI to settle.
     harness.run_steps(3);

@@ -54,6 +54,11 @@ pub fn decision_image(grid: &DecisionGrid) -> egui::ColorImage {
 }
 
 impl BoundaryView {
+    /// The weights the heatmap on screen was computed from, once it was drawn.
+    pub fn drawn_network(&self) -> Option<&Network> {
+        self.drawn_for.as_ref().map(|(network, _)| network)
+    }
+
     /// Draws the boundary and points; a click on a training point puts it in focus.
     pub fn ui(&mut self, ui: &mut egui::Ui, frame: &FrameData<'_>, commands: &mut CommandQueue) {
         let (trainer, focus, text) = (frame.trainer, frame.focus, frame.text);

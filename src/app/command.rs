@@ -30,6 +30,8 @@ pub enum Command {
     Confirm(Answer),
     /// Show an error in the notice bar (the one place errors are shown).
     ShowError(AppError),
+    /// Show an information in the notice bar.
+    Inform(&'static str),
     /// Hide the notice bar's message.
     DismissNotice,
 }
@@ -86,8 +88,12 @@ pub enum TrainingCommand {
     Reset,
     /// Start or stop continuous training.
     TogglePlay,
-    /// One sample (played through phase by phase in the network view).
+    /// One sample (played through phase by phase in the network view; the engine steps when
+    /// the update phase begins, see [`TrainingCommand::ApplySampleStep`]).
     StepSample,
+    /// The step-through reached its update phase (or closed early): the engine takes the
+    /// sample step now.
+    ApplySampleStep,
     /// One mini-batch.
     StepBatch,
     /// The rest of the epoch.
@@ -181,8 +187,11 @@ impl From<ViewCommand> for Command {
 pub enum PanelCommand {
     /// A new experiment replaced the old one: forget selections, pins and step-throughs.
     ExperimentReplaced,
-    /// The trainer is about to take one sample step: play it through, phase by phase.
+    /// Play the trainer's next sample step through, phase by phase (the view asks for the
+    /// engine's step with [`TrainingCommand::ApplySampleStep`] when the update begins).
     SampleStepBegins,
+    /// The step-through is over (Play, another step, Done): close it.
+    SampleStepEnds,
 }
 
 /// The commands of one frame, in the order they were pushed.

@@ -43,7 +43,7 @@ impl ConfusionPanel {
     pub fn apply(&mut self, command: PanelCommand) {
         match command {
             PanelCommand::ExperimentReplaced => self.selected = None,
-            PanelCommand::SampleStepBegins => {}
+            PanelCommand::SampleStepBegins | PanelCommand::SampleStepEnds => {}
         }
     }
 

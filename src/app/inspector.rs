@@ -125,12 +125,11 @@ pub fn neuron_lines(
 }
 
 /// The inspector lines of the edge from input `input` to neuron `neuron` of layer `layer`:
-/// w, ∂L/∂w = δ·a for the sample in `trace`, and the update plain SGD would give it.
+/// w and ∂L/∂w = δ·a for the sample in `trace` (the update is written by `update_rule`).
 pub fn edge_lines(
     network: &Network,
     (trace, grads): (&ForwardTrace, &Gradients),
     (layer, neuron, input): (usize, usize, usize),
-    learning_rate: f32,
     text: &Strings,
 ) -> Vec<String> {
     let (Some(l), Some(g)) = (network.layers.get(layer), grads.layers.get(layer)) else {
@@ -162,14 +161,6 @@ pub fn edge_lines(
             sig3(delta),
             sig3(a),
             sig3(grad)
-        ),
-        fill(
-            text.inspector_update,
-            &[
-                &sig3(learning_rate),
-                &sig3(grad),
-                &sig3(-learning_rate * grad),
-            ],
         ),
     ]
 }

@@ -28,6 +28,7 @@ mod step_through;
 pub mod strings;
 mod theme;
 mod toolbar;
+mod update_rule;
 
 pub use boundary::BoundaryView;
 pub use command::{Command, CommandQueue};

@@ -5,7 +5,7 @@
 use egui::emath::RectTransform;
 use egui::{Key, Modifiers, Rect, RichText, Vec2};
 
-use super::super::command::{CommandQueue, SetupCommand};
+use super::super::command::{Command, CommandQueue, SetupCommand, TrainingCommand};
 use super::super::frame_data::FrameData;
 use super::super::network_edit::{with_added_layer, with_removed_layer};
 use super::super::numbers::sig3;
@@ -72,6 +72,38 @@ impl Navigation {
     }
 }
 
+/// The presenter's keys: PageDown shows the next phase (after ④: the next sample), PageUp
+/// the previous one within ①–③ (after ④ it says the update is not undone).
+fn phase_keys(
+    ui: &egui::Ui,
+    step: Option<&mut StepThrough>,
+    now: f64,
+    frame: &FrameData<'_>,
+    commands: &mut CommandQueue,
+) {
+    if ui.ctx().egui_wants_keyboard_input() {
+        return;
+    }
+    let (down, up) = ui.input_mut(|i| {
+        (
+            i.consume_key(Modifiers::NONE, Key::PageDown),
+            i.consume_key(Modifiers::NONE, Key::PageUp),
+        )
+    });
+    match step {
+        Some(st) if st.phase != Phase::Update => {
+            if down {
+                st.next_phase(now);
+            } else if up {
+                st.previous_phase(now);
+            }
+        }
+        Some(_) if up => commands.push(Command::Inform(frame.text.update_not_undone)),
+        _ if down => commands.push(TrainingCommand::StepSample),
+        _ => {}
+    }
+}
+
 impl NetworkView {
     /// The mode switch, the phase strip and the step-through and layer buttons.
     pub(super) fn controls_ui(
@@ -83,6 +115,7 @@ impl NetworkView {
         commands: &mut CommandQueue,
     ) {
         let text = frame.text;
+        phase_keys(ui, step.as_mut(), now, frame, commands);
         ui.horizontal_wrapped(|ui| {
             ui.selectable_value(&mut self.mode, Mode::Forward, text.mode_forward)
                 .on_hover_text(text.hover_mode_forward);
@@ -125,6 +158,10 @@ impl NetworkView {
                 .on_hover_text(text.hover_done)
                 .clicked()
             {
+                // Closing early still takes the step the user asked for.
+                if st.take_due_step(true) {
+                    commands.push(TrainingCommand::ApplySampleStep);
+                }
                 *step = None;
             }
         });

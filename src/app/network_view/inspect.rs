@@ -10,8 +10,73 @@ use super::super::frame_data::FrameData;
 use super::super::graph::{EdgeLayer, edge_at, max_abs};
 use super::super::inspector::{edge_lines, input_symbol, neuron_lines};
 use super::super::numbers::sig3;
+use super::super::step_through::{Phase, StepThrough};
 use super::super::strings::fill;
+use super::super::update_rule::UpdateInputs;
 use super::{FocusedPass, Inspected, NetworkView};
+
+/// The update of one edge's weight, in its optimizer's rule: in phase ④ the update the
+/// engine made (or that it waits for the batch's end); otherwise the update this sample alone
+/// would give from the optimizer's current state.
+fn update_lines(
+    frame: &FrameData<'_>,
+    pass: &FocusedPass<'_>,
+    step: Option<&StepThrough>,
+    edge: (usize, usize, usize),
+) -> Vec<String> {
+    let text = frame.text;
+    let (heading, inputs) = if let Some(st) = step.filter(|st| st.phase == Phase::Update) {
+        match st.weight_update(edge) {
+            Some(Ok(inputs)) => (text.update_made, inputs),
+            Some(Err((place, size, grad))) => {
+                return vec![fill(text.update_waits, &[&place, &size, &sig3(grad)])];
+            }
+            None => return Vec::new(),
+        }
+    } else {
+        let Some(inputs) = update_alone(frame, pass, edge) else {
+            return Vec::new();
+        };
+        (text.update_alone, inputs)
+    };
+    let mut lines = vec![fill(heading, &[&inputs.optimizer.name()])];
+    lines.extend(inputs.lines().0);
+    lines
+}
+
+/// What this sample alone would make of the edge's weight from the optimizer's current
+/// state (a mini-batch of one).
+fn update_alone(
+    frame: &FrameData<'_>,
+    pass: &FocusedPass<'_>,
+    (layer, neuron, input): (usize, usize, usize),
+) -> Option<UpdateInputs> {
+    let trainer = frame.trainer;
+    let config = trainer.config();
+    let state = trainer.optimizer_state();
+    let moment = |pick: fn(&crate::nn::Moments) -> &ndarray::Array2<f32>| {
+        state
+            .moments
+            .get(layer)
+            .and_then(|m| pick(m).get([neuron, input]).copied())
+            .unwrap_or(0.0)
+    };
+    Some(UpdateInputs {
+        optimizer: config.optimizer,
+        learning_rate: config.learning_rate,
+        l2: config.l2,
+        weight: *pass
+            .network
+            .layers
+            .get(layer)?
+            .weights
+            .get([neuron, input])?,
+        grad: *pass.grads.layers.get(layer)?.weights.get([neuron, input])?,
+        first_moment: moment(|m| &m.weights),
+        second_moment: moment(|m| &m.weights_sq),
+        step: state.step + 1,
+    })
+}
 
 impl NetworkView {
     /// The node or edge under `pointer`.
@@ -36,6 +101,7 @@ impl NetworkView {
         ui: &mut egui::Ui,
         frame: &FrameData<'_>,
         pass: &FocusedPass<'_>,
+        step: Option<&StepThrough>,
         target: Option<Inspected>,
     ) {
         let (trainer, text) = (frame.trainer, frame.text);
@@ -67,13 +133,12 @@ impl NetworkView {
                 layer,
                 neuron,
                 input,
-            }) => edge_lines(
-                pass.network,
-                (pass.trace, pass.grads),
-                (layer, neuron, input),
-                trainer.config().learning_rate,
-                text,
-            ),
+            }) => {
+                let edge = (layer, neuron, input);
+                let mut lines = edge_lines(pass.network, (pass.trace, pass.grads), edge, text);
+                lines.extend(update_lines(frame, pass, step, edge));
+                lines
+            }
             None => {
                 vec![text.inspector_hint.to_owned()]
             }

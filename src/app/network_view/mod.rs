@@ -13,7 +13,7 @@ use std::sync::Arc;
 use egui::{Mesh, Pos2, Sense, vec2};
 use ndarray::Array2;
 
-use super::command::{CommandQueue, PanelCommand, SetupCommand};
+use super::command::{CommandQueue, PanelCommand, SetupCommand, TrainingCommand};
 use super::frame_data::FrameData;
 use super::graph::Layout;
 use super::network_edit::layer_controls_ui;
@@ -25,7 +25,7 @@ use crate::session::PlaneBounds;
 use controls::Navigation;
 
 /// Height kept under the graph for the inspector.
-const INSPECTOR_HEIGHT: f32 = 118.0;
+const INSPECTOR_HEIGHT: f32 = 150.0;
 
 /// What the graph shows on nodes and edges.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -132,12 +132,14 @@ impl NetworkView {
         self
     }
 
-    /// Takes what the app tells the view: a sample step about to be taken on `trainer` (played
-    /// through from its current weights), or a new experiment (pins, the step-through, the
-    /// pan and zoom and the cached maps are forgotten; the view's settings stay).
+    /// Takes what the app tells the view: a sample step to play through on `trainer` (from its
+    /// current weights; the view asks for the engine's step when the update phase begins), the
+    /// end of the step-through, or a new experiment (pins, the step-through, the pan and zoom
+    /// and the cached maps are forgotten; the view's settings stay).
     pub fn apply(&mut self, command: PanelCommand, trainer: &Trainer) {
         match command {
             PanelCommand::SampleStepBegins => self.step = StepThrough::capture(trainer),
+            PanelCommand::SampleStepEnds => self.step = None,
             PanelCommand::ExperimentReplaced => {
                 *self = Self {
                     mode: self.mode,
@@ -151,6 +153,16 @@ impl NetworkView {
     /// The phase of the step-through, if one is playing.
     pub fn phase(&self) -> Option<Phase> {
         self.step.as_ref().map(|s| s.phase)
+    }
+
+    /// True while a step-through is open whose step the engine has not taken yet.
+    pub fn step_pending(&self) -> bool {
+        self.step.as_ref().is_some_and(StepThrough::pending)
+    }
+
+    /// The training-set sample being played through, if a step-through is open.
+    pub fn stepped_sample(&self) -> Option<usize> {
+        self.step.as_ref().map(|s| s.sample)
     }
 
     /// What the graph shows.
@@ -181,6 +193,10 @@ impl NetworkView {
                 self.animation.reduce_motion,
             )
         });
+        // The update phase has begun: now the engine takes the step.
+        if step.as_mut().is_some_and(|st| st.take_due_step(false)) {
+            commands.push(TrainingCommand::ApplySampleStep);
+        }
         if step.as_ref().is_some_and(StepThrough::animating)
             && (self.animation.auto_play || reached.is_some())
         {
@@ -220,7 +236,8 @@ impl NetworkView {
         let bounds =
             PlaneBounds::around(std::iter::once(trainer.train_data()).chain(trainer.test_data()));
         if let Some(bounds) = bounds {
-            NeuronMaps::refresh(&mut self.maps, ui.ctx(), pass.network, bounds);
+            // The trainer's weights: before the update until phase ④, after it from then on.
+            NeuronMaps::refresh(&mut self.maps, ui.ctx(), trainer.network(), bounds);
         } else {
             self.maps = None;
         }
@@ -249,7 +266,7 @@ impl NetworkView {
         if response.double_clicked() {
             self.navigation = Navigation::default();
         }
-        self.inspector_ui(ui, frame, &pass, hovered.or(self.pinned));
+        self.inspector_ui(ui, frame, &pass, step.as_ref(), hovered.or(self.pinned));
         self.step = step;
     }
 }

@@ -11,6 +11,9 @@ use super::row;
 use crate::data::builtin::{DEFAULT_SAMPLES, Generator};
 use crate::data::{Bundled, DataSource, Dataset};
 
+/// Rows of the XOR truth table, what the XOR generator gives without a sample count.
+const XOR_TRUTH_TABLE_ROWS: usize = 4;
+
 /// Draws the section; a change rebuilds the experiment on the new data.
 pub fn ui(
     ui: &mut egui::Ui,
@@ -37,8 +40,15 @@ pub fn ui(
                 seed,
             } = &setup.data
             {
+                // No count is the generator's default size: XOR's four-row truth table, or
+                // DEFAULT_SAMPLES points (see `Generator::generate`).
+                let default_count = if *kind == Generator::Xor {
+                    XOR_TRUTH_TABLE_ROWS
+                } else {
+                    DEFAULT_SAMPLES
+                };
                 let (mut count, mut noise, mut seed) =
-                    (samples.unwrap_or(DEFAULT_SAMPLES), *noise, *seed);
+                    (samples.unwrap_or(default_count), *noise, *seed);
                 let mut changed = row(ui, text.samples, text.hover_samples, |ui| {
                     ui.add(DragValue::new(&mut count).range(4..=5000).speed(2.0))
                 });
@@ -54,7 +64,8 @@ pub fn ui(
                 if changed && data.is_none() {
                     data = Some(DataSource::Generator {
                         kind: *kind,
-                        samples: Some(count),
+                        // An untouched default stays the default (the truth table stays one).
+                        samples: (samples.is_some() || count != default_count).then_some(count),
                         noise,
                         seed,
                     });

@@ -67,7 +67,11 @@ pub fn ui(ui: &mut egui::Ui, frame: &FrameData<'_>, commands: &mut CommandQueue)
                     response
                 });
             }
-            ui.label(RichText::new(fill(text.output_layer, &[&network.outputs()])).strong());
+            let heading = match network.outputs() {
+                1 => text.output_layer_one.to_owned(),
+                outputs => fill(text.output_layer, &[&outputs]),
+            };
+            ui.label(RichText::new(heading).strong());
             ui.end_row();
             row(
                 ui,

@@ -1,20 +1,21 @@
 //! The one place commands are applied: every change of the session, the files and the
 //! panels' shared state goes through [`PerceptronApp::apply`]. The frame calls it for the
 //! input's commands before drawing and for the panels' commands after drawing.
+//! Training commands are applied in `training.rs`.
 
 use std::path::Path;
 
 use egui::ViewportCommand;
 
 use super::super::command::{
-    Answer, Command, FileCommand, PanelCommand, SetupCommand, TrainingCommand, ViewCommand,
+    Answer, Command, FileCommand, PanelCommand, SetupCommand, ViewCommand,
 };
 use super::super::error::AppError;
 use super::super::files::{self, DialogPurpose, FileDialog};
 use super::super::strings::fill;
 use super::{AwaitingConfirmation, InfoWindow, PerceptronApp};
 use crate::nn::{Architecture, Optimizer};
-use crate::session::{MAX_SPEED, Opened, Setup};
+use crate::session::{Opened, Setup};
 
 impl PerceptronApp {
     /// Applies one command.
@@ -30,6 +31,7 @@ impl PerceptronApp {
             }
             Command::Confirm(answer) => self.confirm(answer),
             Command::ShowError(error) => self.show_error(&error),
+            Command::Inform(message) => self.inform(message.to_owned()),
             Command::DismissNotice => self.notice = None,
         }
     }
@@ -110,44 +112,11 @@ impl PerceptronApp {
         }
     }
 
-    fn apply_training(&mut self, command: TrainingCommand) {
-        match command {
-            TrainingCommand::Reset => {
-                let setup = self.session.setup.clone();
-                self.rebuild(setup, self.text().reset);
-            }
-            TrainingCommand::TogglePlay => {
-                let playing = !self.session.is_playing();
-                self.session.set_playing(playing);
-            }
-            TrainingCommand::StepSample => {
-                if self.session.stop().is_none() {
-                    let trainer = self.session.trainer();
-                    self.focus = trainer.next_sample();
-                    self.panels
-                        .network
-                        .apply(PanelCommand::SampleStepBegins, trainer);
-                    self.session.step_sample();
-                    self.dirty = true;
-                }
-            }
-            TrainingCommand::StepBatch => {
-                self.session.step_batch();
-                self.dirty = true;
-            }
-            TrainingCommand::StepEpoch => {
-                self.session.step_epoch();
-                self.dirty = true;
-            }
-            TrainingCommand::SetSpeed(speed) => self.session.speed = speed.clamp(1.0, MAX_SPEED),
-        }
-    }
-
     fn apply_setup(&mut self, command: SetupCommand) {
         let text = self.text();
         let result = match command {
             SetupCommand::Rebuild { setup, section } => {
-                self.rebuild(*setup, section);
+                self.rebuild(*setup, Some(section));
                 return;
             }
             // Editing the architecture resets the weights: with unsaved progress, ask first.
@@ -176,6 +145,7 @@ impl PerceptronApp {
         match result {
             Ok(message) => {
                 self.dirty = true;
+                self.setup_edited = true;
                 self.inform(message);
             }
             Err(error) => self.show_error(&AppError::Setting(error.into())),
@@ -215,8 +185,8 @@ impl PerceptronApp {
     }
 
     /// Performs `action` now, or asks first when there are unsaved changes.
-    fn request(&mut self, action: AwaitingConfirmation) {
-        if self.dirty {
+    pub(super) fn request(&mut self, action: AwaitingConfirmation) {
+        if self.worth_asking() {
             self.awaiting_confirmation = Some(action);
         } else {
             self.perform(action);
@@ -248,7 +218,7 @@ impl PerceptronApp {
     fn perform(&mut self, action: AwaitingConfirmation) {
         match action {
             AwaitingConfirmation::New => {
-                self.rebuild(Setup::default(), self.text().new);
+                self.rebuild(Setup::default(), None);
                 self.path = None;
                 self.dirty = false;
             }
@@ -257,33 +227,45 @@ impl PerceptronApp {
             AwaitingConfirmation::OpenPath(path) => self.open_path(&path),
             AwaitingConfirmation::OpenExample(i) => {
                 if let Some(example) = self.examples.get(i).cloned() {
-                    self.rebuild(example.setup, example.title);
+                    self.rebuild(example.setup, None);
                     self.inform(format!("{} — {}", example.title, example.lesson));
                     self.path = None;
+                    self.example_name = Some(example.title.to_owned());
                     self.dirty = false;
                 }
             }
             AwaitingConfirmation::OpenShipped(name) => self.open_shipped_example(name),
+            AwaitingConfirmation::Reset => {
+                let setup = self.session.setup.clone();
+                self.rebuild(setup, None);
+            }
             AwaitingConfirmation::Quit => {
                 self.close_confirmed = true;
                 self.dirty = false;
             }
             AwaitingConfirmation::Architecture(architecture) => {
                 let setup = with_architecture(&self.session.setup, &architecture);
-                self.rebuild(setup, self.text().network);
+                self.rebuild(setup, Some(self.text().network));
             }
         }
     }
 
     /// Rebuilds the trainer from `setup` (fresh weights, epoch 0), announcing which `section`
-    /// of the setup changed; on failure the current experiment stays.
-    fn rebuild(&mut self, setup: Setup, section: &str) {
+    /// of the setup changed (`None`: a plain restart, as Reset); on failure the current
+    /// experiment stays.
+    pub(super) fn rebuild(&mut self, setup: Setup, section: Option<&str>) {
         match setup.build() {
             Ok(trainer) => {
                 self.session.replace(setup, trainer);
                 self.after_replace();
                 self.dirty = true;
-                self.inform(fill(self.text().reset_notice, &[&section]));
+                self.setup_edited = section.is_some();
+                let text = self.text();
+                let notice = section.map_or_else(
+                    || text.training_restarted.to_owned(),
+                    |section| fill(text.reset_notice, &[&section]),
+                );
+                self.inform(notice);
             }
             Err(error) => self.show_error(&AppError::Setting(error)),
         }
@@ -291,6 +273,9 @@ impl PerceptronApp {
 
     fn after_replace(&mut self) {
         self.focus = 0;
+        self.example_name = None;
+        self.setup_edited = false;
+        self.progress_baseline = (self.session.trainer().cursor().epoch, 0.0);
         let trainer = self.session.trainer();
         self.panels
             .network

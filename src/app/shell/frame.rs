@@ -89,10 +89,13 @@ impl eframe::App for PerceptronApp {
 impl PerceptronApp {
     fn update_title(&mut self, ctx: &egui::Context) {
         let text = self.text();
-        let name = self.path.as_ref().and_then(|p| p.file_name()).map_or_else(
-            || text.untitled.to_owned(),
-            |n| n.to_string_lossy().into_owned(),
-        );
+        let name = self
+            .path
+            .as_ref()
+            .and_then(|p| p.file_name())
+            .map(|n| n.to_string_lossy().into_owned())
+            .or_else(|| self.example_name.clone())
+            .unwrap_or_else(|| text.untitled.to_owned());
         let mark = if self.dirty { " *" } else { "" };
         let title = format!("{name}{mark} — {}", text.app_name);
         if title != self.shown_title {

@@ -14,7 +14,10 @@ impl PerceptronApp {
         if let Some(path) = dropped {
             commands.push(FileCommand::OpenPath(path));
         }
-        if ctx.input(|i| i.viewport().close_requested()) && !self.close_confirmed && self.dirty {
+        if ctx.input(|i| i.viewport().close_requested())
+            && !self.close_confirmed
+            && self.worth_asking()
+        {
             ctx.send_viewport_cmd(ViewportCommand::CancelClose);
             self.awaiting_confirmation = Some(AwaitingConfirmation::Quit);
         }
@@ -48,6 +51,9 @@ fn keys(ctx: &egui::Context, commands: &mut CommandQueue) {
         let mut plain = |key| !typing && i.consume_key(Modifiers::NONE, key);
         if plain(Key::Space) {
             commands.push(TrainingCommand::TogglePlay);
+        }
+        if plain(Key::S) {
+            commands.push(TrainingCommand::StepSample);
         }
         if plain(Key::B) {
             commands.push(TrainingCommand::StepBatch);

@@ -23,9 +23,15 @@ mod apply;
 mod dialogs;
 mod frame;
 mod input;
+mod training;
 
 /// How many recent files are remembered.
 const MAX_RECENT: usize = 8;
+
+/// Unsaved training worth a question before it is lost: at least this many completed epochs…
+const EPOCHS_WORTH_ASKING: usize = 1;
+/// …or this many seconds of training since the experiment was opened, saved or rebuilt.
+const SECONDS_WORTH_ASKING: f64 = 10.0;
 
 /// What eframe remembers between runs (the window size is kept by eframe itself).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -75,6 +81,8 @@ enum AwaitingConfirmation {
     OpenPath(PathBuf),
     OpenExample(usize),
     OpenShipped(&'static str),
+    /// Fresh weights, same setup.
+    Reset,
     Quit,
     /// A new architecture from either editor (resets the weights).
     Architecture(crate::nn::Architecture),
@@ -114,7 +122,14 @@ pub struct PerceptronApp {
     /// The training-set sample every panel shows.
     focus: usize,
     path: Option<PathBuf>,
+    /// The shipped example shown, while it has no file of its own (names the window).
+    example_name: Option<String>,
     dirty: bool,
+    /// The user changed the setup since the experiment was opened, saved or started.
+    setup_edited: bool,
+    /// Completed epochs and training seconds when the experiment was opened, saved or
+    /// rebuilt: training beyond them is what an unsaved-changes question protects.
+    progress_baseline: (usize, f64),
     notice: Option<Notice>,
     awaiting_confirmation: Option<AwaitingConfirmation>,
     info_window: Option<InfoWindow>,
@@ -128,7 +143,7 @@ pub struct PerceptronApp {
 
 impl PerceptronApp {
     /// The app on the default experiment, with remembered settings from `cc`, then `path`
-    /// opened if given (errors appear in the window).
+    /// opened if given: a file, or `builtin-example:NAME` (errors appear in the window).
     pub fn new(cc: &eframe::CreationContext<'_>, path: Option<&Path>) -> Self {
         let settings: Settings = cc
             .storage
@@ -140,7 +155,14 @@ impl PerceptronApp {
         let mut app = Self::with_settings(settings);
         app.ctx = Some(cc.egui_ctx.clone());
         if let Some(path) = path {
-            app.open_path(path);
+            // `builtin-example:NAME` opens a shipped example, as the command line reads it.
+            let example = path
+                .to_str()
+                .and_then(|spec| spec.strip_prefix(crate::experiment::EXAMPLE_PREFIX));
+            match example {
+                Some(name) => app.open_shipped_example(name),
+                None => app.open_path(path),
+            }
         }
         app
     }
@@ -161,7 +183,10 @@ impl PerceptronApp {
             file_dialog: None,
             focus: 0,
             path: None,
+            example_name: None,
             dirty: false,
+            setup_edited: false,
+            progress_baseline: (0, 0.0),
             notice: None,
             awaiting_confirmation: None,
             info_window: None,
@@ -203,6 +228,11 @@ impl PerceptronApp {
         self.panels.plots.loss_point_count()
     }
 
+    /// The loss plot's shown range (bottom, top) in the last frame, in loss units.
+    pub fn loss_axis(&self) -> Option<[f64; 2]> {
+        self.panels.plots.loss_axis()
+    }
+
     /// Samples counted by the confusion matrix in the last frame.
     pub fn confusion_total(&self) -> u64 {
         self.panels.confusion.last_total()
@@ -224,6 +254,26 @@ impl PerceptronApp {
             .as_ref()
             .filter(|n| n.severity == Severity::Error)
             .map(|n| n.text.as_str())
+    }
+
+    /// The phase of the sample step-through in the network view, if one is open.
+    pub fn step_phase(&self) -> Option<super::Phase> {
+        self.panels.network.phase()
+    }
+
+    /// The training-set sample the open step-through plays (and the engine steps).
+    pub fn stepped_sample(&self) -> Option<usize> {
+        self.panels.network.stepped_sample()
+    }
+
+    /// The weights the decision boundary on screen was computed from (2-D data, once drawn).
+    pub fn boundary_network(&self) -> Option<&crate::nn::Network> {
+        self.panels.boundary.drawn_network()
+    }
+
+    /// The window title as last sent to the window.
+    pub fn window_title(&self) -> &str {
+        &self.shown_title
     }
 
     /// The training-set sample in focus.
@@ -277,6 +327,7 @@ impl PerceptronApp {
         let opened = crate::session::open_shipped_example(name).map_err(AppError::from);
         if self.take_opened(opened, name) {
             self.path = None;
+            self.example_name = Some(name.to_owned());
         }
     }
 
@@ -286,6 +337,11 @@ impl PerceptronApp {
             Ok(()) => {
                 self.path = Some(path.to_owned());
                 self.dirty = false;
+                self.setup_edited = false;
+                self.progress_baseline = (
+                    self.session.trainer().cursor().epoch,
+                    self.session.elapsed_secs(),
+                );
                 self.remember(path);
                 self.inform(super::strings::fill(self.text().saved, &[&path.display()]));
             }
@@ -311,6 +367,19 @@ impl PerceptronApp {
     }
 
     // ---- Internals shared by the frame's parts. ----
+
+    /// True when leaving the experiment would lose something a user would miss: an edit of
+    /// the setup, or unsaved training of at least [`EPOCHS_WORTH_ASKING`] epoch or
+    /// [`SECONDS_WORTH_ASKING`] seconds. A single sample step is not worth a question.
+    fn worth_asking(&self) -> bool {
+        let (epoch, secs) = self.progress_baseline;
+        let trained_epochs = self.session.trainer().cursor().epoch.saturating_sub(epoch);
+        let trained_secs = self.session.elapsed_secs() - secs;
+        self.dirty
+            && (self.setup_edited
+                || trained_epochs >= EPOCHS_WORTH_ASKING
+                || trained_secs >= SECONDS_WORTH_ASKING)
+    }
 
     fn text(&self) -> &'static Strings {
         self.settings.language.strings()

@@ -37,10 +37,19 @@ pub static EN: Strings = Strings {
     about_text: "Perceptron Lab lets you watch a neural network learn, from a single perceptron to a \
                  multi-layer network: every weight, activation and gradient is on screen.",
     shortcut_list: &[
-        ("Space", "Play / pause training"),
+        (
+            "Space",
+            "Play / pause training (ends a sample step-through)",
+        ),
+        ("S", "Step one sample, phase by phase"),
         ("B", "Step one mini-batch"),
         ("E", "Step one epoch"),
         ("→", "Next phase of the sample step-through (network view)"),
+        (
+            "PageDown",
+            "Next phase; after the update, the next sample (presenter remote)",
+        ),
+        ("PageUp", "Previous phase, before the update"),
         ("F", "Focus view: only the graph and the output"),
         ("F11", "Fullscreen"),
         ("Ctrl + / Ctrl −", "Zoom in / out"),
@@ -61,8 +70,9 @@ pub static EN: Strings = Strings {
     status_template: "Epoch {} · batch {}/{} · sample {}/{} · {}",
     hover_reset: "Start training again from fresh random weights. Your settings stay as they are.",
     hover_play: "Train continuously, one mini-batch after another (Space). Press again to pause.",
-    hover_step_sample: "Show one sample to the network: forward pass, loss, backward pass. The weights \
-                        change only when the mini-batch is complete.",
+    hover_step_sample: "Show one sample to the network (S): forward pass, loss, backward pass, update. \
+                        The weights change in the update phase, and only when the mini-batch is \
+                        complete.",
     hover_step_batch: "Train on one mini-batch (B): average the gradients of its samples, then update \
                        every weight once.",
     hover_step_epoch: "Train until every training sample has been used once (E). One pass over the whole \
@@ -126,6 +136,7 @@ pub static EN: Strings = Strings {
     activation: "Activation",
     output_activation: "Output activation",
     output_layer: "Output layer: {} neurons",
+    output_layer_one: "Output layer: 1 neuron",
     add_layer: "Add hidden layer",
     remove_layer: "Remove",
     learned_parameters: "The model learns {} weights and biases (drawn in the middle).",
@@ -165,6 +176,7 @@ pub static EN: Strings = Strings {
     hover_init_seed: "The random seed for the starting weights and the shuffling of each epoch.",
 
     reset_notice: "{} changed: training restarted from epoch 0 with fresh weights.",
+    training_restarted: "Training restarted from epoch 0 with fresh weights.",
     applies_next_step: "{} is now {}; it applies from the next step.",
     cannot_apply: "Can't use that setting: {}",
     opened: "Opened {}",
@@ -247,7 +259,7 @@ pub static EN: Strings = Strings {
     filter_csv_dataset: "CSV dataset",
     filter_experiment: "Experiment",
     filter_csv: "CSV",
-    speed_per_sec: "{}/s",
+    speed_per_sec: "{} mini-batches/s",
 
     output_n: "output {}",
     boundary_needs_two_features: "The decision boundary is drawn for data with two features; this dataset has {}.",
@@ -269,6 +281,7 @@ pub static EN: Strings = Strings {
     skip: "Skip",
     hover_skip: "Jump to the end of this step.",
     done: "Done",
+    update_not_undone: "The update is already made: stepping back does not undo it.",
     hover_done: "Leave the step-through and show the sample in focus.",
     auto_advance: "Auto-advance",
     hover_auto_advance: "Play the phases by themselves; off: advance with → or Next phase.",
@@ -288,7 +301,7 @@ pub static EN: Strings = Strings {
     legend_weight: "weight w on edges",
     legend_weight_gradient: "|∂L/∂w| on edges",
     legend_weight_change: "Δw = new − old weight",
-    legend_weight_change_expected: "Δw = −lr·∂L/∂w (applied at the batch's end)",
+    legend_weight_change_expected: "No update yet: it waits for the batch’s end (shown: −lr·∂L/∂w of this sample)",
     legend_delta: "|δ| = |∂L/∂z| on nodes",
     legend_activation: "activation a on nodes",
     inspector_hint: "Hover a neuron or an edge to see its numbers; click to pin it.",
@@ -296,7 +309,9 @@ pub static EN: Strings = Strings {
     inspector_input: "Input {} ({})",
     inspector_with: "   with {}",
     inspector_edge: "Weight from {} to {}",
-    inspector_update: "update −lr·∂L/∂w = −{}·{} = {}",
+    update_made: "The update {} made:",
+    update_alone: "This sample’s update alone ({}):",
+    update_waits: "The update waits for the batch’s end (sample {} of {}): mean ∂L/∂w so far = {}",
     sparkline_title: "activation over the training set",
     layer_hidden: "hidden layer {}",
     layer_output: "output layer",
@@ -306,6 +321,6 @@ pub static EN: Strings = Strings {
         "Each layer computes z = w·a + b and a = f(z), from left to right.",
         "The output is compared with the target: the loss says how wrong it is.",
         "The gradient flows back: δ = ∂L/∂z on nodes, ∂L/∂w = δ·a on edges.",
-        "Each weight moves against its gradient: Δw = −lr·∂L/∂w.",
+        "Each weight moves by its optimizer’s rule (the edge inspector shows it with its numbers).",
     ],
 };

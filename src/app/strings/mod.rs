@@ -150,6 +150,8 @@ pub struct Strings {
     pub activation: &'static str,
     pub output_activation: &'static str,
     pub output_layer: &'static str,
+    /// The output layer's heading for a single neuron (plural rules come with Fluent).
+    pub output_layer_one: &'static str,
     pub add_layer: &'static str,
     pub remove_layer: &'static str,
     pub learned_parameters: &'static str,
@@ -178,6 +180,8 @@ pub struct Strings {
 
     // Notices.
     pub reset_notice: &'static str,
+    /// Reset and New: training starts over with the same (or the default) setup.
+    pub training_restarted: &'static str,
     pub applies_next_step: &'static str,
     pub cannot_apply: &'static str,
     pub opened: &'static str,
@@ -283,6 +287,8 @@ pub struct Strings {
     pub skip: &'static str,
     pub hover_skip: &'static str,
     pub done: &'static str,
+    /// PageUp after the update phase: the update stays.
+    pub update_not_undone: &'static str,
     pub hover_done: &'static str,
     pub auto_advance: &'static str,
     pub hover_auto_advance: &'static str,
@@ -310,7 +316,12 @@ pub struct Strings {
     pub inspector_input: &'static str,
     pub inspector_with: &'static str,
     pub inspector_edge: &'static str,
-    pub inspector_update: &'static str,
+    /// Phase ④'s heading of an edge's update, with the optimizer's name.
+    pub update_made: &'static str,
+    /// Outside a step-through: the update the sample alone would give, with the optimizer.
+    pub update_alone: &'static str,
+    /// Phase ④ mid-batch: place in the batch, its size, mean ∂L/∂w so far.
+    pub update_waits: &'static str,
     pub sparkline_title: &'static str,
     pub layer_hidden: &'static str,
     pub layer_output: &'static str,
