@@ -1,25 +1,11 @@
 //! The command line end to end: the built binary, its JSON, its exit codes.
 
-use std::process::Command;
-
 use perceptron_lab::experiment::Experiment;
 use serde_json::Value;
 
-fn run(args: &[&str]) -> (i32, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_perceptron-lab"))
-        .args(args)
-        .output()
-        .unwrap();
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
-}
+mod cli_support;
 
-fn json(text: &str) -> Value {
-    serde_json::from_str(text).unwrap_or_else(|e| panic!("not JSON ({e}): {text}"))
-}
+use cli_support::{json, run};
 
 #[test]
 fn train_json_on_xor_meets_the_lecture_results() {

@@ -2,26 +2,12 @@
 //! through the model's saved preprocessing, the shipped examples carry theirs, and JSON prints
 //! f32 values as the short decimals they are.
 
-use std::process::Command;
-
 use perceptron_lab::experiment::Experiment;
 use serde_json::Value;
 
-fn run(args: &[&str]) -> (i32, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_perceptron-lab"))
-        .args(args)
-        .output()
-        .unwrap();
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
-}
+mod cli_support;
 
-fn json(text: &str) -> Value {
-    serde_json::from_str(text).unwrap_or_else(|e| panic!("not JSON ({e}): {text}"))
-}
+use cli_support::{json, run};
 
 fn output_of(report: &Value) -> Vec<f64> {
     let layers = report["layers"].as_array().unwrap();

@@ -2,28 +2,15 @@
 //! options, concurrent runs, divergence. Each case runs the built binary and checks its exit
 //! code and its one-line message; none may panic, hang or lose data silently.
 
-use std::ffi::{OsStr, OsString};
+use std::ffi::OsString;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-const IRIS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/assets/datasets/iris.csv");
+mod cli_support;
 
-/// Runs the binary; returns (exit code, stdout, stderr).
-fn run<I, S>(args: I) -> (i32, String, String)
-where
-    I: IntoIterator<Item = S>,
-    S: AsRef<OsStr>,
-{
-    let out = Command::new(env!("CARGO_BIN_EXE_perceptron-lab"))
-        .args(args)
-        .output()
-        .unwrap();
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
-}
+use cli_support::run_os as run;
+
+const IRIS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/assets/datasets/iris.csv");
 
 /// Asserts a refusal: exit `code`, one line on stderr containing every one of `words`.
 fn assert_refused(result: &(i32, String, String), code: i32, words: &[&str]) {

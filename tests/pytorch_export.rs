@@ -11,17 +11,9 @@ use perceptron_lab::experiment::{EXAMPLES, Experiment};
 use perceptron_lab::session::pytorch::{self, MODEL_FILE, README_FILE, WEIGHTS_FILE};
 use safetensors::{Dtype, SafeTensors};
 
-fn run(args: &[&str]) -> (i32, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_perceptron-lab"))
-        .args(args)
-        .output()
-        .unwrap();
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
-}
+mod cli_support;
+
+use cli_support::run;
 
 /// python3, if this machine has one.
 fn python() -> Option<&'static str> {
