@@ -1,5 +1,5 @@
 //! The update one weight gets, written the way its optimizer makes it, with its numbers: SGD
-//! −lr·g; momentum v ← μ·v + g, Δw = −lr·v; Adam m̂, v̂ and −lr·m̂/(√v̂ + ε); L2's extra term
+//! −lr·g; momentum v ← μ·v + g, Δw = −lr·v; Adam m_hat, v_hat and −lr·m_hat/(√v_hat + ε); L2's extra term
 //! λ·w; and Rosenblatt's rule lr·(y − ŷ)·x, which has no derivative. The engine makes the
 //! update (`nn::OptimizerState::apply`); this file only writes it out for one weight, and the
 //! tests check the Δw written here against the engine's change of that weight.
@@ -107,17 +107,17 @@ impl UpdateInputs {
                 let v_hat = v / (1.0 - beta2.powi(t));
                 let delta = -lr * m_hat / (v_hat.sqrt() + epsilon);
                 lines.push(format!(
-                    "m ← β₁·m + (1−β₁)·g = {}, m̂ = m/(1−β₁ᵗ) = {} (t = {t})",
+                    "m ← β₁·m + (1−β₁)·g = {}, m_hat = m/(1−β₁^t) = {} (t = {t})",
                     sig3(m),
                     sig3(m_hat)
                 ));
                 lines.push(format!(
-                    "v ← β₂·v + (1−β₂)·g² = {}, v̂ = v/(1−β₂ᵗ) = {}",
+                    "v ← β₂·v + (1−β₂)·g² = {}, v_hat = v/(1−β₂^t) = {}",
                     sig3(v),
                     sig3(v_hat)
                 ));
                 lines.push(format!(
-                    "Δw = −lr·m̂/(√v̂ + ε) = −{}·{}/({} + {}) = {}",
+                    "Δw = −lr·m_hat/(√v_hat + ε) = −{}·{}/({} + {}) = {}",
                     sig3(lr),
                     factor(m_hat),
                     sig3(v_hat.sqrt()),
