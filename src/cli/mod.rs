@@ -131,9 +131,7 @@ pub(crate) fn shortest_f32(value: serde_json::Value) -> serde_json::Value {
             if f64::from(narrow).to_bits() != wide.to_bits() {
                 return Value::Number(n);
             }
-            // f32's Display is the shortest decimal that parses back to the same f32.
-            let shortest = narrow.to_string().parse::<f64>().unwrap_or(wide);
-            serde_json::Number::from_f64(shortest).map_or(Value::Number(n), Value::Number)
+            crate::session::shortest_f32(narrow).map_or(Value::Number(n), Value::Number)
         }
         Value::Array(items) => Value::Array(items.into_iter().map(shortest_f32).collect()),
         Value::Object(map) => Value::Object(

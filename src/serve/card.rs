@@ -120,9 +120,5 @@ fn scale_name(scale: crate::data::Scale) -> &'static str {
 
 /// An `f32` as the JSON number of its shortest decimal (0.1, not 0.10000000149011612).
 fn short(x: f32) -> Value {
-    x.to_string()
-        .parse::<f64>()
-        .ok()
-        .and_then(serde_json::Number::from_f64)
-        .map_or(Value::Null, Value::Number)
+    crate::session::shortest_f32(x).map_or(Value::Null, Value::Number)
 }

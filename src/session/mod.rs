@@ -7,6 +7,7 @@
 mod divergence;
 mod files;
 mod lock;
+mod numbers;
 mod plane;
 pub mod pytorch;
 mod run;
@@ -24,6 +25,7 @@ use crate::nn::{ConfigError, TrainError};
 pub use divergence::{BlowUp, DivergenceGuard, LOSS_GROWTH_LIMIT, MAX_PARAMETER};
 pub use files::{Opened, experiment_of, open_path, open_shipped_example, restore, save};
 pub use lock::{TrainingLock, check_not_in_training};
+pub use numbers::shortest_f32;
 pub use plane::{DecisionGrid, PlaneBounds, decision_grid, plane_trace};
 pub use run::{Evaluations, FRAME_BUDGET, MAX_FRAME_BUDGET, MAX_SPEED, Session, Stop};
 pub use setup::{Choices, Setup};
