@@ -53,6 +53,12 @@ pub enum AppError {
         /// Why.
         source: eframe::Error,
     },
+    /// The model could not be served (File ▸ Serve this model…).
+    #[error("can't serve the model: {message}")]
+    Serve {
+        /// Why (the server's or the model's message).
+        message: String,
+    },
 }
 
 impl AppError {
@@ -70,6 +76,7 @@ impl AppError {
             Self::Window { source } => fill(text.window_failed, &[source]),
             Self::Session(other) => other.to_string(),
             Self::Pytorch(error) => fill(text.export_pytorch_failed, &[error]),
+            Self::Serve { message } => fill(text.serve_failed, &[message]),
         }
     }
 }

@@ -23,6 +23,7 @@ impl eframe::App for PerceptronApp {
         let ctx = ui.ctx().clone();
         self.ctx = Some(ctx.clone());
         self.session.settle();
+        self.sync_serving();
         self.settings.zoom = ctx.zoom_factor();
 
         let mut commands = CommandQueue::default();
@@ -71,6 +72,7 @@ impl eframe::App for PerceptronApp {
             &mut commands,
         );
         dialogs::info_window_ui(&ctx, self.info_window, text, &mut commands);
+        self.panels.serve.ui(&ctx, text, &mut commands);
 
         self.apply_all(commands.take());
         self.update_title(&ctx);

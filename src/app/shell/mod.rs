@@ -14,6 +14,7 @@ use super::error::AppError;
 use super::examples::{self, Example};
 use super::files::{FileDialog, FileLoad};
 use super::plots::PlotsPanel;
+use super::serve_panel::ServePanel;
 use super::setup_panel::SetupPanel;
 use super::strings::{Language, Strings};
 use super::{BoundaryView, NetworkView, theme};
@@ -23,6 +24,7 @@ mod apply;
 mod dialogs;
 mod frame;
 mod input;
+mod serving;
 mod training;
 
 /// How many recent files are remembered.
@@ -103,6 +105,7 @@ struct Panels {
     boundary: BoundaryView,
     plots: PlotsPanel,
     confusion: ConfusionPanel,
+    serve: ServePanel,
 }
 
 /// Perceptron Lab's window.

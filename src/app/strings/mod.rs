@@ -329,7 +329,24 @@ pub struct Strings {
     /// One per step-through phase, in order.
     pub phase_labels: [&'static str; 4],
     /// One per step-through phase, in order.
-    pub phase_explanations: [&'static str; 4],
+    pub phase_explanations: [&'static str; 4], // small
+    pub serve_model: &'static str,
+    pub serve_title: &'static str,
+    pub serve_explanation: &'static str,
+    pub serve_allow_network: &'static str,
+    pub serve_network_warning: &'static str,
+    pub serve_start: &'static str,
+    pub serve_starting: &'static str,
+    pub serve_stop: &'static str,
+    pub serve_listening: &'static str,
+    pub serve_curl_intro: &'static str,
+    pub serve_copy: &'static str,
+    pub serve_requests: &'static str,
+    pub serve_epoch: &'static str,
+    pub serve_frozen: &'static str,
+    pub serve_stopped: &'static str,
+    pub serve_failed: &'static str,
+    pub input_raw_scaled: &'static str,
 }
 
 #[cfg(test)]
