@@ -168,6 +168,7 @@ fn the_served_answers_change_with_each_epoch_and_closing_frees_the_port() {
 
     harness.get_by_label("Step epoch").click();
     harness.run();
+    assert_eq!(harness.state_mut().epoch(), 1, "one epoch was trained");
     wait_for(&mut harness, "Serving the weights after epoch 1");
     let after = expected_answer(harness.state_mut(), body);
     assert_ne!(after, before, "an epoch of training changes the prediction");

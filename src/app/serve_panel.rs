@@ -211,9 +211,14 @@ impl ServePanel {
             return;
         }
         let mut open = true;
+        // Low in the middle, over the graph's lower part: the toolbar and the plots stay
+        // free to watch while the class calls the model.
+        let bottom = ctx.content_rect().center_bottom() - egui::vec2(0.0, 40.0);
         egui::Window::new(text.serve_title)
             .open(&mut open)
             .collapsible(false)
+            .pivot(egui::Align2::CENTER_BOTTOM)
+            .default_pos(bottom)
             .default_width(560.0)
             .show(ctx, |ui| match &self.running {
                 Some(running) => running_ui(ui, running, text, commands),
