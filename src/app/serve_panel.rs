@@ -30,6 +30,9 @@ const PREFERRED_PORT: u16 = 8000;
 /// The weights of the latest completed epoch, waiting to be served.
 type LatestEpoch = Arc<Mutex<Option<(Network, EpochRecord)>>>;
 
+/// A server being started: the answer of its thread, the epoch and the network option.
+type Starting = (Receiver<Result<Started, String>>, usize, bool);
+
 /// What the starting thread hands back.
 #[derive(Debug)]
 struct Started {
@@ -86,7 +89,7 @@ pub enum ServeEvent {
 pub struct ServePanel {
     open: bool,
     allow_network: bool,
-    starting: Option<(Receiver<Result<Started, String>>, usize, bool)>,
+    starting: Option<Starting>,
     running: Option<Running>,
 }
 
@@ -191,16 +194,13 @@ impl ServePanel {
                     .map_err(|e| e.to_string())?;
                 Ok(model)
             });
-        match swapped {
-            Ok(model) => {
-                running.model = model;
-                running.served_epoch = record.epoch;
-                None
-            }
-            Err(_) => {
-                running.frozen = true;
-                Some(ServeEvent::Frozen)
-            }
+        if let Ok(model) = swapped {
+            running.model = model;
+            running.served_epoch = record.epoch;
+            None
+        } else {
+            running.frozen = true;
+            Some(ServeEvent::Frozen)
         }
     }
 
@@ -293,12 +293,12 @@ fn start_server(request: &ServeRequest) -> Result<Started, String> {
         worker_threads: 1,
         ..ServeOptions::default()
     };
-    let handle = match ServerHandle::start(vec![model.clone()], &options) {
-        Ok(handle) => handle,
-        Err(_) => {
-            options.port = 0;
-            ServerHandle::start(vec![model.clone()], &options).map_err(|e| e.to_string())?
-        }
+    let handle = if let Ok(handle) = ServerHandle::start(vec![model.clone()], &options) {
+        handle
+    } else {
+        // The preferred port is taken: any free one.
+        options.port = 0;
+        ServerHandle::start(vec![model.clone()], &options).map_err(|e| e.to_string())?
     };
     let curl = curl_example(&handle.url(), &model, &request.sample);
     Ok(Started {

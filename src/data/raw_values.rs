@@ -5,7 +5,7 @@
 
 use ndarray::ArrayView1;
 
-use super::preprocess::{Encoding, Preprocessing};
+use super::preprocess::{Encoding, FeatureEncoding, Preprocessing};
 
 /// One feature column's raw value.
 #[derive(Debug, Clone, PartialEq)]
@@ -33,7 +33,7 @@ pub struct RawFeature {
 /// inverse of [`Preprocessing::encode`], x = scaled · divisor + offset, rounded once to f32.
 /// `None` when `input` does not have the preprocessing's width.
 pub fn raw_values(p: &Preprocessing, input: ArrayView1<'_, f32>) -> Option<Vec<RawFeature>> {
-    let width: usize = p.features.iter().map(|f| f.width()).sum();
+    let width: usize = p.features.iter().map(FeatureEncoding::width).sum();
     if input.len() != width {
         return None;
     }
@@ -44,7 +44,7 @@ pub fn raw_values(p: &Preprocessing, input: ArrayView1<'_, f32>) -> Option<Vec<R
             Encoding::Numeric { .. } => {
                 let (offset, divisor) = feature.encoding.rescaling().unwrap_or((0.0, 1.0));
                 let raw = (f64::from(input[at]) * divisor + offset) as f32;
-                let scaled = offset != 0.0 || (divisor - 1.0).abs() > 0.0;
+                let scaled = offset.abs() > 0.0 || (divisor - 1.0).abs() > 0.0;
                 (RawValue::Number(raw), scaled)
             }
             Encoding::Categorical { categories, .. } => {
@@ -80,7 +80,7 @@ pub fn unit_of(column: &str) -> Option<&str> {
 mod tests {
     use super::*;
     use crate::data::MissingPolicy;
-    use crate::data::preprocess::{FeatureEncoding, TargetEncoding};
+    use crate::data::preprocess::TargetEncoding;
     use crate::data::schema::Scale;
 
     fn iris_like() -> Preprocessing {

@@ -6,10 +6,13 @@ use std::sync::Arc;
 
 use crate::nn::{EpochRecord, Network};
 
+/// What an observer calls: the weights and the record of the epoch that just ended.
+type OnEpochEnd = dyn Fn(&Network, &EpochRecord) + Send + Sync;
+
 /// Called with the network and the epoch's record at the end of every epoch. It runs inside
 /// training, so it should only take a copy and return.
 #[derive(Clone)]
-pub struct EpochObserver(Arc<dyn Fn(&Network, &EpochRecord) + Send + Sync>);
+pub struct EpochObserver(Arc<OnEpochEnd>);
 
 impl EpochObserver {
     /// An observer that calls `f`.
