@@ -230,3 +230,44 @@ fn the_log_loss_axis_spans_whole_decades() {
         "after an epoch the log axis still holds at least one whole decade: {low}…{high}"
     );
 }
+
+#[test]
+fn a_dataset_picked_in_the_setup_panel_keeps_its_fitted_preprocessing_for_raw_values() {
+    let mut harness = Harness::builder()
+        .with_size([1600.0, 1000.0])
+        .with_max_steps(20)
+        .build_eframe(|cc| PerceptronApp::new(cc, None));
+    harness.run();
+    assert!(
+        harness.state_mut().session().preprocessing().is_none(),
+        "generated XOR has no preprocessing"
+    );
+    harness.get_by_label("Dataset").click();
+    harness.run();
+    harness.get_by_label("iris").click();
+    harness.run();
+    let session = harness.state_mut().session();
+    let preprocessing = session
+        .preprocessing()
+        .expect("the iris data was standardized by a fitted preprocessing");
+    let raw = perceptron_lab::data::raw_values::raw_values(
+        preprocessing,
+        session.trainer().train_data().sample(0),
+    )
+    .expect("the first sample maps back to its row");
+    let row = session.trainer().train_data().source_rows[0];
+    let line = Bundled::Iris.csv().lines().nth(row + 1).unwrap();
+    let in_file: Vec<f32> = line
+        .split(',')
+        .take(4)
+        .map(|c| c.parse().unwrap())
+        .collect();
+    for (feature, expected) in raw.iter().zip(&in_file) {
+        assert_eq!(
+            feature.value,
+            perceptron_lab::data::raw_values::RawValue::Number(*expected),
+            "{} reads back as the file's value",
+            feature.column
+        );
+    }
+}

@@ -9,10 +9,10 @@ use super::numbers::sig3;
 use super::strings::{Strings, fill};
 use crate::data::raw_values::{RawFeature, RawValue, raw_values, unit_of};
 
-/// The raw values behind the network inputs `input` (one sample), when the experiment holds
-/// a preprocessing that maps them (not for image pixels, whose labels stay short).
+/// The raw values behind the network inputs `input` (one sample), when the session knows the
+/// preprocessing that made them (not for image pixels, whose labels stay short).
 pub fn raw_inputs(frame: &FrameData<'_>, input: ArrayView1<'_, f32>) -> Option<Vec<RawFeature>> {
-    let preprocessing = frame.session.setup.data.preprocessing()?;
+    let preprocessing = frame.session.preprocessing()?;
     if preprocessing.image_shape.is_some() {
         return None;
     }

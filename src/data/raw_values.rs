@@ -30,7 +30,8 @@ pub struct RawFeature {
 }
 
 /// The raw feature values behind the network inputs `input` (one sample, `[inputs]`): the
-/// inverse of [`Preprocessing::encode`], x = scaled · divisor + offset, rounded once to f32.
+/// inverse of [`Preprocessing::encode`], x = scaled · divisor + offset, written with the
+/// fewest significant digits that encode back to the same input (1.4, not 1.3999999).
 /// `None` when `input` does not have the preprocessing's width.
 pub fn raw_values(p: &Preprocessing, input: ArrayView1<'_, f32>) -> Option<Vec<RawFeature>> {
     let width: usize = p.features.iter().map(FeatureEncoding::width).sum();
@@ -43,7 +44,7 @@ pub fn raw_values(p: &Preprocessing, input: ArrayView1<'_, f32>) -> Option<Vec<R
         let (value, transformed) = match &feature.encoding {
             Encoding::Numeric { .. } => {
                 let (offset, divisor) = feature.encoding.rescaling().unwrap_or((0.0, 1.0));
-                let raw = (f64::from(input[at]) * divisor + offset) as f32;
+                let raw = shortest_preimage(input[at], offset, divisor);
                 let scaled = offset.abs() > 0.0 || (divisor - 1.0).abs() > 0.0;
                 (RawValue::Number(raw), scaled)
             }
@@ -61,6 +62,24 @@ pub fn raw_values(p: &Preprocessing, input: ArrayView1<'_, f32>) -> Option<Vec<R
         at += feature.width();
     }
     Some(out)
+}
+
+/// The number with the fewest significant digits (up to 9) that [`Preprocessing::encode`]
+/// turns into `scaled` exactly, as f32; the plain inverse when none does.
+fn shortest_preimage(scaled: f32, offset: f64, divisor: f64) -> f32 {
+    let raw = f64::from(scaled) * divisor + offset;
+    if raw == 0.0 || !raw.is_finite() {
+        return raw as f32;
+    }
+    let magnitude = raw.abs().log10().floor() as i32;
+    for digits in 1..=9 {
+        let scale = 10f64.powi(digits - 1 - magnitude);
+        let candidate = (raw * scale).round() / scale;
+        if (((candidate - offset) / divisor) as f32).to_bits() == scaled.to_bits() {
+            return candidate as f32;
+        }
+    }
+    raw as f32
 }
 
 /// The unit a column's name ends in (`sepal_length_cm` → `cm`), from a short list of common

@@ -5,6 +5,7 @@
 use std::sync::mpsc::{self, Receiver};
 use std::time::{Duration, Instant};
 
+use crate::data::Preprocessing;
 use crate::nn::{EpochRecord, Evaluation, TrainError, Trainer};
 
 use super::observer::EpochObserver;
@@ -67,6 +68,8 @@ pub struct Session {
     stop: Option<Stop>,
     /// Told the weights at the end of every epoch (kept when the trainer is replaced).
     epoch_observer: Option<EpochObserver>,
+    /// The preprocessing the trainer's data was made with, when the setup does not hold it.
+    fitted: Option<Preprocessing>,
 }
 
 impl Session {
@@ -87,6 +90,7 @@ impl Session {
             evaluation_in_flight: None,
             stop,
             epoch_observer: None,
+            fitted: None,
         }
     }
 
@@ -172,6 +176,19 @@ impl Session {
         *self = Self::new(setup, trainer);
         self.speed = speed;
         self.epoch_observer = observer;
+    }
+
+    /// The preprocessing that turned the data's rows into the trainer's numbers: the setup's,
+    /// or the one fitted when the trainer was built (see
+    /// [`Session::set_fitted_preprocessing`]). `None` for generated data.
+    pub fn preprocessing(&self) -> Option<&Preprocessing> {
+        self.setup.data.preprocessing().or(self.fitted.as_ref())
+    }
+
+    /// Remembers the preprocessing fitted when this trainer's data was loaded (a client that
+    /// loads the data itself knows it; the setup is left as the user set it).
+    pub fn set_fitted_preprocessing(&mut self, fitted: Option<Preprocessing>) {
+        self.fitted = fitted;
     }
 
     /// Sets (or removes) the hook told the weights at the end of every epoch, however the

@@ -15,7 +15,7 @@ use super::super::files::{self, DialogPurpose, FileDialog};
 use super::super::strings::fill;
 use super::{AwaitingConfirmation, InfoWindow, PerceptronApp};
 use crate::nn::{Architecture, Optimizer};
-use crate::session::{Opened, Setup};
+use crate::session::{Opened, SessionError, Setup};
 
 impl PerceptronApp {
     /// Applies one command.
@@ -255,9 +255,19 @@ impl PerceptronApp {
     /// of the setup changed (`None`: a plain restart, as Reset); on failure the current
     /// experiment stays.
     pub(super) fn rebuild(&mut self, setup: Setup, section: Option<&str>) {
-        match setup.build() {
-            Ok(trainer) => {
+        // As `Setup::build`, keeping the fitted preprocessing to show raw values with.
+        let built = setup
+            .data_spec()
+            .load()
+            .map_err(SessionError::from)
+            .and_then(|loaded| {
+                let fitted = loaded.preprocessing.clone();
+                setup.build_with(loaded).map(|trainer| (trainer, fitted))
+            });
+        match built {
+            Ok((trainer, fitted)) => {
                 self.session.replace(setup, trainer);
+                self.session.set_fitted_preprocessing(fitted);
                 self.after_replace();
                 self.dirty = true;
                 self.setup_edited = section.is_some();
