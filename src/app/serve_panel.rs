@@ -367,7 +367,36 @@ pub fn served_name(file_stem: Option<&str>) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::served_name;
+    use super::{curl_example, served_name};
+    use crate::experiment::Experiment;
+    use crate::serve::Model;
+
+    #[test]
+    fn the_curl_example_sends_the_sample_in_raw_units() {
+        let experiment = Experiment::open("builtin-example:iris-softmax").unwrap();
+        let model = Model::from_experiment("iris", &experiment, String::new()).unwrap();
+        let train = experiment.data.load().unwrap().train;
+        let sample = train.features.row(7).to_vec();
+        let curl = curl_example("http://127.0.0.1:8000", &model, &sample);
+        assert!(
+            curl.starts_with("curl -X POST http://127.0.0.1:8000/ai/v1/iris/predict "),
+            "the example calls the model's predict route: {curl}"
+        );
+        let body = curl
+            .split_once("-d '")
+            .and_then(|(_, rest)| rest.strip_suffix('\''))
+            .unwrap();
+        assert!(
+            body.contains("\"sepal_length_cm\":") && !body.contains("\"inputs\""),
+            "named raw features, as the CSV has them: {body}"
+        );
+        let as_sample = ndarray::Array2::from_shape_vec((1, sample.len()), sample).unwrap();
+        assert_eq!(
+            model.predict_json(body.as_bytes()).unwrap(),
+            model.predict_rows_json(&as_sample),
+            "the raw row goes through the saved preprocessing back to the sample's inputs: {body}"
+        );
+    }
 
     #[test]
     fn served_names_are_url_safe() {
