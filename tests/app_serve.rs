@@ -3,6 +3,7 @@
 //! counted, each finished epoch's weights replace the served ones, and Stop (or closing the
 //! app) frees the port. Only loopback is bound here.
 
+use std::sync::{Mutex, MutexGuard, PoisonError};
 use std::time::{Duration, Instant};
 
 use egui_kittest::Harness;
@@ -12,6 +13,15 @@ use perceptron_lab::serve::Model;
 
 /// How long the server may take to start or a counter to rise.
 const WAIT: Duration = Duration::from_secs(20);
+
+/// Held by each test that serves: the app tries port 8000 first, so a test that checks its
+/// port is free after Stop must not race another test taking that port at that moment.
+static SERVING: Mutex<()> = Mutex::new(());
+
+/// Waits for the other serving tests to finish (a failed one does not block the rest).
+fn serving_alone() -> MutexGuard<'static, ()> {
+    SERVING.lock().unwrap_or_else(PoisonError::into_inner)
+}
 
 /// The app as it opens, 1600×1000, in a headless harness.
 fn harness() -> Harness<'static, PerceptronApp> {
@@ -58,7 +68,8 @@ fn start_serving(harness: &mut Harness<'_, PerceptronApp>) -> String {
     harness.get_by_label("Serve this model…").click();
     harness.run();
     harness.get_by_label("Start serving").click();
-    harness.run();
+    // A spinner turns while the server starts: step frames instead of running to rest.
+    harness.step();
     let listening = wait_for(harness, "Listening on ");
     let url = listening.trim_start_matches("Listening on ").to_owned();
     assert!(
@@ -111,6 +122,7 @@ fn expected_answer(app: &mut PerceptronApp, body: &str) -> String {
 
 #[test]
 fn serving_from_the_menu_answers_a_real_request_and_counts_it() {
+    let _alone = serving_alone();
     let mut harness = harness();
     harness.run();
     let url = start_serving(&mut harness);
@@ -156,6 +168,7 @@ fn serving_from_the_menu_answers_a_real_request_and_counts_it() {
 
 #[test]
 fn the_served_answers_change_with_each_epoch_and_closing_frees_the_port() {
+    let _alone = serving_alone();
     let mut harness = harness();
     harness.run();
     let url = start_serving(&mut harness);
