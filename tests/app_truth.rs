@@ -271,3 +271,47 @@ fn a_dataset_picked_in_the_setup_panel_keeps_its_fitted_preprocessing_for_raw_va
         );
     }
 }
+
+#[test]
+fn a_csv_opened_as_a_dataset_keeps_its_fitted_preprocessing_for_raw_values() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("plants.csv");
+    let rows = [
+        "height_cm,colour,kind",
+        "12.5,red,a",
+        "30.25,blue,b",
+        "14,red,a",
+        "28.5,blue,b",
+        "11,red,a",
+        "33,blue,b",
+    ];
+    std::fs::write(&path, rows.join("\n")).unwrap();
+    let mut harness = Harness::builder()
+        .with_size([1600.0, 1000.0])
+        .with_max_steps(20)
+        .build_eframe(|cc| PerceptronApp::new(cc, None));
+    harness.run();
+    harness.state_mut().open_path(&path);
+    harness.state_mut().wait_for_load();
+    harness.run();
+    let session = harness.state_mut().session();
+    let preprocessing = session
+        .preprocessing()
+        .expect("the CSV's numbers were scaled by a fitted preprocessing");
+    let train = session.trainer().train_data();
+    for sample in 0..train.len() {
+        let raw = perceptron_lab::data::raw_values::raw_values(preprocessing, train.sample(sample))
+            .expect("the sample maps back to its row");
+        let line: Vec<&str> = rows[train.source_rows[sample] + 1].split(',').collect();
+        assert_eq!(
+            raw[0].value,
+            perceptron_lab::data::raw_values::RawValue::Number(line[0].parse().unwrap()),
+            "sample {sample}: the height reads back as the file's value"
+        );
+        assert_eq!(
+            raw[1].value,
+            perceptron_lab::data::raw_values::RawValue::Category(Some(line[1].to_owned())),
+            "sample {sample}: the colour reads back as the file's category"
+        );
+    }
+}

@@ -323,6 +323,7 @@ impl PerceptronApp {
                     message = format!("{message}: {summary}");
                 }
                 self.session.replace(opened.setup, opened.trainer);
+                self.session.set_fitted_preprocessing(opened.fitted);
                 self.after_replace();
                 self.dirty = false;
                 self.inform(message);
