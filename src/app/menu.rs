@@ -64,12 +64,9 @@ fn file_menu_ui(
             }
         }
         ui.separator();
-        for (i, example) in state.examples.iter().enumerate() {
-            if ui
-                .button(example.title)
-                .on_hover_text(example.lesson)
-                .clicked()
-            {
+        let titles = text.example_titles.iter().zip(text.example_lessons);
+        for (i, (title, lesson)) in titles.take(state.examples.len()).enumerate() {
+            if ui.button(*title).on_hover_text(lesson).clicked() {
                 push(FileCommand::OpenExample(i).into(), ui);
             }
         }

@@ -6,7 +6,7 @@
 
 use egui::{Rect, UiBuilder, pos2, vec2};
 
-use super::strings::{Strings, fill};
+use super::strings::Strings;
 use crate::nn::{Activation, Architecture, LayerSpec, MAX_LAYERS, MAX_NEURONS};
 
 /// Most neurons either editor (the setup panel or the graph) lets a hidden layer have: the
@@ -115,7 +115,7 @@ pub fn layer_controls_ui(
             Rect::from_center_size(pos2(x - 13.0, top + 9.0), vec2(22.0, 18.0)),
             egui::Button::new("−").small(),
         )
-        .on_hover_text(fill(text.hover_remove_neuron, &[&number]));
+        .on_hover_text(text.hover_remove_neuron(number));
     if minus.clicked() {
         edited = resized(architecture, layer, -1);
     }
@@ -124,7 +124,7 @@ pub fn layer_controls_ui(
             Rect::from_center_size(pos2(x + 13.0, top + 9.0), vec2(22.0, 18.0)),
             egui::Button::new("+").small(),
         )
-        .on_hover_text(fill(text.hover_add_neuron, &[&number]));
+        .on_hover_text(text.hover_add_neuron(number));
     if plus.clicked() {
         edited = resized(architecture, layer, 1);
     }
@@ -145,7 +145,7 @@ pub fn layer_controls_ui(
                 }
             })
             .response
-            .on_hover_text(fill(text.hover_layer_activation, &[&number]));
+            .on_hover_text(text.hover_layer_activation(number));
     });
     edited
 }

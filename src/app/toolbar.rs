@@ -6,7 +6,6 @@ use egui::{Button, RichText, Slider};
 use super::command::{CommandQueue, TrainingCommand};
 use super::error::stop_message;
 use super::frame_data::FrameData;
-use super::strings::fill;
 use super::{colormap, numbers};
 use crate::session::MAX_SPEED;
 
@@ -80,7 +79,7 @@ pub fn ui(ui: &mut egui::Ui, frame: &FrameData<'_>, commands: &mut CommandQueue)
                 if v >= f64::from(MAX_SPEED) {
                     text.speed_max.to_owned()
                 } else {
-                    fill(text.speed_per_sec, &[&v.round()])
+                    text.speed_per_sec(v.round())
                 }
             });
         if ui.add(slider).on_hover_text(text.hover_speed).changed() {
@@ -89,16 +88,13 @@ pub fn ui(ui: &mut egui::Ui, frame: &FrameData<'_>, commands: &mut CommandQueue)
         ui.separator();
         let trainer = session.trainer();
         let cursor = trainer.cursor();
-        let status = fill(
-            text.status_template,
-            &[
-                &cursor.epoch,
-                &cursor.batch,
-                &trainer.batches_per_epoch(),
-                &cursor.sample,
-                &trainer.train_data().len(),
-                &numbers::duration(session.elapsed_secs()),
-            ],
+        let status = text.status_line(
+            cursor.epoch,
+            cursor.batch,
+            trainer.batches_per_epoch(),
+            cursor.sample,
+            trainer.train_data().len(),
+            numbers::duration(session.elapsed_secs()),
         );
         ui.label(RichText::new(status).monospace().size(15.0))
             .on_hover_text(text.hover_status);

@@ -10,7 +10,6 @@ use super::super::frame_data::FrameData;
 use super::super::network_edit::{with_added_layer, with_removed_layer};
 use super::super::numbers::sig3;
 use super::super::step_through::{Phase, StepThrough};
-use super::super::strings::fill;
 use super::{Mode, NetworkView};
 
 /// Least and most zoom.
@@ -136,7 +135,7 @@ impl NetworkView {
                 ui.label(label);
             }
             if st.phase >= Phase::Loss {
-                ui.label(RichText::new(fill(text.loss_value, &[&sig3(st.grads.loss)])).monospace());
+                ui.label(RichText::new(text.loss_value(sig3(st.grads.loss))).monospace());
             }
             let more = st.phase != Phase::Update;
             let next = ui

@@ -5,7 +5,6 @@ use egui::{ComboBox, DragValue, Grid, RichText, Slider};
 
 use super::super::command::{CommandQueue, SetupCommand};
 use super::super::frame_data::FrameData;
-use super::super::strings::fill;
 use super::columns::ColumnsView;
 use super::row;
 use crate::data::builtin::{DEFAULT_SAMPLES, Generator};
@@ -93,14 +92,11 @@ pub fn ui(
     }
     let train = frame.trainer.train_data();
     ui.label(
-        RichText::new(fill(
-            text.data_summary,
-            &[
-                &train.len(),
-                &frame.trainer.test_data().map_or(0, Dataset::len),
-                &train.num_features(),
-                &train.class_names().map_or(0, <[String]>::len),
-            ],
+        RichText::new(text.data_summary(
+            train.len(),
+            frame.trainer.test_data().map_or(0, Dataset::len),
+            train.num_features(),
+            train.class_names().map_or(0, <[String]>::len),
         ))
         .small(),
     );

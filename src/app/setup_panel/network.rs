@@ -11,7 +11,6 @@ use super::super::network_edit::{
     HIDDEN_ACTIVATIONS, MAX_EDIT_WIDTH, with_activation, with_added_layer, with_width,
     without_layer,
 };
-use super::super::strings::fill;
 use super::{choice, row};
 use crate::nn::{Activation, Architecture, LayerSpec, Optimizer};
 
@@ -41,7 +40,7 @@ pub fn ui(ui: &mut egui::Ui, frame: &FrameData<'_>, commands: &mut CommandQueue)
         .spacing([8.0, 6.0])
         .show(ui, |ui| {
             for (i, layer) in setup.hidden.iter().enumerate() {
-                ui.label(RichText::new(fill(text.hidden_layer, &[&(i + 1)])).strong());
+                ui.label(RichText::new(text.hidden_layer(i + 1)).strong());
                 if ui.small_button(text.remove_layer).clicked() {
                     edit = Some(Edit::Remove(i));
                 }
@@ -67,10 +66,7 @@ pub fn ui(ui: &mut egui::Ui, frame: &FrameData<'_>, commands: &mut CommandQueue)
                     response
                 });
             }
-            let heading = match network.outputs() {
-                1 => text.output_layer_one.to_owned(),
-                outputs => fill(text.output_layer, &[&outputs]),
-            };
+            let heading = text.output_layer(network.outputs());
             ui.label(RichText::new(heading).strong());
             ui.end_row();
             row(
@@ -130,11 +126,8 @@ fn learned_ui(ui: &mut egui::Ui, frame: &FrameData<'_>) {
         .fill(ui.visuals().faint_bg_color)
         .show(ui, |ui| {
             ui.label(
-                RichText::new(fill(
-                    text.learned_parameters,
-                    &[&frame.trainer.network().parameter_count()],
-                ))
-                .italics(),
+                RichText::new(text.learned_parameters(frame.trainer.network().parameter_count()))
+                    .italics(),
             )
             .on_hover_text(text.hover_learned);
         });

@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use egui::ThemePreference;
 use serde::{Deserialize, Serialize};
 
-use super::command::{Command, FileCommand, TrainingCommand};
+use super::command::{Command, FileCommand, TrainingCommand, ViewCommand};
 use super::confusion::ConfusionPanel;
 use super::error::AppError;
 use super::examples::{self, Example};
@@ -54,6 +54,17 @@ impl Default for Settings {
             language: Language::English,
             recent: Vec::new(),
             zoom: 1.0,
+        }
+    }
+}
+
+impl Settings {
+    /// The settings of a first start: the defaults, in the system's language
+    /// ([`Language::from_system`]).
+    pub fn first_start() -> Self {
+        Self {
+            language: Language::from_system(),
+            ..Self::default()
         }
     }
 }
@@ -148,7 +159,7 @@ impl PerceptronApp {
         let settings: Settings = cc
             .storage
             .and_then(|s| eframe::get_value(s, eframe::APP_KEY))
-            .unwrap_or_default();
+            .unwrap_or_else(Settings::first_start);
         theme::install_fonts(&cc.egui_ctx);
         cc.egui_ctx.set_theme(settings.theme);
         cc.egui_ctx.set_zoom_factor(settings.zoom.clamp(0.5, 2.0));
@@ -241,6 +252,16 @@ impl PerceptronApp {
     /// True while the confusion matrix shows the test set.
     pub fn confusion_shows_test(&self) -> bool {
         self.panels.confusion.shows_test()
+    }
+
+    /// Switches the interface language, as View ▸ Language does.
+    pub fn set_language(&mut self, language: Language) {
+        self.apply(ViewCommand::SetLanguage(language).into());
+    }
+
+    /// The interface language.
+    pub fn language(&self) -> Language {
+        self.settings.language
     }
 
     /// The message in the notice bar, if any.
@@ -343,7 +364,7 @@ impl PerceptronApp {
                     self.session.elapsed_secs(),
                 );
                 self.remember(path);
-                self.inform(super::strings::fill(self.text().saved, &[&path.display()]));
+                self.inform(self.text().saved(path.display().to_string()));
             }
             Err(error) => self.show_error(&AppError::from(error)),
         }
@@ -358,10 +379,10 @@ impl PerceptronApp {
             dir,
         );
         match exported {
-            Ok(summary) => self.inform(super::strings::fill(
-                self.text().exported_pytorch,
-                &[&summary.out_dir.display()],
-            )),
+            Ok(summary) => self.inform(
+                self.text()
+                    .exported_pytorch(summary.out_dir.display().to_string()),
+            ),
             Err(error) => self.show_error(&AppError::from(error)),
         }
     }
