@@ -10,8 +10,9 @@ mod common;
 use common::harness;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
-use perceptron_lab::app::PerceptronApp;
+use perceptron_lab::app::concepts::Spot;
 use perceptron_lab::app::strings::Language;
+use perceptron_lab::app::{PerceptronApp, Phase};
 
 /// View ▸ Language ▸ 한국어, as a user clicks it.
 fn switch_to_korean(harness: &mut Harness<'static, PerceptronApp>) {
@@ -101,5 +102,77 @@ fn korean_and_back_to_english() {
     assert!(
         harness.query_by_label("Step epoch").is_some(),
         "the toolbar is in English again"
+    );
+}
+
+/// Help ▸ Concepts (개념 사전) in Korean, typed into its search field.
+fn search_concepts(harness: &mut Harness<'static, PerceptronApp>, query: &str) {
+    harness.get_by_label("도움말").click();
+    harness.run();
+    harness.get_by_label("개념 사전").click();
+    harness.run();
+    assert!(
+        harness.state().concepts_open(),
+        "the concepts window opened"
+    );
+    harness
+        .get_by_role(egui::accesskit::Role::TextInput)
+        .type_text(query);
+    harness.run();
+}
+
+#[test]
+fn concepts_search_backpropagation_and_show_me_opens_the_backward_phase() {
+    let mut harness = harness();
+    harness.run();
+    switch_to_korean(&mut harness);
+    assert_eq!(harness.state().step_phase(), None, "no step-through yet");
+    search_concepts(&mut harness, "역전파");
+    assert!(
+        harness.query_by_label("뉴런과 가중합").is_none(),
+        "the search 역전파 hides the other entries"
+    );
+    assert!(
+        harness.query_by_label("Backpropagation").is_some(),
+        "the entry shows the English term beside the Korean one"
+    );
+    harness.get_by_label("화면에서 보기").click();
+    for _ in 0..5 {
+        harness.step();
+    }
+    assert!(
+        !harness.state().concepts_open(),
+        "Show me closes the window"
+    );
+    assert_eq!(
+        harness.state().step_phase(),
+        Some(Phase::Backward),
+        "Show me took the app to the backward phase ③"
+    );
+}
+
+#[test]
+fn english_search_finds_the_same_entry_and_show_me_marks_the_learning_rate() {
+    let mut harness = harness();
+    harness.run();
+    harness.get_by_label("Help").click();
+    harness.run();
+    harness.get_by_label("Concepts").click();
+    harness.run();
+    harness
+        .get_by_role(egui::accesskit::Role::TextInput)
+        .type_text("learning rate");
+    harness.run();
+    assert!(
+        harness.query_by_label("옵티마이저와 학습률").is_some(),
+        "the learning-rate entry is found, with its Korean term"
+    );
+    harness.get_by_label("Show me").click();
+    harness.step();
+    harness.step();
+    assert_eq!(
+        harness.state().spotlight(),
+        Some(Spot::LearningRate),
+        "Show me marks the learning-rate field"
     );
 }

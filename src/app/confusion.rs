@@ -8,6 +8,7 @@ use crate::data::Dataset;
 use crate::nn::{ClassificationMetrics, Evaluation};
 
 use super::command::{Command, CommandQueue, PanelCommand};
+use super::concepts::Concept;
 use super::frame_data::FrameData;
 use super::sample_view;
 use super::strings::Strings;
@@ -43,7 +44,9 @@ impl ConfusionPanel {
     pub fn apply(&mut self, command: PanelCommand) {
         match command {
             PanelCommand::ExperimentReplaced => self.selected = None,
-            PanelCommand::SampleStepBegins | PanelCommand::SampleStepEnds => {}
+            PanelCommand::SampleStepBegins
+            | PanelCommand::SampleStepEnds
+            | PanelCommand::ShowPhase(_) => {}
         }
     }
 
@@ -55,8 +58,11 @@ impl ConfusionPanel {
         let sets = (trainer.train_data(), trainer.test_data());
         let evaluations = (&frame.evaluations.train, frame.evaluations.test.as_ref());
         ui.horizontal(|ui| {
-            ui.label(RichText::new(text.confusion_matrix).strong())
+            let heading = ui
+                .label(RichText::new(text.confusion_matrix).strong())
                 .on_hover_text(text.hover_confusion);
+            super::concepts::spotlight(ui, text.confusion_matrix, heading.rect);
+            super::concepts::hint_ui(ui, Concept::ConfusionMatrix, text, commands);
             let has_test = sets.1.is_some();
             if !has_test {
                 self.use_test = false;

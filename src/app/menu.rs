@@ -174,9 +174,12 @@ fn view_menu_ui(
     }
 }
 
-/// Help: keyboard shortcuts and about.
+/// Help: concepts, keyboard shortcuts and about.
 fn help_menu_ui(ui: &mut egui::Ui, text: &Strings, commands: &mut CommandQueue) {
     let mut push = |command: Command, ui: &mut egui::Ui| choose(commands, command, ui);
+    if ui.button(text.concepts).clicked() {
+        push(ViewCommand::ShowConcepts.into(), ui);
+    }
     if ui.button(text.shortcuts).clicked() {
         push(ViewCommand::ShowShortcuts.into(), ui);
     }

@@ -55,8 +55,10 @@ pub fn ui(ui: &mut egui::Ui, frame: &FrameData<'_>, commands: &mut CommandQueue)
     }
     let focus = frame.focus;
     ui.horizontal(|ui| {
-        ui.label(RichText::new(text.sample_in_focus(focus, train.source_rows[focus])).strong())
+        let heading = ui
+            .label(RichText::new(text.sample_in_focus(focus, train.source_rows[focus])).strong())
             .on_hover_text(text.hover_sample);
+        super::concepts::spotlight(ui, text.hover_sample, heading.rect);
         if ui
             .small_button("◀")
             .on_hover_text(text.previous_sample)

@@ -4,6 +4,7 @@
 use egui::{Button, RichText, Slider};
 
 use super::command::{CommandQueue, TrainingCommand};
+use super::concepts::{self, Concept};
 use super::error::stop_message;
 use super::frame_data::FrameData;
 use super::{colormap, numbers};
@@ -62,11 +63,11 @@ pub fn ui(ui: &mut egui::Ui, frame: &FrameData<'_>, commands: &mut CommandQueue)
             ),
         ];
         for (label, hover, command) in steps {
-            if ui
+            let response = ui
                 .add_enabled(!stopped, Button::new(label))
-                .on_hover_text(hover)
-                .clicked()
-            {
+                .on_hover_text(hover);
+            concepts::spotlight(ui, label, response.rect);
+            if response.clicked() {
                 commands.push(command);
             }
         }
@@ -98,5 +99,6 @@ pub fn ui(ui: &mut egui::Ui, frame: &FrameData<'_>, commands: &mut CommandQueue)
         );
         ui.label(RichText::new(status).monospace().size(15.0))
             .on_hover_text(text.hover_status);
+        concepts::hint_ui(ui, Concept::Epoch, text, commands);
     });
 }

@@ -6,6 +6,7 @@ use egui::emath::RectTransform;
 use egui::{Key, Modifiers, Rect, RichText, Vec2};
 
 use super::super::command::{Command, CommandQueue, SetupCommand, TrainingCommand};
+use super::super::concepts::{self, Concept};
 use super::super::frame_data::FrameData;
 use super::super::network_edit::{with_added_layer, with_removed_layer};
 use super::super::numbers::sig3;
@@ -120,6 +121,7 @@ impl NetworkView {
                 .on_hover_text(text.hover_mode_forward);
             ui.selectable_value(&mut self.mode, Mode::Backprop, text.mode_backprop)
                 .on_hover_text(text.hover_mode_backprop);
+            concepts::hint_ui(ui, Concept::Backpropagation, text, commands);
             ui.separator();
             let Some(st) = step else {
                 ui.label(RichText::new(text.step_hint).weak());

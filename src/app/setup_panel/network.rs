@@ -6,6 +6,7 @@
 use egui::{DragValue, Grid, RichText};
 
 use super::super::command::{CommandQueue, SetupCommand};
+use super::super::concepts::Concept;
 use super::super::frame_data::FrameData;
 use super::super::network_edit::{
     HIDDEN_ACTIVATIONS, MAX_EDIT_WIDTH, with_activation, with_added_layer, with_width,
@@ -117,18 +118,24 @@ pub fn ui(ui: &mut egui::Ui, frame: &FrameData<'_>, commands: &mut CommandQueue)
     if let Some(edited) = edited {
         commands.push(SetupCommand::SetArchitecture(edited));
     }
-    learned_ui(ui, frame);
+    learned_ui(ui, frame, commands);
 }
 
-fn learned_ui(ui: &mut egui::Ui, frame: &FrameData<'_>) {
+fn learned_ui(ui: &mut egui::Ui, frame: &FrameData<'_>, commands: &mut CommandQueue) {
     let text = frame.text;
-    egui::Frame::group(ui.style())
+    let learned = egui::Frame::group(ui.style())
         .fill(ui.visuals().faint_bg_color)
         .show(ui, |ui| {
-            ui.label(
-                RichText::new(text.learned_parameters(frame.trainer.network().parameter_count()))
+            ui.horizontal_wrapped(|ui| {
+                ui.label(
+                    RichText::new(
+                        text.learned_parameters(frame.trainer.network().parameter_count()),
+                    )
                     .italics(),
-            )
-            .on_hover_text(text.hover_learned);
+                )
+                .on_hover_text(text.hover_learned);
+                super::super::concepts::hint_ui(ui, Concept::WeightsAndBiases, text, commands);
+            });
         });
+    super::super::concepts::spotlight(ui, text.hover_learned, learned.response.rect);
 }

@@ -181,6 +181,8 @@ impl PerceptronApp {
             ViewCommand::ShowShortcuts => self.info_window = Some(InfoWindow::Shortcuts),
             ViewCommand::ShowAbout => self.info_window = Some(InfoWindow::About),
             ViewCommand::CloseInfoWindow => self.info_window = None,
+            ViewCommand::ShowConcepts => self.panels.concepts.open(),
+            ViewCommand::ShowMe(place) => self.show_me(place),
         }
     }
 

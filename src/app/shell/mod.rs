@@ -9,6 +9,7 @@ use egui::ThemePreference;
 use serde::{Deserialize, Serialize};
 
 use super::command::{Command, FileCommand, TrainingCommand, ViewCommand};
+use super::concepts::{ConceptsWindow, Spot};
 use super::confusion::ConfusionPanel;
 use super::error::AppError;
 use super::examples::{self, Example};
@@ -23,6 +24,7 @@ mod apply;
 mod dialogs;
 mod frame;
 mod input;
+mod show_me;
 mod training;
 
 /// How many recent files are remembered.
@@ -114,6 +116,7 @@ struct Panels {
     boundary: BoundaryView,
     plots: PlotsPanel,
     confusion: ConfusionPanel,
+    concepts: ConceptsWindow,
 }
 
 /// Perceptron Lab's window.
@@ -144,6 +147,8 @@ pub struct PerceptronApp {
     notice: Option<Notice>,
     awaiting_confirmation: Option<AwaitingConfirmation>,
     info_window: Option<InfoWindow>,
+    /// The control "Show me" marks, and when the mark was first drawn.
+    spotlight: Option<(Spot, Option<f64>)>,
     focus_view: bool,
     fullscreen: bool,
     close_confirmed: bool,
@@ -201,6 +206,7 @@ impl PerceptronApp {
             notice: None,
             awaiting_confirmation: None,
             info_window: None,
+            spotlight: None,
             focus_view: false,
             fullscreen: false,
             close_confirmed: false,
@@ -262,6 +268,16 @@ impl PerceptronApp {
     /// The interface language.
     pub fn language(&self) -> Language {
         self.settings.language
+    }
+
+    /// True while Help ▸ Concepts is open.
+    pub fn concepts_open(&self) -> bool {
+        self.panels.concepts.is_open()
+    }
+
+    /// The control "Show me" marks at the moment, if any.
+    pub fn spotlight(&self) -> Option<Spot> {
+        self.spotlight.map(|(spot, _)| spot)
     }
 
     /// The message in the notice bar, if any.

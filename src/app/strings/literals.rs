@@ -127,7 +127,8 @@ fn literals(args: &str) -> Vec<String> {
     for c in args.chars() {
         match (&mut current, escaped, c) {
             (Some(text), true, _) => {
-                text.push(c);
+                // An escape (\n, \", \u{…}) is not a word.
+                text.push(' ');
                 escaped = false;
             }
             (Some(_), false, '\\') => escaped = true,
@@ -211,6 +212,7 @@ fn a_planted_literal_is_caught() {
         ui.label(text.play); // ui.label("commented out")
         ui.label("→");
         ui.label(format!("{value:.3} ms"));
+        ui.label(format!("{}\n\n{}", a, b));
     "#;
     let found: Vec<String> = stray_literals(planted)
         .into_iter()
