@@ -7,6 +7,7 @@ use std::path::PathBuf;
 use thiserror::Error;
 
 use crate::data::DatasetError;
+use crate::nn::TrainError;
 use crate::session::pytorch::PytorchError;
 use crate::session::{SessionError, Stop};
 
@@ -79,6 +80,12 @@ impl AppError {
 /// Why training stopped, with the app's advice, in the interface language.
 pub fn stop_message(stop: &Stop, text: &Strings) -> String {
     match stop {
+        Stop::Diverged(TrainError::Diverged {
+            epoch,
+            batch,
+            what,
+            learning_rate,
+        }) => text.diverged(*epoch, *batch, learning_rate.to_string(), what.as_str()),
         Stop::Diverged(error) => text.diverged_advice(error.to_string()),
         Stop::Crashed(bug) => text.crashed(bug.as_str()),
     }

@@ -132,11 +132,14 @@ pub fn layer_controls_ui(
     ui.scope_builder(UiBuilder::new().max_rect(picker), |ui| {
         egui::ComboBox::from_id_salt(("hidden activation", layer))
             .width(78.0)
-            .selected_text(spec.activation.name())
+            .selected_text(text.activation_name(spec.activation))
             .show_ui(ui, |ui| {
                 for activation in HIDDEN_ACTIVATIONS {
                     if ui
-                        .selectable_label(spec.activation == activation, activation.name())
+                        .selectable_label(
+                            spec.activation == activation,
+                            text.activation_name(activation),
+                        )
                         .clicked()
                         && activation != spec.activation
                     {

@@ -87,3 +87,19 @@ hover-learning-rate = How big a step each update takes: w ← w − lr·∂L/∂
 hover-batch-size = How many samples are averaged before each weight update (mini-batch, 미니 배치). 1 updates after every sample; the whole set is full-batch descent. Applies from the next batch.
 hover-l2 = Weight decay: pulls every weight a little towards zero on each update, which keeps the boundary smooth. 0 turns it off.
 hover-init-seed = The random seed for the starting weights and the shuffling of each epoch.
+
+## The engine's choices, as the pickers show them.
+activation-names-1 = linear
+activation-names-2 = step
+activation-names-3 = sigmoid
+activation-names-4 = tanh
+activation-names-5 = relu
+activation-names-6 = leaky_relu
+activation-names-7 = softmax
+loss-names-1 = mse
+loss-names-2 = bce
+loss-names-3 = ce
+optimizer-names-1 = sgd
+optimizer-names-2 = momentum
+optimizer-names-3 = adam
+optimizer-names-4 = perceptron

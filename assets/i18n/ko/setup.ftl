@@ -72,3 +72,19 @@ hover-learning-rate = 갱신 한 번에 얼마나 크게 움직일지예요: w �
 hover-batch-size = 가중치를 한 번 갱신하기 전에 평균 낼 샘플 수예요 (미니 배치, mini-batch). 1이면 샘플마다 갱신하고, 전체 데이터면 전체 배치 경사 하강이에요. 다음 배치부터 적용돼요.
 hover-l2 = 가중치 감쇠예요: 갱신할 때마다 모든 가중치를 0 쪽으로 조금씩 당겨서 경계를 매끄럽게 해요. 0이면 꺼져요.
 hover-init-seed = 처음 가중치와 에포크마다 데이터를 섞는 순서를 정하는 난수 시드예요.
+
+## The engine's choices, as the pickers show them.
+activation-names-1 = 선형
+activation-names-2 = 계단
+activation-names-3 = 시그모이드
+activation-names-4 = tanh
+activation-names-5 = 렐루(ReLU)
+activation-names-6 = 리키 렐루(Leaky ReLU)
+activation-names-7 = 소프트맥스
+loss-names-1 = 평균 제곱 오차(MSE)
+loss-names-2 = 이진 교차 엔트로피(BCE)
+loss-names-3 = 교차 엔트로피(CE)
+optimizer-names-1 = 확률적 경사 하강법(SGD)
+optimizer-names-2 = 모멘텀
+optimizer-names-3 = Adam
+optimizer-names-4 = 퍼셉트론 규칙

@@ -26,7 +26,10 @@ fn update_lines(
     let text = frame.text;
     let (heading, inputs) = if let Some(st) = step.filter(|st| st.phase == Phase::Update) {
         match st.weight_update(edge) {
-            Some(Ok(inputs)) => (text.update_made(inputs.optimizer.name()), inputs),
+            Some(Ok(inputs)) => (
+                text.update_made(text.optimizer_name(inputs.optimizer)),
+                inputs,
+            ),
             Some(Err((place, size, grad))) => {
                 return vec![text.update_waits(place, size, sig3(grad))];
             }
@@ -36,7 +39,10 @@ fn update_lines(
         let Some(inputs) = update_alone(frame, pass, edge) else {
             return Vec::new();
         };
-        (text.update_alone(inputs.optimizer.name()), inputs)
+        (
+            text.update_alone(text.optimizer_name(inputs.optimizer)),
+            inputs,
+        )
     };
     let mut lines = vec![heading];
     lines.extend(inputs.lines().0);

@@ -27,7 +27,8 @@ pub fn ui(ui: &mut egui::Ui, frame: &FrameData<'_>, commands: &mut CommandQueue)
         .spacing([8.0, 6.0])
         .show(ui, |ui| {
             row(ui, text.loss, text.hover_loss, |ui| {
-                let (response, picked) = choice(ui, "loss", config.loss, &Loss::ALL, Loss::name);
+                let (response, picked) =
+                    choice(ui, "loss", config.loss, &Loss::ALL, |l| text.loss_name(l));
                 if let Some(loss) = picked {
                     let mut next = setup.clone();
                     next.config.loss = loss;
@@ -39,13 +40,10 @@ pub fn ui(ui: &mut egui::Ui, frame: &FrameData<'_>, commands: &mut CommandQueue)
                 response
             });
             row(ui, text.optimizer, text.hover_optimizer, |ui| {
-                let (response, picked) = choice(
-                    ui,
-                    "optimizer",
-                    config.optimizer,
-                    &OPTIMIZERS,
-                    Optimizer::name,
-                );
+                let (response, picked) =
+                    choice(ui, "optimizer", config.optimizer, &OPTIMIZERS, |o| {
+                        text.optimizer_name(o)
+                    });
                 if let Some(optimizer) = picked {
                     rebuilt = Some(with_optimizer(setup, optimizer));
                 }

@@ -59,7 +59,7 @@ pub fn ui(ui: &mut egui::Ui, frame: &FrameData<'_>, commands: &mut CommandQueue)
                         ("hidden_activation", i),
                         layer.activation,
                         &HIDDEN_ACTIVATIONS,
-                        Activation::name,
+                        |a| text.activation_name(a),
                     );
                     if let Some(activation) = picked {
                         edit = Some(Edit::Activation(i, activation));
@@ -80,7 +80,7 @@ pub fn ui(ui: &mut egui::Ui, frame: &FrameData<'_>, commands: &mut CommandQueue)
                         "output_activation",
                         setup.output_activation,
                         &OUTPUT_ACTIVATIONS,
-                        Activation::name,
+                        |a| text.activation_name(a),
                     );
                     if let Some(activation) = picked {
                         edit = Some(Edit::Activation(setup.hidden.len(), activation));

@@ -15,6 +15,7 @@ mod macros;
 mod bundle;
 #[cfg(test)]
 mod literals;
+mod names;
 mod table;
 #[cfg(test)]
 mod tests;

@@ -225,6 +225,12 @@ string_table! {
         example_titles[7],
         /// What each example teaches, in `examples::all()` order.
         example_lessons[7],
+        /// Activations: linear, step, sigmoid, tanh, relu, leaky_relu, softmax.
+        activation_names[7],
+        /// Losses: mse, bce, ce.
+        loss_names[3],
+        /// Optimizers: sgd, momentum, adam, perceptron.
+        optimizer_names[4],
         /// The concepts of Help ▸ Concepts, in `concepts::Concept::ALL` order.
         concept_terms[20],
         /// One to three sentences per concept, same order.
@@ -327,6 +333,8 @@ string_table! {
         layer_hidden(number),
         /// `neuron-of-layer` with $layer, $number.
         neuron_of_layer(layer, number),
+        /// `diverged` with $epoch, $batch, $learning_rate, $what.
+        diverged(epoch, batch, learning_rate, what),
         /// `inspector-more` with $count.
         inspector_more(count),
     }
