@@ -71,7 +71,7 @@ impl AppError {
             Self::Columns { source } => text.columns_unreadable(source.to_string()),
             Self::NoConfusionMatrix => text.regression_only.to_owned(),
             Self::Window { source } => text.window_failed(source.to_string()),
-            Self::Session(other) => other.to_string(),
+            Self::Session(other) => text.session_problem(other.to_string()),
             Self::Pytorch(error) => text.export_pytorch_failed(error.to_string()),
         }
     }

@@ -117,3 +117,4 @@ example-lessons-5 = Each ReLU neuron adds one straight edge to a polygon around 
 example-lessons-6 = Two layers bend the boundary into a smooth S.
 example-lessons-7 = A hard problem: watch the deep network wind its boundary around the arms.
 diverged = training diverged at epoch { $epoch }, batch { $batch } with learning rate { $learning_rate }: { $what }; the last good weights are kept. Lower the learning rate and press Reset.
+session-problem = { $error }

@@ -117,3 +117,4 @@ example-lessons-5 = 렐루 뉴런 하나하나가 원을 둘러싸는 다각형�
 example-lessons-6 = 층 두 개가 경계를 매끄러운 S자로 구부려요.
 example-lessons-7 = 어려운 문제예요. 깊은 신경망이 나선 팔을 따라 경계를 감아 가는 모습을 보세요.
 diverged = 에포크 { $epoch }, 배치 { $batch }에서 학습이 발산했습니다 (학습률 { $learning_rate }, { $what }). 마지막으로 정상이던 가중치를 남겼습니다. 학습률을 낮추고 초기화를 누르세요.
+session-problem = 파일을 처리할 수 없습니다. 원인(영문): { $error }

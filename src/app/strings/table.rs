@@ -335,6 +335,8 @@ string_table! {
         neuron_of_layer(layer, number),
         /// `diverged` with $epoch, $batch, $learning_rate, $what.
         diverged(epoch, batch, learning_rate, what),
+        /// `session-problem` with $error (the file layers' own words).
+        session_problem(error),
         /// `inspector-more` with $count.
         inspector_more(count),
     }
