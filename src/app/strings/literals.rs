@@ -73,7 +73,7 @@ pub(super) fn stray_literals(source: &str) -> Vec<(usize, String)> {
 }
 
 /// `source` with `//` comments removed (string contents are kept as they are).
-fn strip_comments(source: &str) -> String {
+pub(super) fn strip_comments(source: &str) -> String {
     source
         .lines()
         .map(|line| {
@@ -120,7 +120,7 @@ fn balanced(rest: &str) -> &str {
 }
 
 /// The contents of every `"…"` literal in `args`.
-fn literals(args: &str) -> Vec<String> {
+pub(super) fn literals(args: &str) -> Vec<String> {
     let mut out = Vec::new();
     let mut current: Option<String> = None;
     let mut escaped = false;
@@ -163,7 +163,7 @@ fn has_words(literal: &str) -> bool {
         .any(|word| !ALLOWED.contains(&word))
 }
 
-fn rust_files(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
+pub(super) fn rust_files(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
     let Ok(entries) = std::fs::read_dir(dir) else {
         return;
     };

@@ -165,31 +165,28 @@ fn locale_tags_pick_the_language() {
 /// Symbols the app draws outside the bundles: the step-through strip and the formulas.
 const SYMBOLS: &str = "①②③④→←↓Σ∂δŷ·−≤≥Δ∞×…";
 
-#[test]
-fn every_character_has_a_glyph_in_the_bundled_fonts() {
+/// The characters of `text` that no font of `family` (as the app installs it) can draw.
+fn missing_glyphs(family: &egui::FontFamily, text: &str) -> BTreeSet<char> {
     let fonts = super::super::theme::font_definitions();
+    let faces: Vec<ttf_parser::Face<'_>> = fonts.families[family]
+        .iter()
+        .map(|name| {
+            ttf_parser::Face::parse((*fonts.font_data[name].font).as_ref(), 0)
+                .unwrap_or_else(|e| panic!("font {name} must parse: {e}"))
+        })
+        .collect();
+    text.chars()
+        .filter(|c| !c.is_control())
+        .filter(|&c| !faces.iter().any(|face| face.glyph_index(c).is_some()))
+        .collect()
+}
+
+fn assert_drawable(what: &str, text: &str) {
     for family in [egui::FontFamily::Proportional, egui::FontFamily::Monospace] {
-        let faces: Vec<ttf_parser::Face<'_>> = fonts.families[&family]
-            .iter()
-            .map(|name| {
-                ttf_parser::Face::parse((*fonts.font_data[name].font).as_ref(), 0)
-                    .unwrap_or_else(|e| panic!("font {name} must parse: {e}"))
-            })
-            .collect();
-        let mut text: String = SYMBOLS.to_owned();
-        for language in Language::ALL {
-            for (_, source) in sources(language) {
-                text.push_str(source);
-            }
-        }
-        let missing: BTreeSet<char> = text
-            .chars()
-            .filter(|c| !c.is_control())
-            .filter(|&c| !faces.iter().any(|face| face.glyph_index(c).is_some()))
-            .collect();
+        let missing = missing_glyphs(&family, text);
         assert!(
             missing.is_empty(),
-            "{family:?}: no bundled font has a glyph for {:?}",
+            "{what}, {family:?}: no bundled font has a glyph for {:?}",
             missing
                 .iter()
                 .map(|c| format!("{c} U+{:04X}", u32::from(*c)))
@@ -199,19 +196,39 @@ fn every_character_has_a_glyph_in_the_bundled_fonts() {
 }
 
 #[test]
+fn every_character_has_a_glyph_in_the_bundled_fonts() {
+    let mut text: String = SYMBOLS.to_owned();
+    for language in Language::ALL {
+        for (_, source) in sources(language) {
+            text.push_str(source);
+        }
+    }
+    assert_drawable("the bundles and the step-through symbols", &text);
+}
+
+#[test]
+fn every_symbol_in_the_apps_code_has_a_glyph() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/app");
+    let mut files = Vec::new();
+    super::literals::rust_files(&root, &mut files);
+    let mut text = String::new();
+    for file in &files {
+        let source = std::fs::read_to_string(file).unwrap();
+        for literal in super::literals::literals(&super::literals::strip_comments(&source)) {
+            text.extend(literal.chars().filter(|c| !c.is_ascii()));
+        }
+    }
+    assert!(text.contains('◀'), "the code's symbols must be found");
+    assert_drawable("string literals in src/app", &text);
+}
+
+#[test]
 fn the_glyph_check_can_fail() {
-    let fonts = super::super::theme::font_definitions();
-    let faces: Vec<ttf_parser::Face<'_>> = fonts.families[&egui::FontFamily::Proportional]
-        .iter()
-        .filter_map(|name| ttf_parser::Face::parse((*fonts.font_data[name].font).as_ref(), 0).ok())
-        .collect();
     // U+10FFFD is a private-use character no font of ours draws.
-    assert!(
-        !faces.iter().any(|f| f.glyph_index('\u{10FFFD}').is_some()),
-        "a character without a glyph must be found missing"
-    );
-    assert!(
-        faces.iter().any(|f| f.glyph_index('역').is_some()),
-        "Hangul must be covered"
+    let family = egui::FontFamily::Proportional;
+    assert_eq!(
+        missing_glyphs(&family, "역전파 ① \u{10FFFD}"),
+        BTreeSet::from(['\u{10FFFD}']),
+        "a character without a glyph is found missing; Hangul and ① are covered"
     );
 }
