@@ -146,6 +146,8 @@ pub enum ViewCommand {
     CloseInfoWindow,
     /// Open Help ▸ Concepts.
     ShowConcepts,
+    /// Open Help ▸ Concepts on one concept (a "?" beside a control).
+    ExplainConcept(super::concepts::Concept),
     /// "Show me": take the student to where a concept is at work.
     ShowMe(super::concepts::Place),
 }

@@ -192,10 +192,10 @@ pub struct ConceptsWindow {
 }
 
 impl ConceptsWindow {
-    /// Opens the window (with the search cleared).
-    pub fn open(&mut self) {
+    /// Opens the window with `query` in the search field (or an empty one).
+    pub fn open(&mut self, query: Option<&str>) {
         self.open = true;
-        self.query.clear();
+        query.unwrap_or_default().clone_into(&mut self.query);
         self.focus_search = true;
     }
 
@@ -263,7 +263,7 @@ impl ConceptsWindow {
 }
 
 /// A small "?" beside a control: its hover text is the concept's explanation, a click opens
-/// Help ▸ Concepts.
+/// Help ▸ Concepts on that concept.
 pub fn hint_ui(ui: &mut egui::Ui, concept: Concept, text: &Strings, commands: &mut CommandQueue) {
     let hint = ui.small_button("?").on_hover_text(format!(
         "{}\n\n{}\n\n{}",
@@ -272,7 +272,7 @@ pub fn hint_ui(ui: &mut egui::Ui, concept: Concept, text: &Strings, commands: &m
         text.hover_concept_hint
     ));
     if hint.clicked() {
-        commands.push(ViewCommand::ShowConcepts);
+        commands.push(ViewCommand::ExplainConcept(concept));
     }
 }
 

@@ -59,6 +59,7 @@ pub fn ui(ui: &mut egui::Ui, frame: &FrameData<'_>, commands: &mut CommandQueue)
             .label(RichText::new(text.sample_in_focus(focus, train.source_rows[focus])).strong())
             .on_hover_text(text.hover_sample);
         super::concepts::spotlight(ui, text.hover_sample, heading.rect);
+        super::concepts::hint_ui(ui, super::concepts::Concept::Sample, text, commands);
         if ui
             .small_button("◀")
             .on_hover_text(text.previous_sample)

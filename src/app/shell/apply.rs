@@ -181,7 +181,10 @@ impl PerceptronApp {
             ViewCommand::ShowShortcuts => self.info_window = Some(InfoWindow::Shortcuts),
             ViewCommand::ShowAbout => self.info_window = Some(InfoWindow::About),
             ViewCommand::CloseInfoWindow => self.info_window = None,
-            ViewCommand::ShowConcepts => self.panels.concepts.open(),
+            ViewCommand::ShowConcepts => self.panels.concepts.open(None),
+            ViewCommand::ExplainConcept(concept) => {
+                self.panels.concepts.open(Some(concept.term(self.text())));
+            }
             ViewCommand::ShowMe(place) => self.show_me(place),
         }
     }
