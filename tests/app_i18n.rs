@@ -176,3 +176,21 @@ fn english_search_finds_the_same_entry_and_show_me_marks_the_learning_rate() {
         "Show me marks the learning-rate field"
     );
 }
+
+#[test]
+fn a_question_mark_opens_the_concept_it_stands_beside() {
+    let mut harness = harness();
+    harness.run();
+    harness
+        .get_all_by_label("?")
+        .next()
+        .expect("the setup panel has concept helpers")
+        .click();
+    harness.run();
+    assert!(harness.state().concepts_open(), "\"?\" opens the concepts");
+    assert_eq!(
+        harness.get_all_by_label("Show me").count(),
+        1,
+        "the window shows that one concept"
+    );
+}

@@ -19,7 +19,7 @@ test-loss = 테스트 손실
 train-accuracy = 학습 정확도
 test-accuracy = 테스트 정확도
 epoch-axis = 에포크
-no-epochs-yet = 아직 끝난 에포크가 없어요. 재생이나 에포크 한 번을 눌러 보세요.
+no-epochs-yet = 아직 끝난 에포크가 없어요. "재생"이나 "에포크 한 번"을 눌러 보세요.
 hover-loss-plot = 에포크마다 잰 평균 손실이에요. 내려가면 배우고 있다는 뜻이에요. 학습 손실은 내려가는데 테스트 손실이 올라가면 신경망이 외우고 있는 거예요 (과적합, overfitting).
 hover-accuracy-plot = 에포크마다 바르게 분류한 샘플의 비율이에요 (정확도, accuracy).
 hover-log-scale = 손실을 로그 눈금으로 보여 줘서, 나중의 작은 개선도 보이게 해요.
@@ -63,7 +63,7 @@ mode-forward = 순전파
 mode-backprop = 역전파
 hover-mode-forward = 순전파(forward propagation): 노드는 각 뉴런의 활성화 값 a를, 간선은 가중치를 보여 줘요 (주황 +, 파랑 −).
 hover-mode-backprop = 역전파(backpropagation): 보고 있는 샘플에 대해 노드는 |δ| = |∂L/∂z|, 간선은 |∂L/∂w|를 보여 줘요. 기울기가 큰 곳과 사라지는 곳이 보여요.
-step-hint = 샘플 한 개를 누르면 샘플 하나가 순전파, 손실, 역전파, 갱신 순서로 지나가요
+step-hint = "샘플 한 개"를 누르면 샘플 하나가 순전파, 손실, 역전파, 갱신 순서로 지나가요
 loss-value = 손실 L = { $loss }
 next-phase = 다음 단계
 hover-next-phase = 이 샘플의 다음 단계를 보여 줘요 (오른쪽 화살표 키).
@@ -112,5 +112,5 @@ phase-labels-4 = ④ 갱신
 phase-explanations-1 = 층마다 왼쪽에서 오른쪽으로 z = w·a + b와 a = f(z)를 계산해요.
 phase-explanations-2 = 출력을 타깃과 비교해요. 손실은 얼마나 틀렸는지를 말해요.
 phase-explanations-3 = 기울기가 거꾸로 흘러요: 노드에는 δ = ∂L/∂z, 간선에는 ∂L/∂w = δ·a가 생겨요.
-phase-explanations-4 = 가중치마다 옵티마이저의 규칙대로 움직여요 (간선 검사기가 그 숫자를 보여 줘요).
+phase-explanations-4 = 가중치마다 옵티마이저의 규칙대로 움직여요 (간선을 가리키면 실제 숫자가 보여요).
 inspector-more = {" "}+ … (그 밖에 { $count }개)
