@@ -194,3 +194,51 @@ fn a_question_mark_opens_the_concept_it_stands_beside() {
         "the window shows that one concept"
     );
 }
+
+#[test]
+fn every_korean_window_renders_with_the_bundled_fonts() {
+    // egui refuses to draw a character no installed font has: every frame below is a check.
+    let mut harness = harness();
+    harness.run();
+    switch_to_korean(&mut harness);
+    for (menu, item) in [("도움말", "단축키"), ("도움말", "Perceptron Lab 정보")] {
+        harness.get_by_label(menu).click();
+        harness.run();
+        harness.get_by_label(item).click();
+        harness.run();
+        assert!(
+            harness.query_by_label(item).is_some(),
+            "the {item} window is open"
+        );
+    }
+    harness.get_by_label("파일").click();
+    harness.run();
+    harness.get_by_label("예제 열기").click();
+    harness.run();
+    harness
+        .get_by_label("단층 퍼셉트론으로 푸는 XOR (실패)")
+        .click();
+    harness.run();
+    assert!(
+        harness
+            .state()
+            .notice()
+            .is_some_and(|n| n.contains("직선 하나만")),
+        "the example's lesson is shown in Korean"
+    );
+    harness.get_by_label("샘플 한 개").click();
+    for _ in 0..3 {
+        for _ in 0..30 {
+            harness.step();
+        }
+        if let Some(next) = harness.query_by_label("다음 단계") {
+            next.click();
+        }
+    }
+    harness.get_by_label("에포크 한 번").click();
+    harness.run();
+    assert!(
+        harness.query_by_label("혼동 행렬").is_some(),
+        "the confusion matrix is drawn in Korean"
+    );
+}
