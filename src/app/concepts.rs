@@ -281,24 +281,38 @@ fn spotlight_id() -> egui::Id {
     egui::Id::unique("concept_spotlight")
 }
 
-/// Sets (or clears) the label the spotlight marks this frame.
-pub fn set_spotlight(ctx: &egui::Context, label: Option<&'static str>) {
+/// What the spotlight marks this frame: the control's label, and whether to scroll it into
+/// view (only on the spotlight's first frame, so the user can scroll away).
+#[derive(Debug, Clone, Copy)]
+struct Marked {
+    label: &'static str,
+    scroll: bool,
+}
+
+/// Sets (or clears) the label the spotlight marks this frame; `first` scrolls it into view.
+pub fn set_spotlight(ctx: &egui::Context, label: Option<&'static str>, first: bool) {
     ctx.data_mut(|d| match label {
         Some(label) => {
-            d.insert_temp(spotlight_id(), label);
+            d.insert_temp(
+                spotlight_id(),
+                Marked {
+                    label,
+                    scroll: first,
+                },
+            );
         }
-        None => d.remove::<&'static str>(spotlight_id()),
+        None => d.remove::<Marked>(spotlight_id()),
     });
 }
 
 /// Marks `rect` (the control labelled `label`) and scrolls it into view when the spotlight is
 /// on that label.
 pub fn spotlight(ui: &egui::Ui, label: &str, rect: Rect) {
-    let on = ui
+    let marked = ui
         .ctx()
-        .data(|d| d.get_temp::<&'static str>(spotlight_id()))
-        .is_some_and(|marked| marked == label);
-    if on {
+        .data(|d| d.get_temp::<Marked>(spotlight_id()))
+        .filter(|marked| marked.label == label);
+    if let Some(marked) = marked {
         let colour = Color32::from_rgb(230, 120, 0);
         let layer = egui::LayerId::new(egui::Order::Foreground, spotlight_id());
         ui.ctx().layer_painter(layer).rect_stroke(
@@ -307,7 +321,9 @@ pub fn spotlight(ui: &egui::Ui, label: &str, rect: Rect) {
             Stroke::new(3.0, colour),
             StrokeKind::Outside,
         );
-        ui.scroll_to_rect(rect, Some(Align::Center));
+        if marked.scroll {
+            ui.scroll_to_rect(rect, Some(Align::Center));
+        }
     }
 }
 

@@ -31,6 +31,7 @@ impl PerceptronApp {
     /// [`SPOTLIGHT_SECS`] from its first frame.
     pub(super) fn spotlight_frame(&mut self, ctx: &egui::Context) {
         let now = ctx.input(|i| i.time);
+        let first = self.spotlight.is_some_and(|(_, start)| start.is_none());
         let label = self.spotlight.as_mut().and_then(|(spot, start)| {
             let since = now - *start.get_or_insert(now);
             (since < SPOTLIGHT_SECS).then_some(*spot)
@@ -40,6 +41,6 @@ impl PerceptronApp {
         } else {
             self.spotlight = None;
         }
-        concepts::set_spotlight(ctx, label.map(|spot| spot.label(self.text())));
+        concepts::set_spotlight(ctx, label.map(|spot| spot.label(self.text())), first);
     }
 }
