@@ -139,6 +139,22 @@ impl Concept {
         Self::FineTuning,
     ];
 
+    /// The concept a step-through phase shows: forward propagation, the loss,
+    /// backpropagation, the optimizer's update.
+    pub fn of_phase(phase: Phase) -> Self {
+        match phase {
+            Phase::Forward => Self::ForwardPropagation,
+            Phase::Loss => Self::Loss,
+            Phase::Backward => Self::Backpropagation,
+            Phase::Update => Self::LearningRate,
+        }
+    }
+
+    /// The term and the explanation, for a hover text.
+    pub fn hover(self, text: &Strings) -> String {
+        format!("{}\n\n{}", self.term(text), self.explanation(text))
+    }
+
     /// The concept's name in `text`'s language.
     pub fn term(self, text: &Strings) -> &'static str {
         text.concept_terms[self as usize]
@@ -265,12 +281,8 @@ impl ConceptsWindow {
 /// A small "?" beside a control: its hover text is the concept's explanation, a click opens
 /// Help ▸ Concepts on that concept.
 pub fn hint_ui(ui: &mut egui::Ui, concept: Concept, text: &Strings, commands: &mut CommandQueue) {
-    let hint = ui.small_button("?").on_hover_text(format!(
-        "{}\n\n{}\n\n{}",
-        concept.term(text),
-        concept.explanation(text),
-        text.hover_concept_hint
-    ));
+    let hover = format!("{}\n\n{}", concept.hover(text), text.hover_concept_hint);
+    let hint = ui.small_button("?").on_hover_text(hover);
     if hint.clicked() {
         commands.push(ViewCommand::ExplainConcept(concept));
     }

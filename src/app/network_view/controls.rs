@@ -134,7 +134,8 @@ impl NetworkView {
                 } else {
                     label.weak()
                 };
-                ui.label(label);
+                ui.label(label)
+                    .on_hover_text(Concept::of_phase(phase).hover(text));
             }
             if st.phase >= Phase::Loss {
                 ui.label(RichText::new(text.loss_value(sig3(st.grads.loss))).monospace());
