@@ -12,7 +12,7 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 use perceptron_lab::app::concepts::Spot;
 use perceptron_lab::app::strings::Language;
-use perceptron_lab::app::{PerceptronApp, Phase};
+use perceptron_lab::app::{PerceptronApp, Phase, Settings};
 
 /// View ▸ Language ▸ 한국어, as a user clicks it.
 fn switch_to_korean(harness: &mut Harness<'static, PerceptronApp>) {
@@ -241,4 +241,23 @@ fn every_korean_window_renders_with_the_bundled_fonts() {
         harness.query_by_label("혼동 행렬").is_some(),
         "the confusion matrix is drawn in Korean"
     );
+}
+
+#[test]
+fn shipped_examples_show_their_notes_in_the_interface_language() {
+    for (language, hangul) in [(Language::English, false), (Language::Korean, true)] {
+        let mut app = PerceptronApp::with_settings(Settings {
+            language,
+            ..Settings::default()
+        });
+        app.open_shipped_example("xor-perceptron");
+        let notice = app.notice().unwrap_or_default().to_owned();
+        // "Opened NAME: title — notes" / "NAME을(를) 열었습니다: title — notes".
+        let (_, summary) = notice.split_once(": ").unwrap_or_default();
+        let has_hangul = summary.chars().any(|c| ('가'..='힣').contains(&c));
+        assert_eq!(
+            has_hangul, hangul,
+            "{language:?}: the example's notes in the UI language: {notice}"
+        );
+    }
 }
