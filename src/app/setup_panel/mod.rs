@@ -77,6 +77,35 @@ fn row(
     add: impl FnOnce(&mut egui::Ui) -> egui::Response,
 ) -> bool {
     let label_response = ui.label(label).on_hover_text(hover);
+    finish_row(ui, label, hover, &label_response, add)
+}
+
+/// A [`row`] whose label has the "?" of its concept beside it.
+fn concept_row(
+    ui: &mut egui::Ui,
+    (label, hover): (&str, &str),
+    (concept, text): (Concept, &Strings),
+    commands: &mut CommandQueue,
+    add: impl FnOnce(&mut egui::Ui) -> egui::Response,
+) -> bool {
+    let label_response = ui
+        .horizontal(|ui| {
+            let label_response = ui.label(label).on_hover_text(hover);
+            concepts::hint_ui(ui, concept, text, commands);
+            label_response
+        })
+        .inner;
+    finish_row(ui, label, hover, &label_response, add)
+}
+
+/// The widget of a row, labelled by `label_response`, and the row's end.
+fn finish_row(
+    ui: &mut egui::Ui,
+    label: &str,
+    hover: &str,
+    label_response: &egui::Response,
+    add: impl FnOnce(&mut egui::Ui) -> egui::Response,
+) -> bool {
     let response = add(ui).labelled_by(label_response.id).on_hover_text(hover);
     concepts::spotlight(ui, label, label_response.rect.union(response.rect));
     ui.end_row();

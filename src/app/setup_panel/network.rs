@@ -12,7 +12,7 @@ use super::super::network_edit::{
     HIDDEN_ACTIVATIONS, MAX_EDIT_WIDTH, with_activation, with_added_layer, with_width,
     without_layer,
 };
-use super::{choice, row};
+use super::{choice, concept_row, row};
 use crate::nn::{Activation, Architecture, LayerSpec, Optimizer};
 
 /// Output activations on offer.
@@ -53,41 +53,44 @@ pub fn ui(ui: &mut egui::Ui, frame: &FrameData<'_>, commands: &mut CommandQueue)
                 {
                     edit = Some(Edit::Width(i, width));
                 }
-                row(ui, text.activation, text.hover_activation, |ui| {
-                    let (response, picked) = choice(
-                        ui,
-                        ("hidden_activation", i),
-                        layer.activation,
-                        &HIDDEN_ACTIVATIONS,
-                        |a| text.activation_name(a),
-                    );
-                    if let Some(activation) = picked {
-                        edit = Some(Edit::Activation(i, activation));
-                    }
-                    response
-                });
+                let label = (text.activation, text.hover_activation);
+                concept_row(
+                    ui,
+                    label,
+                    (Concept::ActivationFunction, text),
+                    commands,
+                    |ui| {
+                        let (response, picked) = choice(
+                            ui,
+                            ("hidden_activation", i),
+                            layer.activation,
+                            &HIDDEN_ACTIVATIONS,
+                            |a| text.activation_name(a),
+                        );
+                        if let Some(activation) = picked {
+                            edit = Some(Edit::Activation(i, activation));
+                        }
+                        response
+                    },
+                );
             }
             let heading = text.output_layer(network.outputs());
             ui.label(RichText::new(heading).strong());
             ui.end_row();
-            row(
-                ui,
-                text.output_activation,
-                text.hover_output_activation,
-                |ui| {
-                    let (response, picked) = choice(
-                        ui,
-                        "output_activation",
-                        setup.output_activation,
-                        &OUTPUT_ACTIVATIONS,
-                        |a| text.activation_name(a),
-                    );
-                    if let Some(activation) = picked {
-                        edit = Some(Edit::Activation(setup.hidden.len(), activation));
-                    }
-                    response
-                },
-            );
+            let label = (text.output_activation, text.hover_output_activation);
+            concept_row(ui, label, (Concept::Softmax, text), commands, |ui| {
+                let (response, picked) = choice(
+                    ui,
+                    "output_activation",
+                    setup.output_activation,
+                    &OUTPUT_ACTIVATIONS,
+                    |a| text.activation_name(a),
+                );
+                if let Some(activation) = picked {
+                    edit = Some(Edit::Activation(setup.hidden.len(), activation));
+                }
+                response
+            });
         });
     // The setup's layers, with the output's width as the network has it (a build recomputes it).
     let architecture = || {
