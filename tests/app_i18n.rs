@@ -105,11 +105,16 @@ fn korean_and_back_to_english() {
     );
 }
 
-/// Help ▸ Concepts (개념 사전) in Korean, typed into its search field.
-fn search_concepts(harness: &mut Harness<'static, PerceptronApp>, query: &str) {
-    harness.get_by_label("도움말").click();
+/// Help ▸ Concepts through the menu labelled `help` and its item `concepts`, then `query`
+/// typed into the search field.
+fn search_concepts(
+    harness: &mut Harness<'static, PerceptronApp>,
+    (help, concepts): (&str, &str),
+    query: &str,
+) {
+    harness.get_by_label(help).click();
     harness.run();
-    harness.get_by_label("개념 사전").click();
+    harness.get_by_label(concepts).click();
     harness.run();
     assert!(
         harness.state().concepts_open(),
@@ -127,7 +132,7 @@ fn concepts_search_backpropagation_and_show_me_opens_the_backward_phase() {
     harness.run();
     switch_to_korean(&mut harness);
     assert_eq!(harness.state().step_phase(), None, "no step-through yet");
-    search_concepts(&mut harness, "역전파");
+    search_concepts(&mut harness, ("도움말", "개념 사전"), "역전파");
     assert!(
         harness.query_by_label("뉴런과 가중합").is_none(),
         "the search 역전파 hides the other entries"
@@ -155,14 +160,7 @@ fn concepts_search_backpropagation_and_show_me_opens_the_backward_phase() {
 fn english_search_finds_the_same_entry_and_show_me_marks_the_learning_rate() {
     let mut harness = harness();
     harness.run();
-    harness.get_by_label("Help").click();
-    harness.run();
-    harness.get_by_label("Concepts").click();
-    harness.run();
-    harness
-        .get_by_role(egui::accesskit::Role::TextInput)
-        .type_text("learning rate");
-    harness.run();
+    search_concepts(&mut harness, ("Help", "Concepts"), "learning rate");
     assert!(
         harness.query_by_label("옵티마이저와 학습률").is_some(),
         "the learning-rate entry is found, with its Korean term"
