@@ -378,6 +378,21 @@ mod tests {
     }
 
     #[test]
+    fn a_concepts_own_term_finds_only_that_concept() {
+        // What a "?" beside a control searches for.
+        for language in crate::app::strings::Language::ALL {
+            for concept in Concept::ALL {
+                let term = concept.term(language.strings());
+                let found: Vec<Concept> = Concept::ALL
+                    .into_iter()
+                    .filter(|c| c.matches(term))
+                    .collect();
+                assert_eq!(found, vec![concept], "{language:?} {term:?}");
+            }
+        }
+    }
+
+    #[test]
     fn an_empty_search_lists_everything_and_nonsense_nothing() {
         assert!(Concept::ALL.iter().all(|c| c.matches("  ")), "empty query");
         assert!(!Concept::ALL.iter().any(|c| c.matches("zzz")), "no match");
