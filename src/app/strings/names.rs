@@ -1,7 +1,10 @@
-//! The engine's choices (activations, losses, optimizers) by their names in the interface
-//! language. English uses the engine's own names, the ones the command line and the files use.
+//! The engine's choices (activations, losses, optimizers) and the built-in datasets by their
+//! names in the interface language. English uses the engine's own names, the ones the command
+//! line and the files use.
 
 use super::Strings;
+use crate::data::builtin::Generator;
+use crate::data::bundled::Bundled;
 use crate::nn::{Activation, Loss, Optimizer};
 
 impl Strings {
@@ -39,11 +42,25 @@ impl Strings {
         };
         self.optimizer_names[i]
     }
+
+    /// A generated 2-D dataset's name in the dataset picker.
+    pub fn generator_name(&self, generator: Generator) -> &'static str {
+        let i = Generator::ALL.iter().position(|&g| g == generator);
+        self.generator_names[i.unwrap_or_default()]
+    }
+
+    /// A bundled table's name in the dataset picker.
+    pub fn bundled_name(&self, bundled: Bundled) -> &'static str {
+        let i = Bundled::ALL.iter().position(|&b| b == bundled);
+        self.bundled_names[i.unwrap_or_default()]
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::super::Language;
+    use crate::data::builtin::Generator;
+    use crate::data::bundled::Bundled;
     use crate::nn::{Activation, Loss, Optimizer};
 
     #[test]
@@ -65,6 +82,12 @@ mod tests {
         }
         for o in [Optimizer::Sgd, Optimizer::ADAM, Optimizer::Perceptron] {
             assert_eq!(text.optimizer_name(o), o.name(), "{o:?}");
+        }
+        for g in Generator::ALL {
+            assert_eq!(text.generator_name(g), g.name(), "{g:?}");
+        }
+        for b in Bundled::ALL {
+            assert_eq!(text.bundled_name(b), b.name(), "{b:?}");
         }
         let ko = Language::Korean.strings();
         assert_eq!(

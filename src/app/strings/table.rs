@@ -231,6 +231,10 @@ string_table! {
         loss_names[3],
         /// Optimizers: sgd, momentum, adam, perceptron.
         optimizer_names[4],
+        /// Generated datasets, in `Generator::ALL` order: xor, circle, gauss, spiral, moons, linear.
+        generator_names[6],
+        /// Bundled tables, in `Bundled::ALL` order: iris … spambase.
+        bundled_names[7],
         /// The concepts of Help ▸ Concepts, in `concepts::Concept::ALL` order.
         concept_terms[20],
         /// One to three sentences per concept, same order.
