@@ -11,13 +11,10 @@ use crate::nn::{Activation, LayerSpec, Loss, Optimizer, TrainConfig};
 
 use crate::session::Setup;
 
-/// One example: a menu title and the setup it opens.
+/// One example: the setup it opens. Its menu title and lesson are the strings
+/// `example_titles` and `example_lessons` at the same index.
 #[derive(Debug, Clone)]
 pub struct Example {
-    /// Title in the menu.
-    pub title: &'static str,
-    /// What the student should notice.
-    pub lesson: &'static str,
     /// The experiment.
     pub setup: Setup,
 }
@@ -74,8 +71,6 @@ pub fn shipped_title(name: &'static str) -> &'static str {
 pub fn all() -> Vec<Example> {
     vec![
         Example {
-            title: "Linearly separable: perceptron rule",
-            lesson: "When a straight line exists, Rosenblatt's perceptron rule finds it.",
             setup: Setup {
                 data: generator(Generator::Linear, Some(100), 0.0),
                 test_fraction: 0.2,
@@ -86,8 +81,6 @@ pub fn all() -> Vec<Example> {
             },
         },
         Example {
-            title: "Two Gaussians: logistic regression",
-            lesson: "One sigmoid neuron gives the probability of class 1.",
             setup: Setup {
                 data: generator(Generator::Gauss, Some(200), 0.3),
                 test_fraction: 0.2,
@@ -98,8 +91,6 @@ pub fn all() -> Vec<Example> {
             },
         },
         Example {
-            title: "Circle: one hidden layer of ReLU",
-            lesson: "Each ReLU neuron adds one straight edge to a polygon around the disk.",
             setup: Setup {
                 data: generator(Generator::Circle, Some(300), 0.05),
                 test_fraction: 0.2,
@@ -110,8 +101,6 @@ pub fn all() -> Vec<Example> {
             },
         },
         Example {
-            title: "Moons: two tanh layers",
-            lesson: "Two layers bend the boundary into a smooth S.",
             setup: Setup {
                 data: generator(Generator::Moons, Some(300), 0.1),
                 test_fraction: 0.2,
@@ -131,7 +120,13 @@ mod tests {
         let mut titles: Vec<&str> = crate::experiment::EXAMPLES
             .iter()
             .map(|(name, _)| super::shipped_title(name))
-            .chain(super::all().iter().map(|e| e.title))
+            .chain(
+                crate::app::strings::Language::English
+                    .strings()
+                    .example_titles
+                    .iter()
+                    .copied(),
+            )
             .collect();
         for (name, _) in crate::experiment::EXAMPLES {
             assert_ne!(
@@ -158,11 +153,15 @@ mod tests {
 
     #[test]
     fn every_example_builds() {
-        for example in super::all() {
-            assert!(
-                example.setup.build().is_ok(),
-                "example '{}' must build",
-                example.title
+        for (i, example) in super::all().into_iter().enumerate() {
+            assert!(example.setup.build().is_ok(), "example {i} must build");
+        }
+        for language in crate::app::strings::Language::ALL {
+            let text = language.strings();
+            assert_eq!(
+                (text.example_titles.len(), text.example_lessons.len()),
+                (super::all().len(), super::all().len()),
+                "every example has a title and a lesson in {language:?}"
             );
         }
     }

@@ -6,7 +6,7 @@ use ndarray::ArrayView1;
 
 use super::frame_data::FrameData;
 use super::numbers::sig3;
-use super::strings::{Strings, fill};
+use super::strings::Strings;
 use crate::data::raw_values::{RawFeature, RawValue, raw_values, unit_of};
 
 /// The raw values behind the network inputs `input` (one sample), when the session knows the
@@ -40,7 +40,7 @@ pub fn input_label(
                 Some(unit) => format!("{} {unit}", sig3(x)),
                 None => sig3(x),
             };
-            fill(text.input_raw_scaled, &[&name, &raw, &sig3(scaled)])
+            text.input_raw_scaled(name, raw, sig3(scaled))
         }
         None => format!("{name} = {}", sig3(scaled)),
     }

@@ -16,7 +16,7 @@ use egui::RichText;
 use serde_json::{Map, Value};
 
 use super::command::{CommandQueue, ServeCommand};
-use super::strings::{Strings, fill};
+use super::strings::Strings;
 use crate::data::raw_values::{RawValue, raw_values};
 use crate::experiment::Experiment;
 use crate::nn::{EpochRecord, Network};
@@ -251,7 +251,7 @@ impl ServePanel {
 }
 
 fn running_ui(ui: &mut egui::Ui, running: &Running, text: &Strings, commands: &mut CommandQueue) {
-    ui.label(RichText::new(fill(text.serve_listening, &[&running.url])).strong());
+    ui.label(RichText::new(text.serve_listening(running.url.as_str())).strong());
     if !running.loopback {
         ui.label(RichText::new(text.serve_network_warning).color(ui.visuals().warn_fg_color));
     }
@@ -266,8 +266,8 @@ fn running_ui(ui: &mut egui::Ui, running: &Running, text: &Strings, commands: &m
     }
     ui.separator();
     let answered = running.counter.load(Ordering::Relaxed);
-    ui.label(RichText::new(fill(text.serve_requests, &[&answered])).monospace());
-    ui.label(fill(text.serve_epoch, &[&running.served_epoch]));
+    ui.label(RichText::new(text.serve_requests(answered)).monospace());
+    ui.label(text.serve_epoch(running.served_epoch));
     if running.frozen {
         ui.label(RichText::new(text.serve_frozen).color(ui.visuals().warn_fg_color));
     }

@@ -12,7 +12,6 @@ use super::super::input_units;
 use super::super::inspector::{edge_lines, input_symbol, neuron_lines};
 use super::super::numbers::sig3;
 use super::super::step_through::{Phase, StepThrough};
-use super::super::strings::fill;
 use super::super::update_rule::UpdateInputs;
 use super::{FocusedPass, Inspected, NetworkView};
 
@@ -28,9 +27,12 @@ fn update_lines(
     let text = frame.text;
     let (heading, inputs) = if let Some(st) = step.filter(|st| st.phase == Phase::Update) {
         match st.weight_update(edge) {
-            Some(Ok(inputs)) => (text.update_made, inputs),
+            Some(Ok(inputs)) => (
+                text.update_made(text.optimizer_name(inputs.optimizer)),
+                inputs,
+            ),
             Some(Err((place, size, grad))) => {
-                return vec![fill(text.update_waits, &[&place, &size, &sig3(grad)])];
+                return vec![text.update_waits(place, size, sig3(grad))];
             }
             None => return Vec::new(),
         }
@@ -38,9 +40,12 @@ fn update_lines(
         let Some(inputs) = update_alone(frame, pass, edge) else {
             return Vec::new();
         };
-        (text.update_alone, inputs)
+        (
+            text.update_alone(text.optimizer_name(inputs.optimizer)),
+            inputs,
+        )
     };
-    let mut lines = vec![fill(heading, &[&inputs.optimizer.name()])];
+    let mut lines = vec![heading];
     lines.extend(inputs.lines().0);
     lines
 }
@@ -117,7 +122,7 @@ impl NetworkView {
                 let value = pass.trace.input.get([0, node]).copied().unwrap_or(f32::NAN);
                 let raw = input_units::raw_inputs(frame, pass.trace.input.row(0));
                 let mut lines = vec![
-                    fill(text.inspector_input, &[&input_symbol(0, node), &name]),
+                    text.inspector_input(input_symbol(0, node), name.as_str()),
                     format!("{} = {}", input_symbol(0, node), sig3(value)),
                 ];
                 if raw.is_some() {
@@ -154,7 +159,7 @@ impl NetworkView {
         };
         ui.horizontal(|ui| {
             ui.vertical(|ui| {
-                ui.label(RichText::new(fill(text.inspector_sample, &[&pass.sample])).weak());
+                ui.label(RichText::new(text.inspector_sample(pass.sample)).weak());
                 for line in &lines {
                     ui.label(RichText::new(line).monospace());
                 }
