@@ -23,6 +23,9 @@ use crate::nn::{EpochRecord, Network};
 use crate::serve::{Inputs, Model, ServeOptions, ServerHandle};
 use crate::session::{EpochObserver, shortest_f32};
 
+/// The name of the thread that starts the server (for debuggers, not shown).
+const START_THREAD: &str = "serve-start";
+
 /// The port tried first, as in the course (`perceptron-lab serve` uses it too); when it is
 /// taken, any free port.
 const PREFERRED_PORT: u16 = 8000;
@@ -107,7 +110,7 @@ impl ServePanel {
         let allow_network = request.allow_network;
         let epoch = request.epoch;
         let spawned = std::thread::Builder::new()
-            .name("serve-start".into())
+            .name(START_THREAD.to_owned())
             .spawn(move || {
                 // The app may be gone by now; then nobody needs the server.
                 let _ = tx.send(start_server(&request));
