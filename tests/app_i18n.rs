@@ -214,14 +214,14 @@ fn every_korean_window_renders_with_the_bundled_fonts() {
     harness.get_by_label("예제 열기").click();
     harness.run();
     harness
-        .get_by_label("단층 퍼셉트론으로 푸는 XOR (실패)")
+        .get_by_label("선형 분리 가능: 퍼셉트론 학습 규칙")
         .click();
     harness.run();
     assert!(
         harness
             .state()
             .notice()
-            .is_some_and(|n| n.contains("직선 하나만")),
+            .is_some_and(|n| n.contains("직선을 찾아요")),
         "the example's lesson is shown in Korean"
     );
     harness.get_by_label("샘플 한 개").click();

@@ -366,7 +366,9 @@ fn a_shipped_example_opens_from_the_file_menu() {
     harness.run();
     harness.get_by_label("Open example").hover();
     harness.run();
-    harness.get_by_label("xor-perceptron.ron").click();
+    harness
+        .get_by_label("XOR: a single-layer perceptron fails")
+        .click();
     harness.run();
     let trainer = harness.state_mut().session().trainer();
     assert_eq!(

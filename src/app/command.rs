@@ -34,6 +34,8 @@ pub enum Command {
     Inform(&'static str),
     /// Hide the notice bar's message.
     DismissNotice,
+    /// File ▸ Serve this model… and its window.
+    Serve(ServeCommand),
 }
 
 /// Files and the experiment as a whole.
@@ -152,6 +154,21 @@ pub enum ViewCommand {
     ShowMe(super::concepts::Place),
 }
 
+/// File ▸ Serve this model… and its window.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ServeCommand {
+    /// Show the Serve window.
+    ShowWindow,
+    /// Serve the current experiment's model; `allow_network` binds every address, not only
+    /// this machine's loopback.
+    Start {
+        /// Let others on the network call it.
+        allow_network: bool,
+    },
+    /// Stop serving and release the port.
+    Stop,
+}
+
 /// The answer to "unsaved changes?".
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Answer {
@@ -178,6 +195,12 @@ impl From<TrainingCommand> for Command {
 impl From<SetupCommand> for Command {
     fn from(command: SetupCommand) -> Self {
         Self::Setup(command)
+    }
+}
+
+impl From<ServeCommand> for Command {
+    fn from(command: ServeCommand) -> Self {
+        Self::Serve(command)
     }
 }
 

@@ -54,6 +54,12 @@ pub enum AppError {
         /// Why.
         source: eframe::Error,
     },
+    /// The model could not be served (File ▸ Serve this model…).
+    #[error("can't serve the model: {message}")]
+    Serve {
+        /// Why (the server's or the model's message).
+        message: String,
+    },
 }
 
 impl AppError {
@@ -73,6 +79,7 @@ impl AppError {
             Self::Window { source } => text.window_failed(source.to_string()),
             Self::Session(other) => text.session_problem(other.to_string()),
             Self::Pytorch(error) => text.export_pytorch_failed(error.to_string()),
+            Self::Serve { message } => text.serve_failed(message.as_str()),
         }
     }
 }

@@ -1,4 +1,9 @@
-//! The examples under File ▸ Open example: ready experiments that each teach one idea.
+//! The examples under File ▸ Open example: ready experiments that each teach one idea. The
+//! experiments shipped as files (`crate::experiment::EXAMPLES`) come first, listed by their
+//! titles; the setups below add the ideas those files do not show, so no example is listed
+//! twice.
+
+use std::sync::OnceLock;
 
 use crate::data::DataSource;
 use crate::data::builtin::Generator;
@@ -41,22 +46,30 @@ fn config(loss: Loss, optimizer: Optimizer, learning_rate: f32, batch_size: usiz
     }
 }
 
-/// Every example, in menu order.
+/// The title of the shipped experiment `name` (its `name` field), read once; the file name
+/// when it has none.
+pub fn shipped_title(name: &'static str) -> &'static str {
+    static TITLES: OnceLock<Vec<(&'static str, String)>> = OnceLock::new();
+    let titles = TITLES.get_or_init(|| {
+        crate::experiment::EXAMPLES
+            .iter()
+            .map(|(name, text)| {
+                let title = crate::experiment::Experiment::from_ron(text, name)
+                    .map(|e| e.name)
+                    .unwrap_or_default();
+                (*name, title)
+            })
+            .collect()
+    });
+    titles
+        .iter()
+        .find(|(n, title)| *n == name && !title.is_empty())
+        .map_or(name, |(_, title)| title.as_str())
+}
+
+/// The examples not shipped as files, in menu order.
 pub fn all() -> Vec<Example> {
     vec![
-        Example {
-            setup: Setup::default(),
-        },
-        Example {
-            setup: Setup {
-                data: generator(Generator::Xor, None, 0.0),
-                test_fraction: 0.0,
-                split_seed: 1,
-                hidden: Vec::new(),
-                output_activation: Activation::Step,
-                config: config(Loss::Mse, Optimizer::Perceptron, 1.0, 1),
-            },
-        },
         Example {
             setup: Setup {
                 data: generator(Generator::Linear, Some(100), 0.0),
@@ -97,21 +110,47 @@ pub fn all() -> Vec<Example> {
                 config: config(Loss::Ce, Optimizer::ADAM, 0.02, 10),
             },
         },
-        Example {
-            setup: Setup {
-                data: generator(Generator::Spiral, Some(400), 0.05),
-                test_fraction: 0.2,
-                split_seed: 1,
-                hidden: hidden(&[16, 16, 16], Activation::Tanh),
-                output_activation: Activation::Softmax,
-                config: config(Loss::Ce, Optimizer::ADAM, 0.01, 10),
-            },
-        },
     ]
 }
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn every_example_is_listed_once() {
+        let mut titles: Vec<&str> = crate::experiment::EXAMPLES
+            .iter()
+            .map(|(name, _)| super::shipped_title(name))
+            .chain(
+                crate::app::strings::Language::English
+                    .strings()
+                    .example_titles
+                    .iter()
+                    .copied(),
+            )
+            .collect();
+        for (name, _) in crate::experiment::EXAMPLES {
+            assert_ne!(
+                super::shipped_title(name),
+                *name,
+                "the shipped example {name} is listed by its title, not its file name"
+            );
+        }
+        let count = titles.len();
+        titles.sort_unstable();
+        titles.dedup();
+        assert_eq!(titles.len(), count, "no title appears twice");
+        for shipped in ["XOR", "Spiral"] {
+            assert_eq!(
+                titles.iter().filter(|t| t.starts_with(shipped)).count(),
+                match shipped {
+                    "XOR" => 2,
+                    _ => 1,
+                },
+                "{shipped}: only the shipped files' entries (perceptron and 2-4-1 for XOR)"
+            );
+        }
+    }
+
     #[test]
     fn every_example_builds() {
         for (i, example) in super::all().into_iter().enumerate() {

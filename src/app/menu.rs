@@ -4,7 +4,7 @@ use std::path::PathBuf;
 
 use egui::ThemePreference;
 
-use super::command::{Command, CommandQueue, FileCommand, ViewCommand};
+use super::command::{Command, CommandQueue, FileCommand, ServeCommand, ViewCommand};
 use super::examples::Example;
 use super::strings::{Language, Strings};
 
@@ -59,7 +59,11 @@ fn file_menu_ui(
     }
     ui.menu_button(text.open_example, |ui| {
         for (name, _) in crate::experiment::EXAMPLES {
-            if ui.button(format!("{name}.ron")).clicked() {
+            if ui
+                .button(super::examples::shipped_title(name))
+                .on_hover_text(format!("{}{name}", crate::experiment::EXAMPLE_PREFIX))
+                .clicked()
+            {
                 push(FileCommand::OpenShipped(name).into(), ui);
             }
         }
@@ -105,6 +109,11 @@ fn file_menu_ui(
             push(FileCommand::ExportConfusion.into(), ui);
         }
     });
+    // small: serving
+    ui.separator();
+    if ui.button(text.serve_model).clicked() {
+        push(ServeCommand::ShowWindow.into(), ui);
+    }
     ui.separator();
     if ui.button(text.quit).clicked() {
         push(FileCommand::Quit.into(), ui);

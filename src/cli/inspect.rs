@@ -62,7 +62,15 @@ pub fn inspect(a: &InspectArgs) -> Result<(), Failure> {
         (None, None) => trace.output().row(0).to_vec(),
     };
     let y = Array2::from_shape_vec((1, outputs), target.clone()).map_err(Failure::usage)?;
-    let grads = network.backward(&trace, y.view(), experiment.training.loss);
+    // The error signal the trainer uses: the loss's gradient, or for Rosenblatt's perceptron
+    // δ = ŷ − y with no derivative, so these numbers are the app's step-through's.
+    let mut grads = network.gradients_for(1);
+    network.backward_in_place(
+        &trace,
+        y.view(),
+        experiment.training.error_signal(),
+        &mut grads,
+    );
     let layers = layers_json(&network, &trace, &grads);
     let report = json!({
         "raw_input": raw_input,

@@ -9,6 +9,7 @@ mod error;
 pub mod import;
 mod options;
 pub mod preprocess;
+pub mod raw_values;
 pub mod schema;
 mod source;
 mod split;

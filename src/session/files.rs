@@ -3,7 +3,7 @@
 
 use std::path::Path;
 
-use crate::data::{DataSource, DataSpec};
+use crate::data::{DataSource, DataSpec, Preprocessing};
 use crate::experiment::{EXAMPLE_PREFIX, Experiment};
 use crate::nn::Trainer;
 
@@ -22,6 +22,9 @@ pub struct Opened {
     pub notes: String,
     /// The experiment's notes in Korean, if the file has them.
     pub notes_ko: String,
+    /// The preprocessing fitted when the data was loaded, when the setup does not hold it
+    /// (a CSV opened as a dataset): what turned its rows into the trainer's numbers.
+    pub fitted: Option<Preprocessing>,
 }
 
 impl Opened {
@@ -66,22 +69,24 @@ fn open_csv(path: &Path) -> Result<Opened, SessionError> {
     // Read once: the path may be a pipe.
     let (source, table) = DataSource::parse_with_table(path, None, 0.0, 1)?;
     let choices = super::Choices::default();
-    let build = |test_fraction: f32| -> Result<(Setup, Trainer), SessionError> {
-        let spec = DataSpec {
-            source: source.clone(),
-            test_fraction,
-            split_seed: choices.seed,
+    let build =
+        |test_fraction: f32| -> Result<(Setup, Trainer, Option<Preprocessing>), SessionError> {
+            let spec = DataSpec {
+                source: source.clone(),
+                test_fraction,
+                split_seed: choices.seed,
+            };
+            let loaded = spec.load_with(table.as_ref())?;
+            let setup = Setup {
+                test_fraction,
+                ..Setup::for_task(source.clone(), &loaded, &choices)
+            };
+            let fitted = loaded.preprocessing.clone();
+            let trainer = setup.build_with(loaded)?;
+            Ok((setup, trainer, fitted))
         };
-        let loaded = spec.load_with(table.as_ref())?;
-        let setup = Setup {
-            test_fraction,
-            ..Setup::for_task(source.clone(), &loaded, &choices)
-        };
-        let trainer = setup.build_with(loaded)?;
-        Ok((setup, trainer))
-    };
     // A file too small to hold out a test sample of every class trains on all its rows.
-    let (setup, trainer) = match build(source.default_test_fraction()) {
+    let (setup, trainer, fitted) = match build(source.default_test_fraction()) {
         Ok(built) => built,
         Err(first) => build(0.0).map_err(|_| first)?,
     };
@@ -91,6 +96,7 @@ fn open_csv(path: &Path) -> Result<Opened, SessionError> {
         title: String::new(),
         notes: String::new(),
         notes_ko: String::new(),
+        fitted,
     })
 }
 
@@ -115,6 +121,7 @@ pub fn restore(experiment: &Experiment) -> Result<Opened, SessionError> {
         title: experiment.name.clone(),
         notes: experiment.notes.clone(),
         notes_ko: experiment.notes_ko.clone(),
+        fitted: None,
     })
 }
 

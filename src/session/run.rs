@@ -5,8 +5,10 @@
 use std::sync::mpsc::{self, Receiver};
 use std::time::{Duration, Instant};
 
-use crate::nn::{Evaluation, TrainError, Trainer};
+use crate::data::Preprocessing;
+use crate::nn::{EpochRecord, Evaluation, TrainError, Trainer};
 
+use super::observer::EpochObserver;
 use super::setup::Setup;
 use super::worker::Worker;
 
@@ -64,6 +66,10 @@ pub struct Session {
     evaluation_in_flight: Option<Receiver<Evaluations>>,
     /// Why training stopped, if it did.
     stop: Option<Stop>,
+    /// Told the weights at the end of every epoch (kept when the trainer is replaced).
+    epoch_observer: Option<EpochObserver>,
+    /// The preprocessing the trainer's data was made with, when the setup does not hold it.
+    fitted: Option<Preprocessing>,
 }
 
 impl Session {
@@ -83,6 +89,8 @@ impl Session {
             evaluations: None,
             evaluation_in_flight: None,
             stop,
+            epoch_observer: None,
+            fitted: None,
         }
     }
 
@@ -131,7 +139,7 @@ impl Session {
             self.worker = Worker::start().ok();
         }
         if let (Some(worker), Some(trainer)) = (self.worker.as_mut(), self.home.take()) {
-            self.home = worker.send(trainer);
+            self.home = worker.send(trainer, self.epoch_observer.clone());
         }
     }
 
@@ -164,23 +172,44 @@ impl Session {
     /// Replaces the trainer (after a reset or a change of data/architecture) and the setup.
     pub fn replace(&mut self, setup: Setup, trainer: Trainer) {
         let speed = self.speed;
+        let observer = self.epoch_observer.take();
         *self = Self::new(setup, trainer);
         self.speed = speed;
+        self.epoch_observer = observer;
+    }
+
+    /// The preprocessing that turned the data's rows into the trainer's numbers: the setup's,
+    /// or the one fitted when the trainer was built (see
+    /// [`Session::set_fitted_preprocessing`]). `None` for generated data.
+    pub fn preprocessing(&self) -> Option<&Preprocessing> {
+        self.setup.data.preprocessing().or(self.fitted.as_ref())
+    }
+
+    /// Remembers the preprocessing fitted when this trainer's data was loaded (a client that
+    /// loads the data itself knows it; the setup is left as the user set it).
+    pub fn set_fitted_preprocessing(&mut self, fitted: Option<Preprocessing>) {
+        self.fitted = fitted;
+    }
+
+    /// Sets (or removes) the hook told the weights at the end of every epoch, however the
+    /// epoch was trained.
+    pub fn set_epoch_observer(&mut self, observer: Option<EpochObserver>) {
+        self.epoch_observer = observer;
     }
 
     /// One sample step.
     pub fn step_sample(&mut self) {
-        self.timed(|t| t.step_sample().map(|_| ()));
+        self.timed(|t| t.step_sample().map(|s| s.epoch_end));
     }
 
     /// One mini-batch.
     pub fn step_batch(&mut self) {
-        self.timed(|t| t.step_batch().map(|_| ()));
+        self.timed(|t| t.step_batch().map(|s| s.epoch_end));
     }
 
     /// The rest of the current epoch.
     pub fn step_epoch(&mut self) {
-        self.timed(|t| t.step_epoch().map(|_| ()));
+        self.timed(|t| t.step_epoch().map(Some));
     }
 
     /// While playing: trains at `speed` updates per second over `dt_secs` of wall time, for
@@ -210,8 +239,9 @@ impl Session {
         let start = Instant::now();
         while self.playing && (unlimited || self.step_credit >= 1.0) && start.elapsed() < budget {
             self.step_credit -= 1.0;
-            if let Err(error) = self.trainer_mut().step_batch() {
-                self.stopped(&error);
+            match self.trainer_mut().step_batch() {
+                Ok(step) => self.epoch_ended(step.epoch_end.as_ref()),
+                Err(error) => self.stopped(&error),
             }
         }
         if unlimited {
@@ -295,12 +325,26 @@ impl Session {
         Some(rx)
     }
 
-    fn timed(&mut self, step: impl FnOnce(&mut Trainer) -> Result<(), TrainError>) {
+    /// Runs one step; `step` returns the record of the epoch it completed, if it did.
+    fn timed(
+        &mut self,
+        step: impl FnOnce(&mut Trainer) -> Result<Option<EpochRecord>, TrainError>,
+    ) {
         let start = Instant::now();
-        if let Err(error) = step(self.trainer_mut()) {
-            self.stopped(&error);
+        match step(self.trainer_mut()) {
+            Ok(epoch_end) => self.epoch_ended(epoch_end.as_ref()),
+            Err(error) => self.stopped(&error),
         }
         self.elapsed_secs += start.elapsed().as_secs_f64();
+    }
+
+    /// Tells the observer, if any, when a step completed an epoch.
+    fn epoch_ended(&self, record: Option<&EpochRecord>) {
+        if let (Some(observer), Some(record), Some(trainer)) =
+            (&self.epoch_observer, record, &self.home)
+        {
+            observer.epoch_ended(trainer.network(), record);
+        }
     }
 
     fn stopped(&mut self, error: &TrainError) {

@@ -11,6 +11,7 @@ use std::sync::mpsc::{self, Receiver, Sender};
 use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
+use super::observer::EpochObserver;
 use crate::nn::{TrainError, Trainer};
 
 /// The longest a lap runs when no frame asks for the trainer (a hidden window).
@@ -34,7 +35,7 @@ pub struct Lap {
 /// The training thread and the channels to it.
 #[derive(Debug)]
 pub struct Worker {
-    to_thread: Option<Sender<Trainer>>,
+    to_thread: Option<Sender<(Trainer, Option<EpochObserver>)>>,
     from_thread: Receiver<Lap>,
     stop: Arc<AtomicBool>,
     thread: Option<JoinHandle<()>>,
@@ -44,14 +45,14 @@ pub struct Worker {
 impl Worker {
     /// Starts the thread, or returns why it could not be started.
     pub fn start() -> std::io::Result<Self> {
-        let (to_thread, inbox) = mpsc::channel::<Trainer>();
+        let (to_thread, inbox) = mpsc::channel::<(Trainer, Option<EpochObserver>)>();
         let (outbox, from_thread) = mpsc::channel();
         let stop = Arc::new(AtomicBool::new(false));
         let flag = Arc::clone(&stop);
         let thread = std::thread::Builder::new()
             .name("training".into())
             .spawn(move || {
-                while let Ok(mut trainer) = inbox.recv() {
+                while let Ok((mut trainer, observer)) = inbox.recv() {
                     let start = Instant::now();
                     let (mut batches, mut error, mut crashed) = (0, None, None);
                     while !flag.load(Ordering::Acquire) && start.elapsed() < MAX_LAP {
@@ -59,7 +60,13 @@ impl Worker {
                         // the user's experiment comes back and can still be saved.
                         let step = panic::catch_unwind(AssertUnwindSafe(|| trainer.step_batch()));
                         match step {
-                            Ok(Ok(_)) => batches += 1,
+                            Ok(Ok(step)) => {
+                                batches += 1;
+                                if let (Some(observer), Some(record)) = (&observer, step.epoch_end)
+                                {
+                                    observer.epoch_ended(trainer.network(), &record);
+                                }
+                            }
                             Ok(Err(e)) => {
                                 error = Some(e);
                                 break;
@@ -92,19 +99,20 @@ impl Worker {
         })
     }
 
-    /// Hands `trainer` to the thread to train until [`Worker::recall`]. Returns it if the
-    /// thread is gone (then it stays with the caller).
-    pub fn send(&mut self, trainer: Trainer) -> Option<Trainer> {
+    /// Hands `trainer` to the thread to train until [`Worker::recall`], telling `observer`
+    /// the end of every epoch. Returns it if the thread is gone (then it stays with the
+    /// caller).
+    pub fn send(&mut self, trainer: Trainer, observer: Option<EpochObserver>) -> Option<Trainer> {
         self.stop.store(false, Ordering::Release);
         let Some(tx) = &self.to_thread else {
             return Some(trainer);
         };
-        match tx.send(trainer) {
+        match tx.send((trainer, observer)) {
             Ok(()) => {
                 self.away = true;
                 None
             }
-            Err(mpsc::SendError(trainer)) => Some(trainer),
+            Err(mpsc::SendError((trainer, _))) => Some(trainer),
         }
     }
 

@@ -120,3 +120,6 @@ phase-explanations-2 = The output is compared with the target: the loss says how
 phase-explanations-3 = The gradient flows back: δ = ∂L/∂z on nodes, ∂L/∂w = δ·a on edges.
 phase-explanations-4 = Each weight moves by its optimizer’s rule (the edge inspector shows it with its numbers).
 inspector-more = {" "}+ … ({ $count } more)
+
+## small: an input node's raw value beside the scaled one
+input-raw-scaled = { $name } = { $raw } (scaled: { $scaled })

@@ -114,3 +114,6 @@ phase-explanations-2 = 출력을 타깃과 비교해요. 손실은 얼마나 틀
 phase-explanations-3 = 기울기가 거꾸로 흘러요: 노드에는 δ = ∂L/∂z, 간선에는 ∂L/∂w = δ·a가 생겨요.
 phase-explanations-4 = 가중치마다 옵티마이저의 규칙대로 움직여요 (간선을 가리키면 실제 숫자가 보여요).
 inspector-more = {" "}+ … (그 밖에 { $count }개)
+
+## small: an input node's raw value beside the scaled one
+input-raw-scaled = { $name } = { $raw } (스케일링 후: { $scaled })

@@ -8,6 +8,7 @@ use ndarray::s;
 use super::super::colormap::class_color;
 use super::super::frame_data::FrameData;
 use super::super::graph::{EdgeLayer, edge_at, max_abs};
+use super::super::input_units;
 use super::super::inspector::{edge_lines, input_symbol, neuron_lines};
 use super::super::numbers::sig3;
 use super::super::step_through::{Phase, StepThrough};
@@ -118,14 +119,22 @@ impl NetworkView {
                     .get(node)
                     .cloned()
                     .unwrap_or_default();
-                vec![
-                    text.inspector_input(input_symbol(0, node), name),
-                    format!(
-                        "{} = {}",
-                        input_symbol(0, node),
-                        sig3(pass.trace.input.get([0, node]).copied().unwrap_or(f32::NAN))
-                    ),
-                ]
+                let value = pass.trace.input.get([0, node]).copied().unwrap_or(f32::NAN);
+                let raw = input_units::raw_inputs(frame, pass.trace.input.row(0));
+                let mut lines = vec![
+                    text.inspector_input(input_symbol(0, node), name.as_str()),
+                    format!("{} = {}", input_symbol(0, node), sig3(value)),
+                ];
+                if raw.is_some() {
+                    lines.push(input_units::input_label(
+                        text,
+                        &name,
+                        value,
+                        raw.as_deref(),
+                        node,
+                    ));
+                }
+                lines
             }
             Some(Inspected::Node { column, node }) => neuron_lines(
                 pass.network,

@@ -9,6 +9,7 @@ use ndarray::{Array2, ArrayView2};
 use super::super::colormap::{Scale, class_color, diverging, legend, sequential, text_on};
 use super::super::frame_data::FrameData;
 use super::super::graph::{EdgeLayer, Layout, build_edge_mesh, max_abs, scale_limit};
+use super::super::input_units;
 use super::super::inspector::input_symbol;
 use super::super::numbers::sig3;
 use super::super::step_through::{Phase, StepThrough};
@@ -259,6 +260,7 @@ impl NetworkView {
             (13.0 / spacing.max(0.1)).ceil().max(1.0) as usize
         };
         if let Some(inputs) = self.layout.columns.first() {
+            let raw = input_units::raw_inputs(frame, pass.trace.input.row(0));
             for (i, &p) in inputs.iter().enumerate().step_by(every(inputs)) {
                 let name = train
                     .feature_names
@@ -268,7 +270,7 @@ impl NetworkView {
                 painter.text(
                     p - vec2(r + 6.0, 0.0),
                     egui::Align2::RIGHT_CENTER,
-                    format!("{name} = {}", sig3(value)),
+                    input_units::input_label(text, &name, value, raw.as_deref(), i),
                     font.clone(),
                     text_colour,
                 );

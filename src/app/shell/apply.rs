@@ -15,7 +15,7 @@ use super::super::files::{self, DialogPurpose, FileDialog};
 use super::super::strings::Language;
 use super::{AwaitingConfirmation, InfoWindow, PerceptronApp};
 use crate::nn::{Architecture, Optimizer};
-use crate::session::{Opened, Setup};
+use crate::session::{Opened, SessionError, Setup};
 
 impl PerceptronApp {
     /// Applies one command.
@@ -33,6 +33,7 @@ impl PerceptronApp {
             Command::ShowError(error) => self.show_error(&error),
             Command::Inform(message) => self.inform(message.to_owned()),
             Command::DismissNotice => self.notice = None,
+            Command::Serve(command) => self.apply_serve(command),
         }
     }
 
@@ -262,9 +263,19 @@ impl PerceptronApp {
     /// of the setup changed (`None`: a plain restart, as Reset); on failure the current
     /// experiment stays.
     pub(super) fn rebuild(&mut self, setup: Setup, section: Option<&str>) {
-        match setup.build() {
-            Ok(trainer) => {
+        // As `Setup::build`, keeping the fitted preprocessing to show raw values with.
+        let built = setup
+            .data_spec()
+            .load()
+            .map_err(SessionError::from)
+            .and_then(|loaded| {
+                let fitted = loaded.preprocessing.clone();
+                setup.build_with(loaded).map(|trainer| (trainer, fitted))
+            });
+        match built {
+            Ok((trainer, fitted)) => {
                 self.session.replace(setup, trainer);
+                self.session.set_fitted_preprocessing(fitted);
                 self.after_replace();
                 self.dirty = true;
                 self.setup_edited = section.is_some();
@@ -320,6 +331,7 @@ impl PerceptronApp {
                     message = format!("{message}: {summary}");
                 }
                 self.session.replace(opened.setup, opened.trainer);
+                self.session.set_fitted_preprocessing(opened.fitted);
                 self.after_replace();
                 self.dirty = false;
                 self.inform(message);

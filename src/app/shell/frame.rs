@@ -23,6 +23,7 @@ impl eframe::App for PerceptronApp {
         let ctx = ui.ctx().clone();
         self.ctx = Some(ctx.clone());
         self.session.settle();
+        self.sync_serving();
         self.settings.zoom = ctx.zoom_factor();
 
         let mut commands = CommandQueue::default();
@@ -75,6 +76,7 @@ impl eframe::App for PerceptronApp {
         self.panels
             .concepts
             .ui(&ctx, self.settings.language, &mut commands);
+        self.panels.serve.ui(&ctx, text, &mut commands);
 
         self.apply_all(commands.take());
         self.update_title(&ctx);

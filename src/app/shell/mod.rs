@@ -15,6 +15,7 @@ use super::error::AppError;
 use super::examples::{self, Example};
 use super::files::{FileDialog, FileLoad};
 use super::plots::PlotsPanel;
+use super::serve_panel::ServePanel;
 use super::setup_panel::SetupPanel;
 use super::strings::{Language, Strings};
 use super::{BoundaryView, NetworkView, theme};
@@ -24,6 +25,7 @@ mod apply;
 mod dialogs;
 mod frame;
 mod input;
+mod serving;
 mod show_me;
 mod training;
 
@@ -117,6 +119,7 @@ struct Panels {
     plots: PlotsPanel,
     confusion: ConfusionPanel,
     concepts: ConceptsWindow,
+    serve: ServePanel,
 }
 
 /// Perceptron Lab's window.

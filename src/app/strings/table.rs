@@ -203,6 +203,19 @@ string_table! {
         show_me,
         hover_show_me,
         hover_concept_hint,
+        // small: File ▸ Serve this model…
+        serve_model,
+        serve_title,
+        serve_explanation,
+        serve_allow_network,
+        serve_network_warning,
+        serve_start,
+        serve_starting,
+        serve_stop,
+        serve_curl_intro,
+        serve_copy,
+        serve_frozen,
+        serve_stopped,
     }
     lists {
         /// Help ▸ Keyboard shortcuts: the keys…
@@ -222,9 +235,9 @@ string_table! {
         /// One per step-through phase, in order.
         phase_explanations[4],
         /// The examples' menu titles, in `examples::all()` order.
-        example_titles[7],
+        example_titles[4],
         /// What each example teaches, in `examples::all()` order.
-        example_lessons[7],
+        example_lessons[4],
         /// Activations: linear, step, sigmoid, tanh, relu, leaky_relu, softmax.
         activation_names[7],
         /// Losses: mse, bce, ce.
@@ -343,5 +356,16 @@ string_table! {
         session_problem(error),
         /// `inspector-more` with $count.
         inspector_more(count),
+        // small: serving, raw input values
+        /// `serve-listening` with $url.
+        serve_listening(url),
+        /// `serve-requests` with $count.
+        serve_requests(count),
+        /// `serve-epoch` with $epoch.
+        serve_epoch(epoch),
+        /// `serve-failed` with $reason.
+        serve_failed(reason),
+        /// `input-raw-scaled` with $name, $raw, $scaled.
+        input_raw_scaled(name, raw, scaled),
     }
 }
