@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use super::csv_read::RawTable;
 use super::preprocess::Preprocessing;
-use super::schema::{ImportOptions, MissingPolicy, Role, Schema, Task, infer_schema, is_missing};
+use super::schema::{ImportOptions, MissingPolicy, Role, Schema, Task, infer_schema};
 use super::{Dataset, DatasetError, split_indices};
 
 /// What the import did about missing values.
@@ -65,8 +65,8 @@ pub fn import_table(
         Task::Classification => rows
             .iter()
             .map(|&r| {
-                let cell = &table.rows[r][schema.target];
-                schema.classes.iter().position(|c| c == cell).unwrap_or(0)
+                let cell = table.cell(r, schema.target).text();
+                schema.classes.iter().position(|c| *c == cell).unwrap_or(0)
             })
             .collect(),
         Task::Regression => Vec::new(),
@@ -99,8 +99,8 @@ pub fn import_table(
         test,
         preprocessing,
         report: ImportReport {
-            rows_read: table.rows.len(),
-            rows_dropped: table.rows.len() - rows.len(),
+            rows_read: table.row_count(),
+            rows_dropped: table.row_count() - rows.len(),
             cells_imputed: imputed,
         },
     })
@@ -122,7 +122,7 @@ pub fn apply_preprocessing(
     }
     let data = preprocessing.transform(table, &rows)?;
     let report = ImportReport {
-        rows_read: table.rows.len(),
+        rows_read: table.row_count(),
         rows_dropped: dropped,
         cells_imputed: count_imputed(table, preprocessing, &rows),
     };
@@ -140,10 +140,10 @@ fn usable_rows(table: &RawTable, schema: &Schema, options: &ImportOptions) -> Ve
         })
         .map(|(i, _)| i)
         .collect();
-    (0..table.rows.len())
+    (0..table.row_count())
         .filter(|&r| {
-            let row = &table.rows[r];
-            !is_missing(&row[schema.target]) && drop.iter().all(|&c| !is_missing(&row[c]))
+            !table.cell(r, schema.target).is_missing()
+                && drop.iter().all(|&c| !table.cell(r, c).is_missing())
         })
         .collect()
 }
@@ -158,7 +158,7 @@ fn count_imputed(table: &RawTable, preprocessing: &Preprocessing, rows: &[usize]
         .map(|&r| {
             columns
                 .iter()
-                .filter(|&&c| is_missing(&table.rows[r][c]))
+                .filter(|&&c| table.cell(r, c).is_missing())
                 .count()
         })
         .sum()

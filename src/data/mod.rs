@@ -5,6 +5,8 @@ pub mod builtin;
 pub mod bundled;
 mod cells;
 pub mod csv_read;
+mod csv_scan;
+mod csv_stream;
 mod error;
 pub mod import;
 mod options;
@@ -15,7 +17,8 @@ mod split;
 pub mod user_file;
 
 pub use bundled::Bundled;
-pub use csv_read::RawTable;
+pub use csv_read::{Cell, Cells, RawTable};
+pub use csv_scan::ReadProgress;
 pub use error::{DatasetError, excerpt, name_list};
 pub use import::{ImportReport, apply_preprocessing, import_table};
 pub use preprocess::Preprocessing;

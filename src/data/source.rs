@@ -11,7 +11,8 @@ use crate::nn::{Activation, LayerSpec};
 
 use super::builtin::Generator;
 use super::bundled::Bundled;
-use super::csv_read::{RawTable, content_hash, read_file};
+use super::csv_read::RawTable;
+use super::csv_scan::ReadProgress;
 use super::import::{ImportReport, import_table};
 use super::preprocess::Preprocessing;
 use super::schema::ImportOptions;
@@ -157,17 +158,25 @@ impl DataSource {
                 message: "give a CSV file or builtin:NAME (for example builtin:iris)".into(),
             });
         }
-        let given = Path::new(spec);
-        let bytes = read_file(given)?;
-        let table = RawTable::from_bytes(&bytes, &given.display().to_string())?;
-        let path = std::fs::canonicalize(given).unwrap_or_else(|_| given.to_path_buf());
+        let (source, table) = Self::parse_csv(Path::new(spec), &ReadProgress::default())?;
+        Ok((source, Some(table)))
+    }
+
+    /// The source of the CSV file at `path` and its table, read once (a pipe works),
+    /// reporting to `progress` and stopping when it is cancelled.
+    pub fn parse_csv(
+        path: &Path,
+        progress: &ReadProgress,
+    ) -> Result<(Self, RawTable), DatasetError> {
+        let table = RawTable::from_file_with(path, progress)?;
+        let canonical = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
         let source = Self::Csv {
-            path,
-            content_hash: content_hash(&bytes),
+            path: canonical,
+            content_hash: table.content_hash.clone(),
             options: ImportOptions::default(),
             preprocessing: None,
         };
-        Ok((source, Some(table)))
+        Ok((source, table))
     }
 
     /// The import options of a bundled or CSV source, to adjust before loading.
@@ -239,15 +248,15 @@ impl DataSource {
                 ..
             } => {
                 let shown = path.display().to_string();
-                let bytes = read_file(path).map_err(|e| match e {
+                let table = RawTable::from_file(path).map_err(|e| match e {
                     DatasetError::Io { path, message } => DatasetError::Io {
                         path,
                         message: format!("{message} (has the CSV been moved or renamed?)"),
                     },
                     other => other,
                 })?;
-                let found = content_hash(&bytes);
-                if !expected.is_empty() && *expected != found {
+                let found = &table.content_hash;
+                if !expected.is_empty() && expected != found {
                     return Err(DatasetError::Invalid {
                         path: shown,
                         line: None,
@@ -257,7 +266,7 @@ impl DataSource {
                         ),
                     });
                 }
-                RawTable::from_bytes(&bytes, &shown).map(Some)
+                Ok(Some(table))
             }
         }
     }
