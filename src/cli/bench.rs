@@ -28,6 +28,9 @@ pub fn bench(a: &BenchArgs, frame_bench: FrameBench) -> Result<(), Failure> {
     if a.workload == "serve" {
         return serve(a);
     }
+    if a.workload == "csv-import" {
+        return csv_import(a);
+    }
     let Some(&(_, workload)) = crate::bench::Workload::ALL
         .iter()
         .find(|(n, _)| *n == a.workload)
@@ -35,7 +38,7 @@ pub fn bench(a: &BenchArgs, frame_bench: FrameBench) -> Result<(), Failure> {
         let names: Vec<&str> = crate::bench::Workload::ALL
             .iter()
             .map(|(n, _)| *n)
-            .chain(["serve"])
+            .chain(["serve", "csv-import"])
             .collect();
         return Err(Failure::usage(format!(
             "unknown workload '{}'; use {}",
@@ -64,12 +67,56 @@ pub fn bench(a: &BenchArgs, frame_bench: FrameBench) -> Result<(), Failure> {
     Ok(())
 }
 
+/// `bench --workload csv-import`: rows/s, MB/s and peak memory of importing an MNIST-shaped CSV.
+fn csv_import(a: &BenchArgs) -> Result<(), Failure> {
+    let rows = a.rows.unwrap_or(60_000);
+    if !(1..=1_000_000).contains(&rows) {
+        return Err(Failure::usage("--rows must be from 1 to 1000000"));
+    }
+    let report = crate::bench::csv_import::run(rows, a.repeat).map_err(|message| Failure {
+        code: EXIT_FAILED,
+        message,
+    })?;
+    if a.json {
+        print_out(&serde_json::to_string(&report).map_err(Failure::usage)?);
+        return Ok(());
+    }
+    let mb = |bytes: u64| bytes as f64 / 1e6;
+    print_out(&format!(
+        "csv-import: {} rows × {} columns, {:.0} MB in {:.3} s (median of {}): {:.0} rows/s, {:.0} MB/s; peak RSS {:.0} MB = {:.2}× the f32 matrix ({:.0} MB); image shape {}",
+        report.rows,
+        report.columns,
+        mb(report.bytes),
+        report.seconds,
+        a.repeat,
+        report.rows_per_sec,
+        report.mb_per_sec,
+        mb(report.peak_rss_bytes),
+        report.peak_rss_ratio,
+        mb(report.matrix_bytes),
+        report
+            .image_shape
+            .map_or_else(|| "none".to_owned(), |[r, c]| format!("{r}×{c}")),
+    ));
+    print_out(&format!(
+        "load into scaled train/test matrices: {:.3} s, peak RSS {:.0} MB",
+        report.load_seconds,
+        mb(report.load_peak_rss_bytes)
+    ));
+    print_out(&format!(
+        "file: {} (kept; time pandas on it with:)\n{}",
+        report.path.display(),
+        report.pandas_command
+    ));
+    Ok(())
+}
+
 /// `bench --workload serve`: requests per second and latency of the model server.
 fn serve(a: &BenchArgs) -> Result<(), Failure> {
     let load = ServeLoad {
         connections: a.connections,
         requests: a.requests,
-        rows: a.rows,
+        rows: a.rows.unwrap_or(1),
         server_threads: a.server_threads,
     };
     if !(1..=1024).contains(&load.connections) {

@@ -215,10 +215,10 @@ impl<R: Read> Read for Scan<'_, R> {
             return Err(self.halt(Stop::TooLarge));
         }
         if let Some(at) = bytes.iter().position(|&b| b == 0) {
-            let line = self.line + bytes[..at].iter().filter(|&&b| b == b'\n').count() as u64;
+            let line = self.line + newlines(&bytes[..at]);
             return Err(self.halt(Stop::Nul(line)));
         }
-        self.line += bytes.iter().filter(|&&b| b == b'\n').count() as u64;
+        self.line += newlines(bytes);
         self.hash = fnv1a(self.hash, bytes);
         if let Some(quotes) = &mut self.quotes {
             quotes.feed(bytes);
@@ -226,6 +226,11 @@ impl<R: Read> Read for Scan<'_, R> {
         self.progress.read.store(self.read, Ordering::Relaxed);
         Ok(n)
     }
+}
+
+/// The newlines in `bytes`.
+fn newlines(bytes: &[u8]) -> u64 {
+    bytes.iter().map(|&b| u64::from(b == b'\n')).sum()
 }
 
 #[cfg(test)]

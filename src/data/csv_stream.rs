@@ -65,7 +65,7 @@ impl Builder {
                         values.push(v);
                     } else {
                         values.truncate(start);
-                        self.to_text(context)?;
+                        self.switch_to_text(context)?;
                         return self.push(record, context);
                     }
                 }
@@ -88,7 +88,7 @@ impl Builder {
     }
 
     /// Turns the numbers read so far into text cells.
-    fn to_text(&mut self, context: &Context<'_>) -> Result<(), DatasetError> {
+    fn switch_to_text(&mut self, context: &Context<'_>) -> Result<(), DatasetError> {
         let Self::Numbers(values) = self else {
             return Ok(());
         };

@@ -139,7 +139,7 @@ impl Preprocessing {
         Ok(Self {
             features,
             target,
-            image_shape: None,
+            image_shape: schema.image_shape,
         })
     }
 

@@ -49,6 +49,10 @@ pub struct Schema {
     pub task: Task,
     /// Class names in their stable order (empty for regression).
     pub classes: Vec<String>,
+    /// `(rows, columns)` of a picture when the features are its pixels: every feature is a
+    /// number and they are named `pixel0`… or `p0`… in order, a square count of them.
+    #[serde(default)]
+    pub image_shape: Option<(usize, usize)>,
 }
 
 impl Schema {
@@ -322,7 +326,7 @@ pub fn infer_schema(table: &RawTable, options: &ImportOptions) -> Result<Schema,
         Some(name) => table
             .column_index(name)
             .ok_or_else(|| unknown(name, "target"))?,
-        None => table.headers.len() - 1,
+        None => image_target(&table.headers).unwrap_or(table.headers.len() - 1),
     };
     let wanted: Option<Vec<usize>> = match &options.features {
         Some(names) => Some(
@@ -412,12 +416,19 @@ pub fn infer_schema(table: &RawTable, options: &ImportOptions) -> Result<Schema,
         &all_stats[target],
         options.task,
     )?;
+    let features: Vec<&ColumnInfo> = columns.iter().filter(|c| c.role == Role::Feature).collect();
+    let image_shape = features
+        .iter()
+        .all(|c| c.kind == ColumnKind::Numeric)
+        .then(|| image_shape(&features.iter().map(|c| c.name.as_str()).collect::<Vec<_>>()))
+        .flatten();
     let schema = Schema {
         rows: table.row_count(),
         columns,
         target,
         task,
         classes,
+        image_shape,
     };
     if schema.feature_columns().is_empty() {
         return Err(table.error_at(
@@ -430,6 +441,38 @@ pub fn infer_schema(table: &RawTable, options: &ImportOptions) -> Result<Schema,
         ));
     }
     Ok(schema)
+}
+
+/// The square picture whose pixels are the columns `names`, when they are called `pixel0`,
+/// `pixel1`, … or `p0`, `p1`, … in order and there are a square number of them (at least 4).
+pub fn image_shape(names: &[&str]) -> Option<(usize, usize)> {
+    let side = names.len().isqrt();
+    if side < 2 || side * side != names.len() {
+        return None;
+    }
+    ["pixel", "p"]
+        .iter()
+        .any(|prefix| {
+            names.iter().enumerate().all(|(i, name)| {
+                name.strip_prefix(prefix)
+                    .is_some_and(|number| number == i.to_string())
+            })
+        })
+        .then_some((side, side))
+}
+
+/// The one column that is not a pixel when all the others are a picture's (`label` of
+/// `label,pixel0,…,pixel783`): the target a user of such a file means.
+fn image_target(headers: &[String]) -> Option<usize> {
+    (0..headers.len()).find(|&t| {
+        let others: Vec<&str> = headers
+            .iter()
+            .enumerate()
+            .filter(|&(c, _)| c != t)
+            .map(|(_, name)| name.as_str())
+            .collect();
+        image_shape(&others).is_some()
+    })
 }
 
 /// Decides classification or regression for the target column and lists the classes.
