@@ -3,7 +3,7 @@
 
 use std::path::Path;
 
-use crate::data::{DataSource, DataSpec};
+use crate::data::{DataSource, DataSpec, ReadProgress};
 use crate::experiment::{EXAMPLE_PREFIX, Experiment};
 use crate::nn::Trainer;
 
@@ -42,6 +42,12 @@ impl Opened {
 
 /// Reads an experiment (.ron) or dataset (.csv).
 pub fn open_path(path: &Path) -> Result<Opened, SessionError> {
+    open_path_with(path, &ReadProgress::default())
+}
+
+/// [`open_path`], reporting how much of a CSV has been read to `progress` and stopping when
+/// it is cancelled.
+pub fn open_path_with(path: &Path, progress: &ReadProgress) -> Result<Opened, SessionError> {
     let extension = path
         .extension()
         .and_then(|e| e.to_str())
@@ -53,7 +59,7 @@ pub fn open_path(path: &Path) -> Result<Opened, SessionError> {
             super::check_not_in_training(path)?;
             restore(&Experiment::load(path)?)
         }
-        "csv" => open_csv(path),
+        "csv" => open_csv(path, progress),
         _ => Err(SessionError::UnsupportedFile {
             path: path.to_owned(),
         }),
@@ -62,9 +68,10 @@ pub fn open_path(path: &Path) -> Result<Opened, SessionError> {
 
 /// Opens a CSV file as the data of a fresh experiment: the columns' roles and encodings are
 /// inferred (target: the last column), everything else follows the task's defaults.
-fn open_csv(path: &Path) -> Result<Opened, SessionError> {
+fn open_csv(path: &Path, progress: &ReadProgress) -> Result<Opened, SessionError> {
     // Read once: the path may be a pipe.
-    let (source, table) = DataSource::parse_with_table(path, None, 0.0, 1)?;
+    let (source, table) = DataSource::parse_csv(path, progress)?;
+    let table = Some(table);
     let choices = super::Choices::default();
     let build = |test_fraction: f32| -> Result<(Setup, Trainer), SessionError> {
         let spec = DataSpec {
