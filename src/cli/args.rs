@@ -44,6 +44,10 @@ pub struct BenchArgs {
     /// Instead: time building the edge mesh of an 8×64 network view (one frame's drawing).
     #[arg(long)]
     pub frame: bool,
+    /// frame: the network's layer widths, inputs first (e.g. 784,128,64,10; a square input
+    /// count is drawn as a picture).
+    #[arg(long, requires = "frame")]
+    pub net: Option<String>,
 }
 
 #[derive(Debug, Args)]

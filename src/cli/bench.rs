@@ -8,20 +8,16 @@ use super::{EXIT_FAILED, Failure, FrameBench, print_out};
 use crate::bench::serve_load::{self, ServeLoad};
 
 pub fn bench(a: &BenchArgs, frame_bench: FrameBench) -> Result<(), Failure> {
-    if a.boundary || a.frame {
-        let (name, seconds) = if a.boundary {
-            (
-                "boundary",
-                crate::bench::boundary_seconds(a.repeat).map_err(Failure::usage)?,
-            )
-        } else {
-            ("frame", frame_bench(a.repeat.max(10)).as_secs_f64())
-        };
-        let report = json!({"workload": name, "seconds": seconds, "repeat": a.repeat});
+    if a.frame {
+        return frame(a, frame_bench);
+    }
+    if a.boundary {
+        let seconds = crate::bench::boundary_seconds(a.repeat).map_err(Failure::usage)?;
+        let report = json!({"workload": "boundary", "seconds": seconds, "repeat": a.repeat});
         if a.json {
             print_out(&report.to_string());
         } else {
-            println!("{name}: {:.3} ms", seconds * 1e3);
+            println!("boundary: {:.3} ms", seconds * 1e3);
         }
         return Ok(());
     }
@@ -63,6 +59,52 @@ pub fn bench(a: &BenchArgs, frame_bench: FrameBench) -> Result<(), Failure> {
             report.accuracy * 100.0,
             report.threads
         );
+    }
+    Ok(())
+}
+
+/// Most edges a `--net` network may have (its weights are allocated).
+const MAX_FRAME_EDGES: usize = 10_000_000;
+
+/// `bench --frame [--net WIDTHS]`: the network view's time per frame.
+fn frame(a: &BenchArgs, frame_bench: FrameBench) -> Result<(), Failure> {
+    let net = a
+        .net
+        .as_deref()
+        .map(|text| {
+            text.split(',')
+                .map(|w| match w.trim().parse::<usize>() {
+                    Ok(width) if (1..=100_000).contains(&width) => Ok(width),
+                    _ => Err(Failure::usage(format!(
+                        "--net: '{}' is not a layer width from 1 to 100000 (write widths like 784,128,64,10)",
+                        w.trim()
+                    ))),
+                })
+                .collect::<Result<Vec<usize>, _>>()
+        })
+        .transpose()?;
+    if let Some(widths) = &net {
+        let edges: usize = widths.windows(2).map(|w| w[0] * w[1]).sum();
+        if edges > MAX_FRAME_EDGES {
+            return Err(Failure::usage(format!(
+                "--net: {edges} edges is more than the {MAX_FRAME_EDGES} the benchmark draws"
+            )));
+        }
+    }
+    let (per_frame, edges) =
+        frame_bench(a.repeat.max(10), net.as_deref()).map_err(Failure::usage)?;
+    let seconds = per_frame.as_secs_f64();
+    let report = json!({
+        "workload": "frame",
+        "seconds": seconds,
+        "repeat": a.repeat,
+        "net": net,
+        "edges_drawn": edges,
+    });
+    if a.json {
+        print_out(&report.to_string());
+    } else {
+        println!("frame: {:.3} ms ({edges} edges drawn)", seconds * 1e3);
     }
     Ok(())
 }

@@ -36,6 +36,11 @@ impl Default for Navigation {
 }
 
 impl Navigation {
+    /// The zoom factor (1 = the graph fits the view).
+    pub(super) fn zoom(&self) -> f32 {
+        self.zoom
+    }
+
     /// Maps graph space (the graph laid out to fit `rect` at zoom 1) to the screen: the part
     /// of graph space shown is `rect` shrunk by the zoom about its centre and shifted
     /// against the pan.
@@ -177,6 +182,12 @@ impl NetworkView {
             .on_hover_text(text.hover_animation_speed);
             ui.checkbox(&mut animation.reduce_motion, text.reduce_motion)
                 .on_hover_text(text.hover_reduce_motion);
+            if self.edges_kept(frame.trainer.network()).is_some() {
+                let mut k = self.strongest_edges;
+                ui.add(egui::Slider::new(&mut k, 1..=64).text(text.edges_per_neuron))
+                    .on_hover_text(text.hover_edges_per_neuron);
+                self.set_strongest_edges(k);
+            }
             ui.separator();
             if let Some(phase) = step.as_ref().map(|s| s.phase) {
                 ui.label(RichText::new(phase.explanation(text)).italics());

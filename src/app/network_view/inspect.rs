@@ -81,10 +81,17 @@ fn update_alone(
 impl NetworkView {
     /// The node or edge under `pointer`.
     pub(super) fn hit(&self, pass: &FocusedPass<'_>, pointer: Pos2) -> Option<Inspected> {
+        if let Some(node) = self.picture.and_then(|p| p.pixel_at(pointer)) {
+            return Some(Inspected::Node { column: 0, node });
+        }
         if let Some((column, node)) = self.layout.node_at(pointer) {
             return Some(Inspected::Node { column, node });
         }
-        let layers = EdgeLayer::weights_of(pass.network);
+        let mut layers = EdgeLayer::weights_of(pass.network);
+        let kept = self.edges_kept(pass.network);
+        for layer in &mut layers {
+            layer.strongest = kept;
+        }
         let limit = max_abs(layers.iter().map(|l| l.values), 1e-6);
         edge_at(&self.layout, &layers, limit, pointer, 3.0).map(|(layer, neuron, input)| {
             Inspected::Edge {

@@ -323,4 +323,10 @@ pub static EN: Strings = Strings {
         "The gradient flows back: δ = ∂L/∂z on nodes, ∂L/∂w = δ·a on edges.",
         "Each weight moves by its optimizer’s rule (the edge inspector shows it with its numbers).",
     ],
+    // scale
+    edges_per_neuron: "edges per neuron",
+    hover_edges_per_neuron: "A large network draws only each neuron's strongest incoming edges (largest |w|). Zoom in to see them all.",
+    input_picture: "Input picture {}×{}",
+    input_pixel: "pixel {} (row {}, column {}) = {}",
+    notebook_page: "Page {} of {} ({} samples)",
 };

@@ -330,6 +330,17 @@ pub struct Strings {
     pub phase_labels: [&'static str; 4],
     /// One per step-through phase, in order.
     pub phase_explanations: [&'static str; 4],
+    // scale
+    /// Slider: how many incoming edges of each neuron a large graph draws.
+    pub edges_per_neuron: &'static str,
+    /// Hover on the edges-per-neuron slider.
+    pub hover_edges_per_neuron: &'static str,
+    /// Accessible name of the input layer drawn as a picture: rows, columns.
+    pub input_picture: &'static str,
+    /// Hover on a pixel of the input picture: its input index, row, column and value.
+    pub input_pixel: &'static str,
+    /// The notebook's page: page, pages, rows in all.
+    pub notebook_page: &'static str,
 }
 
 #[cfg(test)]
