@@ -1,0 +1,52 @@
+//! The app with an MNIST-shaped CSV (`label,pixel0,…,pixel783`): opened like a dropped file,
+//! the network view draws its input layer as the 28×28 picture of the sample in focus, and
+//! hovering a pixel names it.
+
+mod common;
+
+use egui::{Event, Pos2};
+use egui_kittest::kittest::{NodeT as _, Queryable as _};
+use perceptron_lab::bench::csv_import::write_mnist_csv;
+
+#[test]
+fn an_mnist_shaped_csv_shows_its_input_as_a_28_by_28_picture() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("mnist_small.csv");
+    write_mnist_csv(&path, 120, 5).unwrap();
+    let mut harness = common::harness();
+    harness.run();
+    assert!(
+        harness.query_by_label("Input picture 28×28").is_none(),
+        "the default experiment (iris) has no picture input"
+    );
+    harness.state_mut().open_path(&path);
+    harness.state_mut().wait_for_load();
+    harness.run();
+    let trainer = harness.state_mut().session().trainer();
+    assert_eq!(trainer.network().inputs(), 784, "one input per pixel");
+    assert_eq!(
+        trainer.train_data().image_shape,
+        Some((28, 28)),
+        "the data is a picture"
+    );
+    let picture = harness.get_by_label("Input picture 28×28");
+    let rect = picture.rect();
+    assert!(
+        (rect.width() - rect.height()).abs() < 1.0 && rect.width() > 100.0,
+        "a square picture, large enough to see: {rect:?}"
+    );
+    // Hover the pixel in row 3, column 5: 3 × 28 + 5 = 89.
+    let pixel = rect.width() / 28.0;
+    let at = Pos2::new(
+        rect.min.x as f32 + pixel * 5.5,
+        rect.min.y as f32 + pixel * 3.5,
+    );
+    harness.input_mut().events.push(Event::PointerMoved(at));
+    harness.run();
+    assert!(
+        harness
+            .query_by_label_contains("pixel 89 (row 3, column 5) = ")
+            .is_some(),
+        "hovering a pixel names its index, place and value"
+    );
+}
