@@ -2,10 +2,11 @@
 //! the network view draws its input layer as the 28×28 picture of the sample in focus, and
 //! hovering a pixel names it.
 
+#[expect(dead_code, reason = "these tests use only the harness")]
 mod common;
 
 use egui::{Event, Pos2};
-use egui_kittest::kittest::{NodeT as _, Queryable as _};
+use egui_kittest::kittest::Queryable as _;
 use perceptron_lab::bench::csv_import::write_mnist_csv;
 
 #[test]
