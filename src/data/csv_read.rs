@@ -36,10 +36,77 @@ const SNIFF_RECORDS: usize = 50;
 /// The cells of a [`RawTable`].
 #[derive(Debug, Clone, PartialEq)]
 pub enum Cells {
-    /// Every cell a number (or missing): `[rows, columns]` row-major, NaN for a missing cell.
-    Numbers(Vec<f32>),
+    /// Every cell a number (or missing): `[rows, columns]` row-major, NaN for a missing cell;
+    /// with each column's summary, gathered as the rows streamed in.
+    Numbers(Vec<f32>, Vec<NumberColumn>),
     /// Every cell's text, whitespace-trimmed, row by row (a table with a text column).
     Text(Vec<Vec<String>>),
+}
+
+/// What the import needs to know of a column of numbers, gathered row by row.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct NumberColumn {
+    /// Missing cells.
+    pub missing: usize,
+    /// True once a present value is not a whole number.
+    pub fractions: bool,
+    /// The distinct present values.
+    distinct: Distinct,
+}
+
+impl NumberColumn {
+    /// Takes one more cell (NaN: missing).
+    pub fn add(&mut self, v: f32) {
+        if v.is_nan() {
+            self.missing += 1;
+            return;
+        }
+        // Every f32 from 2²³ on is whole; below, the cast to i32 is exact for whole numbers.
+        let whole = v.abs() >= 8_388_608.0 || (v as i32) as f32 == v;
+        self.fractions |= !whole;
+        self.distinct.insert(v, whole);
+    }
+
+    /// Distinct present values.
+    pub fn distinct(&self) -> usize {
+        self.distinct.len()
+    }
+
+    /// True when every present value is a whole number.
+    pub fn integers(&self) -> bool {
+        !self.fractions
+    }
+}
+
+/// Distinct values: small whole numbers (pixels, labels) in a bitmap, the others by their bits.
+#[derive(Debug, Clone, Default, PartialEq)]
+struct Distinct {
+    /// One bit for each of 0..=65535, allocated with the first.
+    small: Vec<u64>,
+    other: HashSet<u32>,
+}
+
+impl Distinct {
+    fn insert(&mut self, v: f32, whole: bool) {
+        if whole && (0.0..=65535.0).contains(&v) {
+            if self.small.is_empty() {
+                self.small = vec![0; 1024];
+            }
+            let i = v as usize;
+            self.small[i / 64] |= 1 << (i % 64);
+        } else {
+            // -0 and 0 are one value.
+            self.other.insert((v + 0.0).to_bits());
+        }
+    }
+
+    fn len(&self) -> usize {
+        self.small
+            .iter()
+            .map(|w| w.count_ones() as usize)
+            .sum::<usize>()
+            + self.other.len()
+    }
 }
 
 /// One cell of a [`RawTable`].
@@ -127,11 +194,8 @@ impl RawTable {
         {
             progress.set_total(meta.len());
         }
-        read_table(
-            std::io::BufReader::with_capacity(256 * 1024, file),
-            &shown,
-            progress,
-        )
+        // The parser buffers the reads itself.
+        read_table(file, &shown, progress)
     }
 
     /// Data rows.
@@ -145,7 +209,7 @@ impl RawTable {
     /// If either is out of range.
     pub fn cell(&self, row: usize, column: usize) -> Cell<'_> {
         match &self.cells {
-            Cells::Numbers(values) => Cell::Number(values[row * self.headers.len() + column]),
+            Cells::Numbers(values, _) => Cell::Number(values[row * self.headers.len() + column]),
             Cells::Text(rows) => Cell::Text(&rows[row][column]),
         }
     }
@@ -229,6 +293,7 @@ pub(super) fn sniff_delimiter(bytes: &[u8]) -> u8 {
 /// `None` for a cell that is not a finite number within the `f32` range (text, `inf`, `1e39`).
 /// A short integer is read digit by digit; anything else as `f64` rounded once to `f32`.
 pub(super) fn number_cell(field: &[u8], delimiter: u8) -> Option<f32> {
+    let field = field.trim_ascii();
     let digits = field.strip_prefix(b"-").unwrap_or(field);
     if !digits.is_empty() && digits.len() <= 9 && digits.iter().all(u8::is_ascii_digit) {
         let magnitude = digits
@@ -265,7 +330,7 @@ pub(super) fn text_fields(
     record
         .iter()
         .enumerate()
-        .map(|(i, field)| match std::str::from_utf8(field) {
+        .map(|(i, field)| match std::str::from_utf8(field.trim_ascii()) {
             // Semicolon files usually come from locales that write 1,5 for 1.5.
             Ok(text) if delimiter == b';' && is_decimal_comma(text) => Ok(text.replace(',', ".")),
             Ok(text) => Ok(text.to_owned()),

@@ -14,8 +14,8 @@ use csv::ByteRecord;
 
 use super::DatasetError;
 use super::csv_read::{
-    Cells, MAX_CELLS, MAX_FILE_BYTES, MAX_NUMBER_CELLS, MAX_ROWS, RawTable, header_names,
-    number_cell, sniff_delimiter, text_fields, too_big,
+    Cells, MAX_CELLS, MAX_FILE_BYTES, MAX_NUMBER_CELLS, MAX_ROWS, NumberColumn, RawTable,
+    header_names, number_cell, sniff_delimiter, text_fields, too_big,
 };
 use super::csv_scan::{Quotes, ReadProgress, Scan, Stop};
 
@@ -50,7 +50,7 @@ struct Context<'a> {
 
 /// The cells built so far.
 enum Builder {
-    Numbers(Vec<f32>),
+    Numbers(Vec<f32>, Vec<NumberColumn>),
     Text(Vec<Vec<String>>),
 }
 
@@ -58,7 +58,7 @@ impl Builder {
     fn push(&mut self, record: &ByteRecord, context: &Context<'_>) -> Result<(), DatasetError> {
         let line = record.position().map_or(0, csv::Position::line);
         match self {
-            Self::Numbers(values) => {
+            Self::Numbers(values, columns) => {
                 let start = values.len();
                 for field in record {
                     if let Some(v) = number_cell(field, context.delimiter) {
@@ -68,6 +68,9 @@ impl Builder {
                         self.switch_to_text(context)?;
                         return self.push(record, context);
                     }
+                }
+                for (column, &v) in columns.iter_mut().zip(&values[start..]) {
+                    column.add(v);
                 }
                 Ok(())
             }
@@ -89,7 +92,7 @@ impl Builder {
 
     /// Turns the numbers read so far into text cells.
     fn switch_to_text(&mut self, context: &Context<'_>) -> Result<(), DatasetError> {
-        let Self::Numbers(values) = self else {
+        let Self::Numbers(values, _) = self else {
             return Ok(());
         };
         let width = context.headers.len();
@@ -132,7 +135,10 @@ fn build(
     spare: Sender<Batch>,
     context: &Context<'_>,
 ) -> Result<Cells, DatasetError> {
-    let mut cells = Builder::Numbers(Vec::new());
+    let mut cells = Builder::Numbers(
+        Vec::new(),
+        vec![NumberColumn::default(); context.headers.len()],
+    );
     for mut batch in batches {
         for record in &batch.records[..batch.len] {
             if let Err(e) = cells.push(record, context) {
@@ -145,9 +151,9 @@ fn build(
         let _ = spare.send(batch);
     }
     Ok(match cells {
-        Builder::Numbers(mut values) => {
+        Builder::Numbers(mut values, columns) => {
             values.shrink_to_fit();
-            Cells::Numbers(values)
+            Cells::Numbers(values, columns)
         }
         Builder::Text(rows) => Cells::Text(rows),
     })
@@ -244,7 +250,6 @@ pub fn read_table(
         .delimiter(delimiter)
         .has_headers(false)
         .flexible(true)
-        .trim(csv::Trim::All)
         .buffer_capacity(256 * 1024)
         .from_reader(cursor.chain(scan));
     let scan_of = |reader: &csv::Reader<io::Chain<io::Cursor<Vec<u8>>, Scan<'_, _>>>| {

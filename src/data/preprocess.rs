@@ -101,18 +101,25 @@ impl Preprocessing {
         options: &ImportOptions,
         train: &[usize],
     ) -> Result<Self, DatasetError> {
+        let columns = schema.feature_columns();
+        let numeric: Vec<usize> = columns
+            .iter()
+            .copied()
+            .filter(|&c| schema.columns[c].kind != ColumnKind::Categorical)
+            .collect();
+        let mut moments = column_moments(table, train, &numeric).into_iter();
         let mut features = Vec::new();
-        for c in schema.feature_columns() {
+        for c in columns {
             let name = &schema.columns[c].name;
-            let present = || {
-                train
-                    .iter()
-                    .map(move |&r| table.cell(r, c))
-                    .filter(|v| !v.is_missing())
-            };
             let encoding = match schema.columns[c].kind {
-                ColumnKind::Categorical => fit_categories(present().map(Cell::text)),
-                _ => fit_numbers(|| present().filter_map(Cell::number), options.scale),
+                ColumnKind::Categorical => fit_categories(
+                    train
+                        .iter()
+                        .map(|&r| table.cell(r, c))
+                        .filter(|v| !v.is_missing())
+                        .map(Cell::text),
+                ),
+                _ => moments.next().unwrap_or_default().encoding(options.scale),
             };
             features.push(FeatureEncoding {
                 column: name.clone(),
@@ -389,32 +396,79 @@ fn rescaling(scale: Scale, mean: f32, std: f32, min: f32, max: f32) -> (f64, f64
     (f64::from(offset), divisor)
 }
 
-/// Mean, population standard deviation, min and max of the values (0, 1, 0, 1 when there are
-/// none); `values` gives the same values on each call (two passes, nothing collected).
-fn fit_numbers<I: Iterator<Item = f64>>(values: impl Fn() -> I, scale: Scale) -> Encoding {
-    let (n, sum, min, max) = values().fold(
-        (0usize, 0.0_f64, f64::INFINITY, f64::NEG_INFINITY),
-        |(n, sum, min, max), v| (n + 1, sum + v, min.min(v), max.max(v)),
-    );
-    if n == 0 {
-        return Encoding::Numeric {
+/// The statistics of one column of numbers over the training rows.
+#[derive(Debug, Clone, Copy)]
+struct Moments {
+    count: usize,
+    sum: f64,
+    /// Σ (v − mean)², from the second pass.
+    squares: f64,
+    min: f64,
+    max: f64,
+}
+
+impl Default for Moments {
+    fn default() -> Self {
+        Self {
+            count: 0,
+            sum: 0.0,
+            squares: 0.0,
+            min: f64::INFINITY,
+            max: f64::NEG_INFINITY,
+        }
+    }
+}
+
+impl Moments {
+    fn mean(&self) -> f64 {
+        self.sum / self.count as f64
+    }
+
+    /// Mean, population standard deviation, min and max (0, 1, 0, 1 without values).
+    fn encoding(self, scale: Scale) -> Encoding {
+        if self.count == 0 {
+            return Encoding::Numeric {
+                scale,
+                mean: 0.0,
+                std: 1.0,
+                min: 0.0,
+                max: 1.0,
+            };
+        }
+        Encoding::Numeric {
             scale,
-            mean: 0.0,
-            std: 1.0,
-            min: 0.0,
-            max: 1.0,
-        };
+            mean: self.mean() as f32,
+            std: (self.squares / self.count as f64).sqrt() as f32,
+            min: self.min as f32,
+            max: self.max as f32,
+        }
     }
-    let n = n as f64;
-    let mean = sum / n;
-    let var = values().map(|v| (v - mean).powi(2)).sum::<f64>() / n;
-    Encoding::Numeric {
-        scale,
-        mean: mean as f32,
-        std: var.sqrt() as f32,
-        min: min as f32,
-        max: max as f32,
+}
+
+/// The [`Moments`] of each of `columns` over the table rows `rows`, in two passes row by row
+/// (the table's own order in memory). Each column's sums are added in row order, so the
+/// result does not depend on how many columns are fitted together.
+fn column_moments(table: &RawTable, rows: &[usize], columns: &[usize]) -> Vec<Moments> {
+    let mut moments = vec![Moments::default(); columns.len()];
+    for &r in rows {
+        for (m, &c) in moments.iter_mut().zip(columns) {
+            if let Some(v) = table.cell(r, c).number() {
+                m.count += 1;
+                m.sum += v;
+                m.min = m.min.min(v);
+                m.max = m.max.max(v);
+            }
+        }
     }
+    let means: Vec<f64> = moments.iter().map(Moments::mean).collect();
+    for &r in rows {
+        for ((m, &c), mean) in moments.iter_mut().zip(columns).zip(&means) {
+            if let Some(v) = table.cell(r, c).number() {
+                m.squares += (v - mean).powi(2);
+            }
+        }
+    }
+    moments
 }
 
 /// The categories in their stable order and the most frequent one (ties: the first in order).

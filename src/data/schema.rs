@@ -146,7 +146,17 @@ fn all_stats(table: &RawTable) -> Vec<Stats> {
     let width = table.headers.len();
     match &table.cells {
         Cells::Text(rows) => (0..width).map(|c| text_stats(rows, c)).collect(),
-        Cells::Numbers(values) => number_stats(values, width),
+        // Gathered as the rows streamed in; a column of numbers has no text.
+        Cells::Numbers(_, columns) => columns
+            .iter()
+            .map(|c| Stats {
+                missing: c.missing,
+                distinct: c.distinct(),
+                first_text: None,
+                first_out_of_range: None,
+                integers: c.integers(),
+            })
+            .collect(),
     }
 }
 
@@ -174,74 +184,6 @@ fn text_stats(rows: &[Vec<String>], column: usize) -> Stats {
     stats
 }
 
-/// Columns whose facts one task gathers: 16 numbers are one 64-byte cache line of a row.
-const COLUMN_GROUP: usize = 16;
-
-/// The facts of a matrix of numbers (`[rows, width]`, NaN missing), a group of columns per
-/// task on every core, each group read row by row.
-fn number_stats(values: &[f32], width: usize) -> Vec<Stats> {
-    use rayon::prelude::*;
-    let groups: Vec<Vec<Stats>> = (0..width.div_ceil(COLUMN_GROUP))
-        .into_par_iter()
-        .map(|g| {
-            let columns = g * COLUMN_GROUP..((g + 1) * COLUMN_GROUP).min(width);
-            let mut stats = vec![Stats::EMPTY; columns.len()];
-            let mut distinct: Vec<Distinct> =
-                columns.clone().map(|_| Distinct::default()).collect();
-            for row in values.chunks_exact(width) {
-                for ((s, d), &v) in stats
-                    .iter_mut()
-                    .zip(&mut distinct)
-                    .zip(&row[columns.clone()])
-                {
-                    if v.is_nan() {
-                        s.missing += 1;
-                    } else {
-                        s.integers &= v.fract() == 0.0;
-                        d.insert(v);
-                    }
-                }
-            }
-            for (s, d) in stats.iter_mut().zip(&distinct) {
-                s.distinct = d.len();
-            }
-            stats
-        })
-        .collect();
-    groups.into_iter().flatten().collect()
-}
-
-/// The distinct values of a column of numbers: small whole numbers (pixels, labels) in a
-/// bitmap, the others by their bits.
-#[derive(Default)]
-struct Distinct {
-    /// One bit for each of 0..=65535.
-    small: Vec<u64>,
-    other: std::collections::HashSet<u32>,
-}
-
-impl Distinct {
-    fn insert(&mut self, v: f32) {
-        if (0.0..=65535.0).contains(&v) && v.fract() == 0.0 {
-            if self.small.is_empty() {
-                self.small = vec![0; 1024];
-            }
-            let i = v as usize;
-            self.small[i / 64] |= 1 << (i % 64);
-        } else {
-            self.other.insert(v.to_bits());
-        }
-    }
-
-    fn len(&self) -> usize {
-        self.small
-            .iter()
-            .map(|w| w.count_ones() as usize)
-            .sum::<usize>()
-            + self.other.len()
-    }
-}
-
 /// The distinct non-missing values of `column` as text, in their stable order.
 fn distinct_names(table: &RawTable, column: usize) -> Vec<String> {
     let mut names: Vec<String> = match &table.cells {
@@ -253,7 +195,7 @@ fn distinct_names(table: &RawTable, column: usize) -> Vec<String> {
             .into_iter()
             .map(str::to_owned)
             .collect(),
-        Cells::Numbers(_) => (0..table.row_count())
+        Cells::Numbers(..) => (0..table.row_count())
             .filter_map(|r| table.cell(r, column).number())
             .map(|v| (v as f32).to_bits())
             .collect::<BTreeSet<u32>>()
