@@ -78,6 +78,9 @@ fn update_alone(
     })
 }
 
+/// Most training samples the sparkline of a neuron's activations is drawn from.
+const SPARKLINE_SAMPLES: usize = 2_000;
+
 impl NetworkView {
     /// The node or edge under `pointer`.
     pub(super) fn hit(&self, pass: &FocusedPass<'_>, pointer: Pos2) -> Option<Inspected> {
@@ -181,7 +184,11 @@ impl NetworkView {
             .as_ref()
             .is_none_or(|(n, _)| n != network)
         {
-            let trace = network.forward(trainer.train_data().features.view());
+            // At most a few thousand samples: a pass over 60 000 pictures would stall the
+            // frame whenever the weights change (every frame while playing).
+            let features = &trainer.train_data().features;
+            let rows = features.nrows().min(SPARKLINE_SAMPLES);
+            let trace = network.forward(features.slice(s![..rows, ..]));
             self.dataset_trace = Some((network.clone(), trace));
         }
         let Some((_, trace)) = &self.dataset_trace else {
