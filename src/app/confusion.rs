@@ -223,7 +223,7 @@ impl ConfusionPanel {
         if pages > 1 {
             ui.horizontal(|ui| {
                 if ui
-                    .add_enabled(self.page > 0, egui::Button::new("◀"))
+                    .add_enabled(self.page > 0, egui::Button::new(text.previous_page))
                     .clicked()
                 {
                     self.page -= 1;
@@ -233,7 +233,7 @@ impl ConfusionPanel {
                     &[&(self.page + 1), &pages, &members.len()],
                 ));
                 if ui
-                    .add_enabled(self.page + 1 < pages, egui::Button::new("▶"))
+                    .add_enabled(self.page + 1 < pages, egui::Button::new(text.next_page))
                     .clicked()
                 {
                     self.page += 1;

@@ -329,4 +329,6 @@ pub static EN: Strings = Strings {
     input_picture: "Input picture {}×{}",
     input_pixel: "pixel {} (row {}, column {}) = {}",
     notebook_page: "Page {} of {} ({} samples)",
+    previous_page: "◀ Previous",
+    next_page: "Next ▶",
 };

@@ -341,6 +341,10 @@ pub struct Strings {
     pub input_pixel: &'static str,
     /// The notebook's page: page, pages, rows in all.
     pub notebook_page: &'static str,
+    /// Button: the notebook's previous page.
+    pub previous_page: &'static str,
+    /// Button: the notebook's next page.
+    pub next_page: &'static str,
 }
 
 #[cfg(test)]
