@@ -38,10 +38,7 @@ fn an_mnist_shaped_csv_shows_its_input_as_a_28_by_28_picture() {
     );
     // Hover the pixel in row 3, column 5: 3 × 28 + 5 = 89.
     let pixel = rect.width() / 28.0;
-    let at = Pos2::new(
-        rect.min.x as f32 + pixel * 5.5,
-        rect.min.y as f32 + pixel * 3.5,
-    );
+    let at = Pos2::new(rect.min.x + pixel * 5.5, rect.min.y + pixel * 3.5);
     harness.input_mut().events.push(Event::PointerMoved(at));
     harness.run();
     assert!(

@@ -56,6 +56,10 @@ pub struct NumberColumn {
 
 impl NumberColumn {
     /// Takes one more cell (NaN: missing).
+    #[expect(
+        clippy::float_cmp,
+        reason = "an exact test: is the value a whole number"
+    )]
     pub fn add(&mut self, v: f32) {
         if v.is_nan() {
             self.missing += 1;

@@ -92,7 +92,7 @@ impl Quotes {
     pub fn feed(&mut self, bytes: &[u8]) {
         // Blocks without a quote only move the line count and the field start.
         for block in bytes.chunks(64) {
-            let quotes = block.iter().fold(false, |any, &b| any | (b == b'"'));
+            let quotes = block.contains(&b'"');
             if quotes || self.open.is_some() || self.quote_pending {
                 self.feed_bytes(block);
             } else if let Some(&last) = block.last() {
@@ -228,8 +228,8 @@ impl<R: Read> Read for Scan<'_, R> {
         if self.read > self.limit {
             return Err(self.halt(Stop::TooLarge));
         }
-        // A vectorised test first: almost every block has no NUL.
-        if bytes.iter().fold(false, |any, &b| any | (b == 0))
+        // A word-at-a-time search first: almost every block has no NUL.
+        if bytes.contains(&0)
             && let Some(at) = bytes.iter().position(|&b| b == 0)
         {
             let line = self.line + newlines(&bytes[..at]);

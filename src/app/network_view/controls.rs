@@ -110,6 +110,17 @@ fn phase_keys(
 }
 
 impl NetworkView {
+    /// The slider of how many edges per neuron a large graph draws (nothing for a small one).
+    fn edges_slider_ui(&mut self, ui: &mut egui::Ui, frame: &FrameData<'_>) {
+        if self.edges_kept(frame.trainer.network()).is_none() {
+            return;
+        }
+        let mut k = self.strongest_edges;
+        ui.add(egui::Slider::new(&mut k, 1..=64).text(frame.text.edges_per_neuron))
+            .on_hover_text(frame.text.hover_edges_per_neuron);
+        self.set_strongest_edges(k);
+    }
+
     /// The mode switch, the phase strip and the step-through and layer buttons.
     pub(super) fn controls_ui(
         &mut self,
@@ -182,12 +193,7 @@ impl NetworkView {
             .on_hover_text(text.hover_animation_speed);
             ui.checkbox(&mut animation.reduce_motion, text.reduce_motion)
                 .on_hover_text(text.hover_reduce_motion);
-            if self.edges_kept(frame.trainer.network()).is_some() {
-                let mut k = self.strongest_edges;
-                ui.add(egui::Slider::new(&mut k, 1..=64).text(text.edges_per_neuron))
-                    .on_hover_text(text.hover_edges_per_neuron);
-                self.set_strongest_edges(k);
-            }
+            self.edges_slider_ui(ui, frame);
             ui.separator();
             if let Some(phase) = step.as_ref().map(|s| s.phase) {
                 ui.label(RichText::new(phase.explanation(text)).italics());
