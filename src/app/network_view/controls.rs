@@ -6,11 +6,11 @@ use egui::emath::RectTransform;
 use egui::{Key, Modifiers, Rect, RichText, Vec2};
 
 use super::super::command::{Command, CommandQueue, SetupCommand, TrainingCommand};
+use super::super::concepts::{self, Concept};
 use super::super::frame_data::FrameData;
 use super::super::network_edit::{with_added_layer, with_removed_layer};
 use super::super::numbers::sig3;
 use super::super::step_through::{Phase, StepThrough};
-use super::super::strings::fill;
 use super::{Mode, NetworkView};
 
 /// Least and most zoom.
@@ -110,8 +110,20 @@ fn phase_keys(
 }
 
 impl NetworkView {
-    /// The slider of how many edges per neuron a large graph draws (nothing for a small one).
-    fn edges_slider_ui(&mut self, ui: &mut egui::Ui, frame: &FrameData<'_>) {
+    /// The animation options, and the slider of how many edges per neuron a large graph
+    /// draws (none for a small one).
+    fn view_options_ui(&mut self, ui: &mut egui::Ui, frame: &FrameData<'_>) {
+        let (animation, text) = (&mut self.animation, frame.text);
+        ui.checkbox(&mut animation.auto_play, text.auto_advance)
+            .on_hover_text(text.hover_auto_advance);
+        ui.add(
+            egui::Slider::new(&mut animation.speed, 0.25..=4.0)
+                .logarithmic(true)
+                .text(text.animation_speed),
+        )
+        .on_hover_text(text.hover_animation_speed);
+        ui.checkbox(&mut animation.reduce_motion, text.reduce_motion)
+            .on_hover_text(text.hover_reduce_motion);
         if self.edges_kept(frame.trainer.network()).is_none() {
             return;
         }
@@ -137,6 +149,7 @@ impl NetworkView {
                 .on_hover_text(text.hover_mode_forward);
             ui.selectable_value(&mut self.mode, Mode::Backprop, text.mode_backprop)
                 .on_hover_text(text.hover_mode_backprop);
+            concepts::hint_ui(ui, Concept::Backpropagation, text, commands);
             ui.separator();
             let Some(st) = step else {
                 ui.label(RichText::new(text.step_hint).weak());
@@ -149,10 +162,11 @@ impl NetworkView {
                 } else {
                     label.weak()
                 };
-                ui.label(label);
+                ui.label(label)
+                    .on_hover_text(Concept::of_phase(phase).hover(text));
             }
             if st.phase >= Phase::Loss {
-                ui.label(RichText::new(fill(text.loss_value, &[&sig3(st.grads.loss)])).monospace());
+                ui.label(RichText::new(text.loss_value(sig3(st.grads.loss))).monospace());
             }
             let more = st.phase != Phase::Update;
             let next = ui
@@ -182,18 +196,7 @@ impl NetworkView {
             }
         });
         ui.horizontal_wrapped(|ui| {
-            let animation = &mut self.animation;
-            ui.checkbox(&mut animation.auto_play, text.auto_advance)
-                .on_hover_text(text.hover_auto_advance);
-            ui.add(
-                egui::Slider::new(&mut animation.speed, 0.25..=4.0)
-                    .logarithmic(true)
-                    .text(text.animation_speed),
-            )
-            .on_hover_text(text.hover_animation_speed);
-            ui.checkbox(&mut animation.reduce_motion, text.reduce_motion)
-                .on_hover_text(text.hover_reduce_motion);
-            self.edges_slider_ui(ui, frame);
+            self.view_options_ui(ui, frame);
             ui.separator();
             if let Some(phase) = step.as_ref().map(|s| s.phase) {
                 ui.label(RichText::new(phase.explanation(text)).italics());

@@ -8,7 +8,7 @@ use ndarray::ArrayView1;
 
 use super::super::graph::Layout;
 use super::super::numbers::sig3;
-use super::super::strings::{Strings, fill};
+use super::super::strings::Strings;
 
 /// Most points of the graph's side margin the picture may use left of the input column.
 const MARGIN_USED: f32 = 120.0;
@@ -120,7 +120,7 @@ impl Picture {
     /// hover text names the pixel under the pointer with its value.
     pub fn ui(&self, ui: &mut egui::Ui, values: ArrayView1<'_, f32>, text: &Strings) {
         let (rows, columns) = self.shape;
-        let name = fill(text.input_picture, &[&rows, &columns]);
+        let name = text.input_picture(rows, columns);
         let response = ui.interact(
             self.rect,
             ui.scope_id().with("input_picture"),
@@ -129,10 +129,7 @@ impl Picture {
         response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Image, true, name.clone()));
         if let Some(i) = response.hover_pos().and_then(|p| self.pixel_at(p)) {
             let value = values.get(i).copied().unwrap_or(f32::NAN);
-            response.on_hover_text(fill(
-                text.input_pixel,
-                &[&i, &(i / columns), &(i % columns), &sig3(value)],
-            ));
+            response.on_hover_text(text.input_pixel(i, i / columns, i % columns, sig3(value)));
         }
     }
 }
