@@ -4,12 +4,15 @@
 pub mod builtin;
 pub mod bundled;
 mod cells;
+mod column_stats;
 pub mod csv_read;
 mod csv_scan;
 mod csv_stream;
 mod error;
 pub mod import;
+mod moments;
 mod options;
+mod pictures;
 pub mod preprocess;
 pub mod schema;
 mod source;

@@ -2,8 +2,6 @@
 //! (feature, target, ignored) and the task (classification or regression), inferred from the
 //! cells and overridable through [`ImportOptions`] (defined in `options.rs`).
 
-use std::collections::BTreeSet;
-
 use serde::{Deserialize, Serialize};
 
 pub use super::cells::{
@@ -11,7 +9,10 @@ pub use super::cells::{
 };
 pub use super::options::{ColumnKind, ImportOptions, MissingPolicy, Role, Scale, Task};
 
-use super::csv_read::{Cell, Cells, RawTable};
+use super::column_stats::{Stats, all_stats, distinct_names};
+use super::csv_read::RawTable;
+pub use super::pictures::image_shape;
+use super::pictures::image_target;
 use super::{DatasetError, excerpt, name_list};
 
 /// Most classes a classification target may have; more suggests the wrong column.
@@ -116,95 +117,6 @@ impl ImportOptions {
             Role::Ignored => self.ignore.push(name.to_owned()),
         }
     }
-}
-
-/// Per-column facts gathered in one pass.
-#[derive(Debug, Clone)]
-struct Stats {
-    missing: usize,
-    /// Distinct non-missing values.
-    distinct: usize,
-    /// Row of the first non-numeric, non-missing cell.
-    first_text: Option<usize>,
-    /// Row of the first cell written as a number that is infinite or out of range.
-    first_out_of_range: Option<usize>,
-    integers: bool,
-}
-
-impl Stats {
-    const EMPTY: Self = Self {
-        missing: 0,
-        distinct: 0,
-        first_text: None,
-        first_out_of_range: None,
-        integers: true,
-    };
-}
-
-/// The facts of every column, in column order.
-fn all_stats(table: &RawTable) -> Vec<Stats> {
-    let width = table.headers.len();
-    match &table.cells {
-        Cells::Text(rows) => (0..width).map(|c| text_stats(rows, c)).collect(),
-        // Gathered as the rows streamed in; a column of numbers has no text.
-        Cells::Numbers(_, columns) => columns
-            .iter()
-            .map(|c| Stats {
-                missing: c.missing,
-                distinct: c.distinct(),
-                first_text: None,
-                first_out_of_range: None,
-                integers: c.integers(),
-            })
-            .collect(),
-    }
-}
-
-fn text_stats(rows: &[Vec<String>], column: usize) -> Stats {
-    let mut stats = Stats::EMPTY;
-    let mut distinct = BTreeSet::new();
-    for (r, row) in rows.iter().enumerate() {
-        let cell = row[column].as_str();
-        if is_missing(cell) {
-            stats.missing += 1;
-            continue;
-        }
-        match parse_number(cell) {
-            Some(v) => stats.integers &= v.fract() == 0.0,
-            None if is_out_of_range_number(cell) => {
-                stats.first_out_of_range.get_or_insert(r);
-            }
-            None => {
-                stats.first_text.get_or_insert(r);
-            }
-        }
-        distinct.insert(cell);
-    }
-    stats.distinct = distinct.len();
-    stats
-}
-
-/// The distinct non-missing values of `column` as text, in their stable order.
-fn distinct_names(table: &RawTable, column: usize) -> Vec<String> {
-    let mut names: Vec<String> = match &table.cells {
-        Cells::Text(rows) => rows
-            .iter()
-            .map(|row| row[column].as_str())
-            .filter(|cell| !is_missing(cell))
-            .collect::<BTreeSet<&str>>()
-            .into_iter()
-            .map(str::to_owned)
-            .collect(),
-        Cells::Numbers(..) => (0..table.row_count())
-            .filter_map(|r| table.cell(r, column).number())
-            .map(|v| (v as f32).to_bits())
-            .collect::<BTreeSet<u32>>()
-            .into_iter()
-            .map(|bits| Cell::Number(f32::from_bits(bits)).text().into_owned())
-            .collect(),
-    };
-    names.sort_by(|a, b| compare_names(a, b));
-    names
 }
 
 fn looks_like_id(name: &str) -> bool {
@@ -383,38 +295,6 @@ pub fn infer_schema(table: &RawTable, options: &ImportOptions) -> Result<Schema,
         ));
     }
     Ok(schema)
-}
-
-/// The square picture whose pixels are the columns `names`, when they are called `pixel0`,
-/// `pixel1`, … or `p0`, `p1`, … in order and there are a square number of them (at least 4).
-pub fn image_shape(names: &[&str]) -> Option<(usize, usize)> {
-    let side = names.len().isqrt();
-    if side < 2 || side * side != names.len() {
-        return None;
-    }
-    ["pixel", "p"]
-        .iter()
-        .any(|prefix| {
-            names.iter().enumerate().all(|(i, name)| {
-                name.strip_prefix(prefix)
-                    .is_some_and(|number| number == i.to_string())
-            })
-        })
-        .then_some((side, side))
-}
-
-/// The one column that is not a pixel when all the others are a picture's (`label` of
-/// `label,pixel0,…,pixel783`): the target a user of such a file means.
-fn image_target(headers: &[String]) -> Option<usize> {
-    (0..headers.len()).find(|&t| {
-        let others: Vec<&str> = headers
-            .iter()
-            .enumerate()
-            .filter(|&(c, _)| c != t)
-            .map(|(_, name)| name.as_str())
-            .collect();
-        image_shape(&others).is_some()
-    })
 }
 
 /// Decides classification or regression for the target column and lists the classes.
