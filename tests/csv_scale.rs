@@ -197,3 +197,70 @@ fn a_file_over_64_mib_imports() {
         "the picture is recognised"
     );
 }
+
+/// The train and test sets of `csv` loaded from a borrowed table and from one it consumes.
+fn both_loads(
+    csv: &[u8],
+) -> (
+    perceptron_lab::data::LoadedData,
+    perceptron_lab::data::LoadedData,
+) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("t.csv");
+    std::fs::write(&path, csv).unwrap();
+    let (source, table) = DataSource::parse_with_table(path.as_os_str(), None, 0.0, 1).unwrap();
+    let spec = DataSpec {
+        source,
+        test_fraction: 0.25,
+        split_seed: 11,
+    };
+    let table = table.unwrap();
+    let borrowed = spec.load_with(Some(&table)).unwrap();
+    let owned = spec.load_owned(table).unwrap();
+    (borrowed, owned)
+}
+
+#[test]
+fn a_table_imported_in_its_own_memory_gives_the_same_sets() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("mnist.csv");
+    write_mnist_csv(&path, 500, 4).unwrap();
+    let mnist = std::fs::read(&path).unwrap();
+    let mut gaps = String::from("a,b,c,y\n");
+    for i in 0..200 {
+        let a = if i % 7 == 0 {
+            String::new()
+        } else {
+            format!("{}.25", i % 13)
+        };
+        writeln!(gaps, "{a},{},{},{}", i * 3 % 17, -i % 5, i % 3).unwrap();
+    }
+    let mut text = String::from("colour,size,y\n");
+    for i in 0..200 {
+        writeln!(
+            text,
+            "{},{},{}",
+            ["red", "green", "blue"][i % 3],
+            i % 11,
+            i % 2
+        )
+        .unwrap();
+    }
+    for (name, csv) in [
+        ("pixels", mnist),
+        ("missing cells", gaps.into_bytes()),
+        ("a text column", text.into_bytes()),
+    ] {
+        let (borrowed, owned) = both_loads(&csv);
+        assert_eq!(
+            owned.train, borrowed.train,
+            "{name}: the same training set, row for row"
+        );
+        assert_eq!(owned.test, borrowed.test, "{name}: the same test set");
+        assert_eq!(
+            owned.preprocessing, borrowed.preprocessing,
+            "{name}: the same preprocessing"
+        );
+        assert_eq!(owned.report, borrowed.report, "{name}: the same report");
+    }
+}

@@ -43,6 +43,14 @@ pub struct Imported {
     pub report: ImportReport,
 }
 
+/// The split of a table and its preprocessing, before any row is encoded.
+struct Plan {
+    train_rows: Vec<usize>,
+    test_rows: Option<Vec<usize>>,
+    preprocessing: Preprocessing,
+    report: ImportReport,
+}
+
 /// Imports `table`: splits it with `test_fraction` and `seed` (stratified for classification)
 /// and fits the preprocessing on the training rows, or uses `stored` when given.
 pub fn import_table(
@@ -52,6 +60,55 @@ pub fn import_table(
     test_fraction: f32,
     seed: u64,
 ) -> Result<Imported, DatasetError> {
+    let plan = plan(table, options, stored, test_fraction, seed)?;
+    let train = plan.preprocessing.transform(table, &plan.train_rows)?;
+    let test = plan
+        .test_rows
+        .map(|t| plan.preprocessing.transform(table, &t))
+        .transpose()?;
+    Ok(Imported {
+        train,
+        test,
+        preprocessing: plan.preprocessing,
+        report: plan.report,
+    })
+}
+
+/// [`import_table`] of a table it consumes: a table of numbers whose features are all numbers
+/// becomes its training matrix in its own memory (the test rows are encoded first), so the
+/// import never holds the raw matrix and both encoded ones at once.
+pub fn import_owned(
+    table: RawTable,
+    options: &ImportOptions,
+    stored: Option<&Preprocessing>,
+    test_fraction: f32,
+    seed: u64,
+) -> Result<Imported, DatasetError> {
+    let plan = plan(&table, options, stored, test_fraction, seed)?;
+    let test = plan
+        .test_rows
+        .map(|t| plan.preprocessing.transform(&table, &t))
+        .transpose()?;
+    let train = plan
+        .preprocessing
+        .transform_owned(table, &plan.train_rows)?;
+    Ok(Imported {
+        train,
+        test,
+        preprocessing: plan.preprocessing,
+        report: plan.report,
+    })
+}
+
+/// The usable rows of `table`, their seeded split and the preprocessing (fitted on the
+/// training rows, or `stored`).
+fn plan(
+    table: &RawTable,
+    options: &ImportOptions,
+    stored: Option<&Preprocessing>,
+    test_fraction: f32,
+    seed: u64,
+) -> Result<Plan, DatasetError> {
     let schema = infer_schema(table, options)?;
     let rows = usable_rows(table, &schema, options);
     if rows.is_empty() {
@@ -89,14 +146,10 @@ pub fn import_table(
         }
         None => Preprocessing::fit(table, &schema, options, &train_rows)?,
     };
-    let train = preprocessing.transform(table, &train_rows)?;
-    let test = test_rows
-        .map(|t| preprocessing.transform(table, &t))
-        .transpose()?;
     let imputed = count_imputed(table, &preprocessing, &rows);
-    Ok(Imported {
-        train,
-        test,
+    Ok(Plan {
+        train_rows,
+        test_rows,
         preprocessing,
         report: ImportReport {
             rows_read: table.row_count(),

@@ -10,12 +10,14 @@ mod csv_scan;
 mod csv_stream;
 mod error;
 pub mod import;
+mod in_place;
 mod moments;
 mod options;
 mod pictures;
 pub mod preprocess;
 pub mod schema;
 mod source;
+mod source_paths;
 mod split;
 pub mod user_file;
 

@@ -181,7 +181,7 @@ impl Preprocessing {
     }
 
     /// The positions of this encoding's feature columns and target column in `table`.
-    fn locate(&self, table: &RawTable) -> Result<(Vec<usize>, usize), DatasetError> {
+    pub(super) fn locate(&self, table: &RawTable) -> Result<(Vec<usize>, usize), DatasetError> {
         let find = |name: &str| {
             table
                 .column_index(name)
@@ -242,7 +242,23 @@ impl Preprocessing {
         }
         let features = Array2::from_shape_vec((rows.len(), width), values)
             .map_err(|e| table.error_at(None, None, e.to_string()))?;
-        let target = match &self.target {
+        Ok(Dataset {
+            feature_names: self.input_names(),
+            features,
+            target: self.encode_target(table, target, rows)?,
+            source_rows: rows.to_vec(),
+            image_shape: self.image_shape,
+        })
+    }
+
+    /// The targets of the table rows `rows`, from column `target`.
+    pub(super) fn encode_target(
+        &self,
+        table: &RawTable,
+        target: usize,
+        rows: &[usize],
+    ) -> Result<Target, DatasetError> {
+        Ok(match &self.target {
             TargetEncoding::Classes { names, .. } => {
                 let index: BTreeMap<&str, usize> = names
                     .iter()
@@ -287,13 +303,6 @@ impl Preprocessing {
                         .map_err(|e| table.error_at(None, None, e.to_string()))?,
                 }
             }
-        };
-        Ok(Dataset {
-            feature_names: self.input_names(),
-            features,
-            target,
-            source_rows: rows.to_vec(),
-            image_shape: self.image_shape,
         })
     }
 
@@ -318,7 +327,7 @@ impl Preprocessing {
 
     /// [`Self::encode`] of one row's cells (one per feature column, in order) into `out`
     /// (one value per network input).
-    fn encode_into<'a>(
+    pub(super) fn encode_into<'a>(
         &self,
         cells: impl Iterator<Item = Cell<'a>>,
         out: &mut [f32],

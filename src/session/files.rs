@@ -3,7 +3,7 @@
 
 use std::path::Path;
 
-use crate::data::{DataSource, DataSpec, ReadProgress};
+use crate::data::{DataSource, DataSpec, LoadedData, ReadProgress};
 use crate::experiment::{EXAMPLE_PREFIX, Experiment};
 use crate::nn::Trainer;
 
@@ -66,31 +66,42 @@ pub fn open_path_with(path: &Path, progress: &ReadProgress) -> Result<Opened, Se
     }
 }
 
+/// Rows from which an opened CSV is imported in its own memory (see `DataSpec::load_owned`).
+const LARGE_TABLE_ROWS: usize = 10_000;
+
 /// Opens a CSV file as the data of a fresh experiment: the columns' roles and encodings are
 /// inferred (target: the last column), everything else follows the task's defaults.
 fn open_csv(path: &Path, progress: &ReadProgress) -> Result<Opened, SessionError> {
     // Read once: the path may be a pipe.
     let (source, table) = DataSource::parse_csv(path, progress)?;
-    let table = Some(table);
     let choices = super::Choices::default();
-    let build = |test_fraction: f32| -> Result<(Setup, Trainer), SessionError> {
-        let spec = DataSpec {
-            source: source.clone(),
-            test_fraction,
-            split_seed: choices.seed,
-        };
-        let loaded = spec.load_with(table.as_ref())?;
-        let setup = Setup {
-            test_fraction,
-            ..Setup::for_task(source.clone(), &loaded, &choices)
-        };
-        let trainer = setup.build_with(loaded)?;
-        Ok((setup, trainer))
+    let spec = |test_fraction: f32| DataSpec {
+        source: source.clone(),
+        test_fraction,
+        split_seed: choices.seed,
     };
-    // A file too small to hold out a test sample of every class trains on all its rows.
-    let (setup, trainer) = match build(source.default_test_fraction()) {
-        Ok(built) => built,
-        Err(first) => build(0.0).map_err(|_| first)?,
+    let build =
+        |test_fraction: f32, loaded: LoadedData| -> Result<(Setup, Trainer), SessionError> {
+            let setup = Setup {
+                test_fraction,
+                ..Setup::for_task(source.clone(), &loaded, &choices)
+            };
+            let trainer = setup.build_with(loaded)?;
+            Ok((setup, trainer))
+        };
+    let test_fraction = source.default_test_fraction();
+    let (setup, trainer) = if table.row_count() >= LARGE_TABLE_ROWS {
+        // A large table becomes its training matrix in its own memory; it always has room
+        // for a test split.
+        build(test_fraction, spec(test_fraction).load_owned(table)?)?
+    } else {
+        let attempt =
+            |test_fraction: f32| build(test_fraction, spec(test_fraction).load_with(Some(&table))?);
+        // A file too small to hold out a test sample of every class trains on all its rows.
+        match attempt(test_fraction) {
+            Ok(built) => built,
+            Err(first) => attempt(0.0).map_err(|_| first)?,
+        }
     };
     Ok(Opened {
         setup,
