@@ -1,7 +1,9 @@
 //! Fixed benchmark workloads (`perceptron-lab bench`): the same training runs on every
 //! machine, timed without the data generation, so speed is measured, never guessed. The
-//! `serve` workload (an HTTP load on the model server) lives in `bench/serve_load.rs`.
+//! `serve` workload (an HTTP load on the model server) lives in `bench/serve_load.rs`, the
+//! `csv-import` workload (a generated MNIST-shaped CSV) in `bench/csv_import.rs`.
 
+pub mod csv_import;
 pub mod serve_load;
 
 use std::time::Instant;

@@ -26,6 +26,6 @@ fn main() -> ExitCode {
             }
         }
     } else {
-        perceptron_lab::cli::main(args, perceptron_lab::app::bench_edge_mesh)
+        perceptron_lab::cli::main(args, perceptron_lab::app::bench_frame)
     }
 }

@@ -316,8 +316,10 @@ fn clicking_a_cell_opens_the_wrong_answer_notebook() {
         .filter_map(|n| n.accesskit_node().label()?.parse().ok())
         .collect();
     listed.sort_unstable();
+    // One page at a time (tests/app_scale.rs pages on).
     assert_eq!(
-        listed, expected,
+        listed,
+        expected[..expected.len().min(25)],
         "the notebook lists exactly the training samples of class {t} predicted as {p}"
     );
 }

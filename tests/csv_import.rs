@@ -102,7 +102,8 @@ fn well_formed_files_give_the_expected_schema() {
     );
     let table = RawTable::from_file(&fixture("quoted_commas.csv")).unwrap();
     assert_eq!(
-        table.rows[0][0], "Smith, John",
+        table.cell(0, 0).text(),
+        "Smith, John",
         "the quoted field is kept whole"
     );
 }
@@ -309,7 +310,7 @@ fn statistics_come_from_the_training_split_only() {
     let train_rows = &imported.train.source_rows;
     let expected: f64 = train_rows
         .iter()
-        .map(|&r| table.rows[r][0].parse::<f64>().unwrap())
+        .map(|&r| table.cell(r, 0).number().unwrap())
         .sum::<f64>()
         / train_rows.len() as f64;
     assert!(

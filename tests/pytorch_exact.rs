@@ -88,7 +88,10 @@ fn every_sample(experiment: &Experiment) -> (Dataset, String) {
             let (data, _) = apply_preprocessing(&table, preprocessing).unwrap();
             csv.write_record(&table.headers).unwrap();
             for &r in &data.source_rows {
-                csv.write_record(&table.rows[r]).unwrap();
+                let row: Vec<String> = (0..table.headers.len())
+                    .map(|c| table.cell(r, c).text().into_owned())
+                    .collect();
+                csv.write_record(&row).unwrap();
             }
             data
         }

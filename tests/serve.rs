@@ -21,17 +21,16 @@ fn json(text: &str) -> Value {
 /// Every iris row as a JSON object of its raw CSV cells (numbers as written, the species too).
 fn iris_rows() -> Vec<String> {
     let table = RawTable::from_bytes(Bundled::Iris.csv().as_bytes(), "iris").expect("bundled");
-    table
-        .rows
-        .iter()
-        .map(|row| {
+    (0..table.row_count())
+        .map(|r| {
             let cells: Vec<String> = table
                 .headers
                 .iter()
-                .zip(row)
+                .enumerate()
+                .map(|(c, h)| (h, table.cell(r, c).text()))
                 .map(|(h, cell)| match cell.parse::<f64>() {
                     Ok(_) => format!("{}:{cell}", Value::from(h.as_str())),
-                    Err(_) => format!("{}:{}", Value::from(h.as_str()), Value::from(cell.as_str())),
+                    Err(_) => format!("{}:{}", Value::from(h.as_str()), Value::from(cell.as_ref())),
                 })
                 .collect();
             format!("{{{}}}", cells.join(","))

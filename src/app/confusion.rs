@@ -14,8 +14,8 @@ use super::sample_view;
 use super::strings::Strings;
 use super::{colormap, numbers};
 
-/// Most rows the notebook lists.
-const NOTEBOOK_ROWS: usize = 200;
+/// Rows of one notebook page: the notebook lists at most this many at a time.
+const NOTEBOOK_PAGE_ROWS: usize = 25;
 
 /// The confusion-matrix panel's own state.
 #[derive(Debug, Default)]
@@ -26,6 +26,8 @@ pub struct ConfusionPanel {
     row_normalised: bool,
     /// The clicked cell (true, predicted).
     selected: Option<(usize, usize)>,
+    /// The notebook page shown (0-based), of the selected cell's samples.
+    page: usize,
     last_total: u64,
 }
 
@@ -189,6 +191,7 @@ impl ConfusionPanel {
                     } else {
                         Some((t, p))
                     };
+                    self.page = 0;
                 }
                 response.on_hover_text(format!("{cell_name}: {count}"));
             }
@@ -196,7 +199,7 @@ impl ConfusionPanel {
     }
 
     fn notebook_ui(
-        &self,
+        &mut self,
         ui: &mut egui::Ui,
         (data, evaluation): (&Dataset, &Evaluation),
         names: &[String],
@@ -222,6 +225,26 @@ impl ConfusionPanel {
             ui.label(text.notebook_empty);
             return;
         }
+        let pages = members.len().div_ceil(NOTEBOOK_PAGE_ROWS);
+        self.page = self.page.min(pages - 1);
+        if pages > 1 {
+            ui.horizontal(|ui| {
+                if ui
+                    .add_enabled(self.page > 0, egui::Button::new(text.previous_page))
+                    .clicked()
+                {
+                    self.page -= 1;
+                }
+                ui.label(text.notebook_page(self.page + 1, pages, members.len()));
+                if ui
+                    .add_enabled(self.page + 1 < pages, egui::Button::new(text.next_page))
+                    .clicked()
+                {
+                    self.page += 1;
+                }
+            });
+        }
+        let page = self.page;
         egui::ScrollArea::vertical()
             .id_salt("notebook")
             .max_height(220.0)
@@ -236,7 +259,11 @@ impl ConfusionPanel {
                         ui.strong(text.probabilities);
                         ui.strong(text.features);
                         ui.end_row();
-                        for &i in members.iter().take(NOTEBOOK_ROWS) {
+                        for &i in members
+                            .iter()
+                            .skip(page * NOTEBOOK_PAGE_ROWS)
+                            .take(NOTEBOOK_PAGE_ROWS)
+                        {
                             let row_label = format!("{i}");
                             if ui.link(RichText::new(row_label).monospace()).clicked()
                                 && !self.use_test

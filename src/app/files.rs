@@ -4,10 +4,12 @@
 
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::sync::mpsc::{Receiver, TryRecvError, channel};
 
+use crate::data::ReadProgress;
 use crate::nn::EpochRecord;
-use crate::session::{Opened, SessionError, open_path};
+use crate::session::{Opened, SessionError, open_path_with};
 
 use super::error::AppError;
 use super::strings::Strings;
@@ -21,23 +23,34 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), AppError> {
 }
 
 /// An experiment or dataset being opened on its own thread, so a large file never freezes
-/// the window. Dropping it cancels: the result is thrown away when it arrives.
+/// the window. Dropping it cancels: a CSV stops being read at its next block, and any result
+/// is thrown away when it arrives.
 #[derive(Debug)]
 pub struct FileLoad {
     path: PathBuf,
     /// The frame in which the load started (its result is applied in a later one).
     started_frame: u64,
     receiver: Receiver<Result<Opened, SessionError>>,
+    /// How much of a CSV has been read; cancelled when the load is dropped.
+    progress: Arc<ReadProgress>,
+}
+
+impl Drop for FileLoad {
+    fn drop(&mut self) {
+        self.progress.cancel();
+    }
 }
 
 impl FileLoad {
-    /// Starts opening `path` (see [`open_path`]); `ctx`, if any, is repainted when done.
+    /// Starts opening `path` (see [`open_path_with`]); `ctx`, if any, is repainted when done.
     pub fn spawn(path: PathBuf, ctx: Option<egui::Context>, started_frame: u64) -> Self {
         let (sender, receiver) = channel();
         let thread_path = path.clone();
+        let progress = ReadProgress::shared();
+        let thread_progress = Arc::clone(&progress);
         std::thread::spawn(move || {
             // A closed channel means the user cancelled: nobody wants the result.
-            let _ = sender.send(open_path(&thread_path));
+            let _ = sender.send(open_path_with(&thread_path, &thread_progress));
             if let Some(ctx) = ctx {
                 ctx.request_repaint();
             }
@@ -46,7 +59,14 @@ impl FileLoad {
             path,
             started_frame,
             receiver,
+            progress,
         }
+    }
+
+    /// The fraction of the file read so far (0 to 1), `None` while unknown (an experiment
+    /// file, a pipe).
+    pub fn fraction(&self) -> Option<f32> {
+        self.progress.fraction()
     }
 
     /// The file being opened.

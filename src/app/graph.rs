@@ -1,15 +1,13 @@
 //! The geometry of the network graph: where each node sits, and all the edges of the network
 //! batched into one mesh (one quad per visible edge, negligible edges culled), plus the
-//! frame-build benchmark for an 8 × 64 network.
-
-use std::time::{Duration, Instant};
+//! thinning of a large graph to each neuron's strongest edges.
 
 use egui::emath::RectTransform;
 use egui::{Color32, Mesh, Pos2, Rect, pos2, vec2};
 use ndarray::ArrayView2;
 
 use super::colormap::{Scale, diverging, sequential};
-use crate::nn::{Activation, Architecture, Layer, LayerSpec, Network};
+use crate::nn::Network;
 
 /// Space kept free left and right of the graph for the input and output labels.
 const SIDE_MARGIN: f32 = 140.0;
@@ -88,6 +86,8 @@ pub struct EdgeLayer<'a> {
     pub values: ArrayView2<'a, f32>,
     /// Opacity multiplier 0..=1 (dimmed layers in the step-through).
     pub opacity: f32,
+    /// Draw only each neuron's this many strongest incoming edges (`None`: all).
+    pub strongest: Option<usize>,
 }
 
 impl<'a> EdgeLayer<'a> {
@@ -99,6 +99,30 @@ impl<'a> EdgeLayer<'a> {
             .map(|l| EdgeLayer {
                 values: l.weights.view(),
                 opacity: 1.0,
+                strongest: None,
+            })
+            .collect()
+    }
+
+    /// For each neuron (row of `values`), the least |value| of an edge drawn into it: its
+    /// `strongest`-th largest |value|, or 0 when every edge is drawn.
+    pub fn thresholds(&self) -> Vec<f32> {
+        let (outputs, inputs) = self.values.dim();
+        let Some(k) = self.strongest.filter(|&k| k < inputs) else {
+            return vec![0.0; outputs];
+        };
+        let mut scratch = Vec::with_capacity(inputs);
+        self.values
+            .rows()
+            .into_iter()
+            .map(|row| {
+                if k == 0 {
+                    return f32::INFINITY;
+                }
+                scratch.clear();
+                scratch.extend(row.iter().map(|v| v.abs()));
+                let (_, kth, _) = scratch.select_nth_unstable_by(inputs - k, f32::total_cmp);
+                *kth
             })
             .collect()
     }
@@ -145,8 +169,9 @@ pub fn build_edge_mesh(
         if layer.opacity <= 0.0 {
             continue;
         }
+        let least = layer.thresholds();
         for ((j, i), &v) in layer.values.indexed_iter() {
-            if !edge_visible(v, limit, cull) {
+            if !edge_visible(v, limit, cull) || v.abs() < least[j] {
                 continue;
             }
             let (Some(&a), Some(&b)) = (from.get(i), to.get(j)) else {
@@ -197,8 +222,9 @@ pub fn edge_at(
         if pointer.x < x0.min(x1) || pointer.x > x0.max(x1) {
             continue;
         }
+        let least = layer.thresholds();
         for ((j, i), &v) in layer.values.indexed_iter() {
-            if !edge_visible(v, limit, cull) {
+            if !edge_visible(v, limit, cull) || v.abs() < least[j] {
                 continue;
             }
             let d = segment_distance(pointer, from[i], to[j]);
@@ -223,44 +249,4 @@ pub fn max_abs<'a>(values: impl IntoIterator<Item = ArrayView2<'a, f32>>, floor:
         .flat_map(|v| v.into_iter().copied())
         .filter(|v| v.is_finite())
         .fold(floor, |m, v| m.max(v.abs()))
-}
-
-/// Builds the edge mesh of an 8-layer × 64-neuron network (64 inputs; 32,768 edges) for a
-/// 1600 × 1000 view `frames` times and returns the mean time per frame — the cost the
-/// network view pays each frame for its edges. For `perceptron-lab bench`.
-pub fn bench_edge_mesh(frames: usize) -> Duration {
-    let architecture = Architecture {
-        inputs: 64,
-        layers: (0..8)
-            .map(|l| LayerSpec {
-                width: 64,
-                activation: if l == 7 {
-                    Activation::Sigmoid
-                } else {
-                    Activation::Tanh
-                },
-            })
-            .collect(),
-    };
-    let Ok(network) = Network::new(&architecture, 1) else {
-        return Duration::ZERO;
-    };
-    let widths: Vec<usize> = std::iter::once(64)
-        .chain(network.layers.iter().map(Layer::width))
-        .collect();
-    let rect = Rect::from_min_size(Pos2::ZERO, vec2(1600.0, 1000.0));
-    let mut mesh = Mesh::default();
-    let frames = frames.max(1);
-    let start = Instant::now();
-    for frame in 0..frames {
-        mesh.clear();
-        // A slightly different pan each frame, as while the user drags.
-        let shown = rect.translate(vec2(frame as f32 * -0.01, 0.0));
-        let layout = Layout::new(&widths, rect).mapped(&RectTransform::from_to(shown, rect));
-        let layers = EdgeLayer::weights_of(&network);
-        let limit = max_abs(layers.iter().map(|l| l.values), 1e-6);
-        build_edge_mesh(&mut mesh, &layout, &layers, Scale::Diverging { limit }, 4.0);
-        std::hint::black_box(&mesh);
-    }
-    start.elapsed() / frames as u32
 }

@@ -37,7 +37,7 @@ pub use boundary::BoundaryView;
 pub use command::{Command, CommandQueue};
 pub use error::AppError;
 pub use frame_data::FrameData;
-pub use graph::bench_edge_mesh;
+pub use network_view::bench_frame;
 pub use network_view::{Inspected, Mode, NetworkView};
 pub use numbers::{parse_sig3, sig3};
 pub use shell::{PerceptronApp, Settings};

@@ -222,19 +222,22 @@ fn request_bytes(rows: usize, host: &str) -> Result<Arc<Vec<Vec<u8>>>, String> {
     let table = RawTable::from_bytes(Bundled::Iris.csv().as_bytes(), "builtin:iris")
         .map_err(|e| e.to_string())?;
     let features = &table.headers[..table.headers.len() - 1];
-    let row_json = |r: &Vec<String>| {
+    let row_json = |r: usize| {
         let cells: Vec<String> = features
             .iter()
-            .zip(r)
-            .map(|(name, cell)| format!("{}:{cell}", serde_json::Value::from(name.as_str())))
+            .enumerate()
+            .map(|(c, name)| {
+                let cell = table.cell(r, c).text();
+                format!("{}:{cell}", serde_json::Value::from(name.as_str()))
+            })
             .collect();
         format!("{{{}}}", cells.join(","))
     };
-    let n = table.rows.len();
+    let n = table.row_count();
     let requests = (0..n)
         .map(|start| {
             let body_rows: Vec<String> = (0..rows)
-                .map(|i| row_json(&table.rows[(start + i) % n]))
+                .map(|i| row_json((start + i) % n))
                 .collect();
             let body = format!("{{\"rows\":[{}]}}", body_rows.join(","));
             format!(

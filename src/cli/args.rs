@@ -14,7 +14,8 @@ use crate::nn::MAX_LEARNING_RATE;
 
 #[derive(Debug, Args)]
 pub struct BenchArgs {
-    /// Workload: spiral-tiny, digits, mnist-scale, or serve (the iris model over HTTP).
+    /// Workload: spiral-tiny, digits, mnist-scale, serve (the iris model over HTTP), or
+    /// csv-import (a generated MNIST-shaped CSV read as `data describe` reads it).
     #[arg(long, default_value = "spiral-tiny")]
     pub workload: String,
     /// serve: keep-alive connections sending requests.
@@ -23,9 +24,10 @@ pub struct BenchArgs {
     /// serve: requests in all.
     #[arg(long, default_value_t = 20_000)]
     pub requests: usize,
-    /// serve: iris rows per request.
-    #[arg(long, default_value_t = 1)]
-    pub rows: usize,
+    /// serve: iris rows per request (default 1); csv-import: rows of the generated file
+    /// (default 60000).
+    #[arg(long)]
+    pub rows: Option<usize>,
     /// serve: worker threads of the server (0: one per core).
     #[arg(long, default_value_t = 0)]
     pub server_threads: usize,
@@ -42,6 +44,10 @@ pub struct BenchArgs {
     /// Instead: time building the edge mesh of an 8×64 network view (one frame's drawing).
     #[arg(long)]
     pub frame: bool,
+    /// frame: the network's layer widths, inputs first (e.g. 784,128,64,10; a square input
+    /// count is drawn as a picture).
+    #[arg(long, requires = "frame")]
+    pub net: Option<String>,
 }
 
 #[derive(Debug, Args)]

@@ -246,6 +246,7 @@ pub fn schema_json(schema: &Schema) -> serde_json::Value {
         "rows": schema.rows,
         "target": schema.columns.get(schema.target).map(|c| c.name.clone()),
         "classes": schema.classes,
+        "image_shape": schema.image_shape.map(|(rows, columns)| [rows, columns]),
         "columns": columns,
     })
 }

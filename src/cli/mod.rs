@@ -24,9 +24,11 @@ use crate::experiment::{EXAMPLE_PREFIX, Experiment};
 use args::{BenchArgs, ExportArgs, InspectArgs, TrainArgs};
 pub use report::{evaluate_json, metrics_json};
 
-/// Times one frame's drawing over the given number of frames (the app's frame benchmark,
-/// handed in by `main` so the command line never names the app).
-pub type FrameBench = fn(usize) -> Duration;
+/// Times one frame's drawing over the given number of frames, of the network with the given
+/// layer widths (inputs first) or the benchmark's default one; returns the mean time per
+/// frame and the edges drawn (the app's frame benchmark, handed in by `main` so the command
+/// line never names the app).
+pub type FrameBench = fn(usize, Option<&[usize]>) -> Result<(Duration, usize), String>;
 
 /// Exit code for bad arguments, files or data.
 const EXIT_USAGE: u8 = 2;

@@ -29,6 +29,12 @@ pub enum DatasetError {
         /// The operating system's message.
         message: String,
     },
+    /// The user stopped the read.
+    #[error("reading {path} was cancelled")]
+    Cancelled {
+        /// The file.
+        path: String,
+    },
     /// The file was read but its contents are unusable.
     #[error("{path}{}: {message}", location(*line, column.as_deref()))]
     Invalid {

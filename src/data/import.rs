@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use super::csv_read::RawTable;
 use super::preprocess::Preprocessing;
-use super::schema::{ImportOptions, MissingPolicy, Role, Schema, Task, infer_schema, is_missing};
+use super::schema::{ImportOptions, MissingPolicy, Role, Schema, Task, infer_schema};
 use super::{Dataset, DatasetError, split_indices};
 
 /// What the import did about missing values.
@@ -43,6 +43,14 @@ pub struct Imported {
     pub report: ImportReport,
 }
 
+/// The split of a table and its preprocessing, before any row is encoded.
+struct Plan {
+    train_rows: Vec<usize>,
+    test_rows: Option<Vec<usize>>,
+    preprocessing: Preprocessing,
+    report: ImportReport,
+}
+
 /// Imports `table`: splits it with `test_fraction` and `seed` (stratified for classification)
 /// and fits the preprocessing on the training rows, or uses `stored` when given.
 pub fn import_table(
@@ -52,6 +60,55 @@ pub fn import_table(
     test_fraction: f32,
     seed: u64,
 ) -> Result<Imported, DatasetError> {
+    let plan = plan(table, options, stored, test_fraction, seed)?;
+    let train = plan.preprocessing.transform(table, &plan.train_rows)?;
+    let test = plan
+        .test_rows
+        .map(|t| plan.preprocessing.transform(table, &t))
+        .transpose()?;
+    Ok(Imported {
+        train,
+        test,
+        preprocessing: plan.preprocessing,
+        report: plan.report,
+    })
+}
+
+/// [`import_table`] of a table it consumes: a table of numbers whose features are all numbers
+/// becomes its training matrix in its own memory (the test rows are encoded first), so the
+/// import never holds the raw matrix and both encoded ones at once.
+pub fn import_owned(
+    table: RawTable,
+    options: &ImportOptions,
+    stored: Option<&Preprocessing>,
+    test_fraction: f32,
+    seed: u64,
+) -> Result<Imported, DatasetError> {
+    let plan = plan(&table, options, stored, test_fraction, seed)?;
+    let test = plan
+        .test_rows
+        .map(|t| plan.preprocessing.transform(&table, &t))
+        .transpose()?;
+    let train = plan
+        .preprocessing
+        .transform_owned(table, &plan.train_rows)?;
+    Ok(Imported {
+        train,
+        test,
+        preprocessing: plan.preprocessing,
+        report: plan.report,
+    })
+}
+
+/// The usable rows of `table`, their seeded split and the preprocessing (fitted on the
+/// training rows, or `stored`).
+fn plan(
+    table: &RawTable,
+    options: &ImportOptions,
+    stored: Option<&Preprocessing>,
+    test_fraction: f32,
+    seed: u64,
+) -> Result<Plan, DatasetError> {
     let schema = infer_schema(table, options)?;
     let rows = usable_rows(table, &schema, options);
     if rows.is_empty() {
@@ -65,8 +122,8 @@ pub fn import_table(
         Task::Classification => rows
             .iter()
             .map(|&r| {
-                let cell = &table.rows[r][schema.target];
-                schema.classes.iter().position(|c| c == cell).unwrap_or(0)
+                let cell = table.cell(r, schema.target).text();
+                schema.classes.iter().position(|c| *c == cell).unwrap_or(0)
             })
             .collect(),
         Task::Regression => Vec::new(),
@@ -89,18 +146,14 @@ pub fn import_table(
         }
         None => Preprocessing::fit(table, &schema, options, &train_rows)?,
     };
-    let train = preprocessing.transform(table, &train_rows)?;
-    let test = test_rows
-        .map(|t| preprocessing.transform(table, &t))
-        .transpose()?;
     let imputed = count_imputed(table, &preprocessing, &rows);
-    Ok(Imported {
-        train,
-        test,
+    Ok(Plan {
+        train_rows,
+        test_rows,
         preprocessing,
         report: ImportReport {
-            rows_read: table.rows.len(),
-            rows_dropped: table.rows.len() - rows.len(),
+            rows_read: table.row_count(),
+            rows_dropped: table.row_count() - rows.len(),
             cells_imputed: imputed,
         },
     })
@@ -122,7 +175,7 @@ pub fn apply_preprocessing(
     }
     let data = preprocessing.transform(table, &rows)?;
     let report = ImportReport {
-        rows_read: table.rows.len(),
+        rows_read: table.row_count(),
         rows_dropped: dropped,
         cells_imputed: count_imputed(table, preprocessing, &rows),
     };
@@ -140,10 +193,10 @@ fn usable_rows(table: &RawTable, schema: &Schema, options: &ImportOptions) -> Ve
         })
         .map(|(i, _)| i)
         .collect();
-    (0..table.rows.len())
+    (0..table.row_count())
         .filter(|&r| {
-            let row = &table.rows[r];
-            !is_missing(&row[schema.target]) && drop.iter().all(|&c| !is_missing(&row[c]))
+            !table.cell(r, schema.target).is_missing()
+                && drop.iter().all(|&c| !table.cell(r, c).is_missing())
         })
         .collect()
 }
@@ -158,7 +211,7 @@ fn count_imputed(table: &RawTable, preprocessing: &Preprocessing, rows: &[usize]
         .map(|&r| {
             columns
                 .iter()
-                .filter(|&&c| is_missing(&table.rows[r][c]))
+                .filter(|&&c| table.cell(r, c).is_missing())
                 .count()
         })
         .sum()

@@ -4,19 +4,27 @@
 pub mod builtin;
 pub mod bundled;
 mod cells;
+mod column_stats;
 pub mod csv_read;
+mod csv_scan;
+mod csv_stream;
 mod error;
 pub mod import;
+mod in_place;
+mod moments;
 mod options;
+mod pictures;
 pub mod preprocess;
 pub mod raw_values;
 pub mod schema;
 mod source;
+mod source_paths;
 mod split;
 pub mod user_file;
 
 pub use bundled::Bundled;
-pub use csv_read::RawTable;
+pub use csv_read::{Cell, Cells, RawTable};
+pub use csv_scan::ReadProgress;
 pub use error::{DatasetError, excerpt, name_list};
 pub use import::{ImportReport, apply_preprocessing, import_table};
 pub use preprocess::Preprocessing;

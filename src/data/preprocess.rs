@@ -3,15 +3,17 @@
 //! statistics are fitted on the training rows only and kept in a serializable
 //! [`Preprocessing`], so a saved model treats new data exactly as it treated its training data.
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 use ndarray::Array2;
+use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
-use super::csv_read::RawTable;
+use super::csv_read::{Cell, RawTable};
+use super::moments::column_moments;
 use super::schema::{
-    ColumnKind, ImportOptions, MissingPolicy, Scale, Schema, Task, compare_names, is_missing,
-    not_a_number, parse_number,
+    ColumnKind, ImportOptions, MissingPolicy, Scale, Schema, Task, compare_names, not_a_number,
 };
 use super::{Dataset, DatasetError, Target, excerpt, name_list};
 use crate::nn::MAX_INPUTS;
@@ -100,16 +102,25 @@ impl Preprocessing {
         options: &ImportOptions,
         train: &[usize],
     ) -> Result<Self, DatasetError> {
+        let columns = schema.feature_columns();
+        let numeric: Vec<usize> = columns
+            .iter()
+            .copied()
+            .filter(|&c| schema.columns[c].kind != ColumnKind::Categorical)
+            .collect();
+        let mut moments = column_moments(table, train, &numeric).into_iter();
         let mut features = Vec::new();
-        for c in schema.feature_columns() {
+        for c in columns {
             let name = &schema.columns[c].name;
-            let present = train
-                .iter()
-                .map(|&r| table.rows[r][c].as_str())
-                .filter(|v| !is_missing(v));
             let encoding = match schema.columns[c].kind {
-                ColumnKind::Categorical => fit_categories(present),
-                _ => fit_numbers(present.filter_map(parse_number), options.scale),
+                ColumnKind::Categorical => fit_categories(
+                    train
+                        .iter()
+                        .map(|&r| table.cell(r, c))
+                        .filter(|v| !v.is_missing())
+                        .map(Cell::text),
+                ),
+                _ => moments.next().unwrap_or_default().encoding(options.scale),
             };
             features.push(FeatureEncoding {
                 column: name.clone(),
@@ -136,7 +147,7 @@ impl Preprocessing {
         Ok(Self {
             features,
             target,
-            image_shape: None,
+            image_shape: schema.image_shape,
         })
     }
 
@@ -170,7 +181,7 @@ impl Preprocessing {
     }
 
     /// The positions of this encoding's feature columns and target column in `table`.
-    fn locate(&self, table: &RawTable) -> Result<(Vec<usize>, usize), DatasetError> {
+    pub(super) fn locate(&self, table: &RawTable) -> Result<(Vec<usize>, usize), DatasetError> {
         let find = |name: &str| {
             table
                 .column_index(name)
@@ -200,13 +211,13 @@ impl Preprocessing {
             .filter(|(f, _)| f.missing == MissingPolicy::Drop)
             .map(|(_, &c)| c)
             .collect();
-        let rows: Vec<usize> = (0..table.rows.len())
+        let rows: Vec<usize> = (0..table.row_count())
             .filter(|&r| {
-                let row = &table.rows[r];
-                !is_missing(&row[target]) && drop.iter().all(|&c| !is_missing(&row[c]))
+                !table.cell(r, target).is_missing()
+                    && drop.iter().all(|&c| !table.cell(r, c).is_missing())
             })
             .collect();
-        let dropped = table.rows.len() - rows.len();
+        let dropped = table.row_count() - rows.len();
         Ok((rows, dropped))
     }
 
@@ -214,17 +225,40 @@ impl Preprocessing {
     pub fn transform(&self, table: &RawTable, rows: &[usize]) -> Result<Dataset, DatasetError> {
         let (columns, target) = self.locate(table)?;
         let width: usize = self.features.iter().map(FeatureEncoding::width).sum();
-        let mut features = Array2::zeros((rows.len(), width));
-        for (i, &r) in rows.iter().enumerate() {
-            let cells: Vec<&str> = columns.iter().map(|&c| table.rows[r][c].as_str()).collect();
-            let encoded = self.encode(&cells).map_err(|(k, message)| {
-                table.error_at(Some(r), columns.get(k).copied(), message)
-            })?;
-            features
-                .row_mut(i)
-                .assign(&ndarray::ArrayView1::from(encoded.as_slice()));
+        let mut values = vec![0.0_f32; rows.len() * width];
+        // Rows are encoded on every core; the first failing row (in file order) is reported.
+        let failure = values
+            .par_chunks_mut(width.max(1))
+            .zip(rows.par_iter())
+            .filter_map(|(out, &r)| {
+                let cells = columns.iter().map(|&c| table.cell(r, c));
+                self.encode_into(cells, out)
+                    .err()
+                    .map(|(k, message)| (r, k, message))
+            })
+            .min_by_key(|(r, _, _)| *r);
+        if let Some((r, k, message)) = failure {
+            return Err(table.error_at(Some(r), columns.get(k).copied(), message));
         }
-        let target = match &self.target {
+        let features = Array2::from_shape_vec((rows.len(), width), values)
+            .map_err(|e| table.error_at(None, None, e.to_string()))?;
+        Ok(Dataset {
+            feature_names: self.input_names(),
+            features,
+            target: self.encode_target(table, target, rows)?,
+            source_rows: rows.to_vec(),
+            image_shape: self.image_shape,
+        })
+    }
+
+    /// The targets of the table rows `rows`, from column `target`.
+    pub(super) fn encode_target(
+        &self,
+        table: &RawTable,
+        target: usize,
+        rows: &[usize],
+    ) -> Result<Target, DatasetError> {
+        Ok(match &self.target {
             TargetEncoding::Classes { names, .. } => {
                 let index: BTreeMap<&str, usize> = names
                     .iter()
@@ -234,14 +268,14 @@ impl Preprocessing {
                 let labels = rows
                     .iter()
                     .map(|&r| {
-                        let cell = table.rows[r][target].as_str();
-                        index.get(cell).copied().ok_or_else(|| {
+                        let cell = table.cell(r, target).text();
+                        index.get(cell.as_ref()).copied().ok_or_else(|| {
                             table.error_at(
                                 Some(r),
                                 Some(target),
                                 format!(
                                     "class '{}' is not one the model knows ({})",
-                                    excerpt(cell),
+                                    excerpt(&cell),
                                     name_list(names)
                                 ),
                             )
@@ -257,9 +291,9 @@ impl Preprocessing {
                 let values = rows
                     .iter()
                     .map(|&r| {
-                        let cell = table.rows[r][target].as_str();
-                        parse_number(cell).map(|v| v as f32).ok_or_else(|| {
-                            table.error_at(Some(r), Some(target), not_a_number(cell))
+                        let cell = table.cell(r, target);
+                        cell.number().map(|v| v as f32).ok_or_else(|| {
+                            table.error_at(Some(r), Some(target), not_a_number(&cell.text()))
                         })
                     })
                     .collect::<Result<Vec<f32>, _>>()?;
@@ -269,13 +303,6 @@ impl Preprocessing {
                         .map_err(|e| table.error_at(None, None, e.to_string()))?,
                 }
             }
-        };
-        Ok(Dataset {
-            feature_names: self.input_names(),
-            features,
-            target,
-            source_rows: rows.to_vec(),
-            image_shape: self.image_shape,
         })
     }
 
@@ -293,8 +320,20 @@ impl Preprocessing {
                 ),
             ));
         }
-        let mut out = Vec::with_capacity(self.features.iter().map(FeatureEncoding::width).sum());
-        for (k, (f, &cell)) in self.features.iter().zip(cells).enumerate() {
+        let mut out = vec![0.0; self.features.iter().map(FeatureEncoding::width).sum()];
+        self.encode_into(cells.iter().map(|&cell| Cell::Text(cell)), &mut out)?;
+        Ok(out)
+    }
+
+    /// [`Self::encode`] of one row's cells (one per feature column, in order) into `out`
+    /// (one value per network input).
+    pub(super) fn encode_into<'a>(
+        &self,
+        cells: impl Iterator<Item = Cell<'a>>,
+        out: &mut [f32],
+    ) -> Result<(), (usize, String)> {
+        let mut at = 0;
+        for (k, (f, cell)) in self.features.iter().zip(cells).enumerate() {
             match &f.encoding {
                 Encoding::Numeric {
                     scale,
@@ -303,32 +342,34 @@ impl Preprocessing {
                     min,
                     max,
                 } => {
-                    let x = if is_missing(cell) {
+                    let x = if cell.is_missing() {
                         f64::from(*mean)
                     } else {
-                        parse_number(cell).ok_or_else(|| (k, not_a_number(cell)))?
+                        cell.number()
+                            .ok_or_else(|| (k, not_a_number(&cell.text())))?
                     };
                     let (offset, divisor) = rescaling(*scale, *mean, *std, *min, *max);
-                    out.push(((x - offset) / divisor) as f32);
+                    out[at] = ((x - offset) / divisor) as f32;
+                    at += 1;
                 }
                 Encoding::Categorical {
                     categories,
                     most_frequent,
                 } => {
-                    let value = if is_missing(cell) {
+                    let text = cell.text();
+                    let value = if cell.is_missing() {
                         most_frequent.as_str()
                     } else {
-                        cell.trim()
+                        text.trim()
                     };
-                    out.extend(
-                        categories
-                            .iter()
-                            .map(|c| if c == value { 1.0 } else { 0.0 }),
-                    );
+                    for (slot, c) in out[at..at + categories.len()].iter_mut().zip(categories) {
+                        *slot = if c == value { 1.0 } else { 0.0 };
+                    }
+                    at += categories.len();
                 }
             }
         }
-        Ok(out)
+        Ok(())
     }
 }
 
@@ -365,39 +406,13 @@ fn rescaling(scale: Scale, mean: f32, std: f32, min: f32, max: f32) -> (f64, f64
     (f64::from(offset), divisor)
 }
 
-/// Mean, population standard deviation, min and max of the values (0, 1, 0, 1 when there are none).
-fn fit_numbers(values: impl Iterator<Item = f64>, scale: Scale) -> Encoding {
-    let values: Vec<f64> = values.collect();
-    if values.is_empty() {
-        return Encoding::Numeric {
-            scale,
-            mean: 0.0,
-            std: 1.0,
-            min: 0.0,
-            max: 1.0,
-        };
-    }
-    let n = values.len() as f64;
-    let mean = values.iter().sum::<f64>() / n;
-    let var = values.iter().map(|v| (v - mean).powi(2)).sum::<f64>() / n;
-    let min = values.iter().copied().fold(f64::INFINITY, f64::min);
-    let max = values.iter().copied().fold(f64::NEG_INFINITY, f64::max);
-    Encoding::Numeric {
-        scale,
-        mean: mean as f32,
-        std: var.sqrt() as f32,
-        min: min as f32,
-        max: max as f32,
-    }
-}
-
 /// The categories in their stable order and the most frequent one (ties: the first in order).
-fn fit_categories<'a>(values: impl Iterator<Item = &'a str>) -> Encoding {
-    let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
+fn fit_categories<'a>(values: impl Iterator<Item = Cow<'a, str>>) -> Encoding {
+    let mut counts: BTreeMap<Cow<'a, str>, usize> = BTreeMap::new();
     for v in values {
         *counts.entry(v).or_insert(0) += 1;
     }
-    let mut categories: Vec<String> = counts.keys().map(|s| (*s).to_owned()).collect();
+    let mut categories: Vec<String> = counts.keys().map(|s| s.clone().into_owned()).collect();
     categories.sort_by(|a, b| compare_names(a, b));
     let most_frequent = categories
         .iter()

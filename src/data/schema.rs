@@ -2,8 +2,6 @@
 //! (feature, target, ignored) and the task (classification or regression), inferred from the
 //! cells and overridable through [`ImportOptions`] (defined in `options.rs`).
 
-use std::collections::BTreeSet;
-
 use serde::{Deserialize, Serialize};
 
 pub use super::cells::{
@@ -11,7 +9,10 @@ pub use super::cells::{
 };
 pub use super::options::{ColumnKind, ImportOptions, MissingPolicy, Role, Scale, Task};
 
+use super::column_stats::{Stats, all_stats, distinct_names};
 use super::csv_read::RawTable;
+pub use super::pictures::image_shape;
+use super::pictures::image_target;
 use super::{DatasetError, excerpt, name_list};
 
 /// Most classes a classification target may have; more suggests the wrong column.
@@ -49,6 +50,10 @@ pub struct Schema {
     pub task: Task,
     /// Class names in their stable order (empty for regression).
     pub classes: Vec<String>,
+    /// `(rows, columns)` of a picture when the features are its pixels: every feature is a
+    /// number and they are named `pixel0`… or `p0`… in order, a square count of them.
+    #[serde(default)]
+    pub image_shape: Option<(usize, usize)>,
 }
 
 impl Schema {
@@ -114,47 +119,6 @@ impl ImportOptions {
     }
 }
 
-/// Per-column facts gathered in one pass.
-struct Stats {
-    missing: usize,
-    distinct: BTreeSet<String>,
-    /// Row of the first non-numeric, non-missing cell.
-    first_text: Option<usize>,
-    /// Row of the first cell written as a number that is infinite or out of range.
-    first_out_of_range: Option<usize>,
-    integers: bool,
-}
-
-fn column_stats(table: &RawTable, column: usize) -> Stats {
-    let mut stats = Stats {
-        missing: 0,
-        distinct: BTreeSet::new(),
-        first_text: None,
-        first_out_of_range: None,
-        integers: true,
-    };
-    for (r, row) in table.rows.iter().enumerate() {
-        let cell = row[column].as_str();
-        if is_missing(cell) {
-            stats.missing += 1;
-            continue;
-        }
-        match parse_number(cell) {
-            Some(v) => stats.integers &= v.fract() == 0.0,
-            None if is_out_of_range_number(cell) => {
-                stats.first_out_of_range.get_or_insert(r);
-            }
-            None => {
-                stats.first_text.get_or_insert(r);
-            }
-        }
-        if !stats.distinct.contains(cell) {
-            stats.distinct.insert(cell.to_owned());
-        }
-    }
-    stats
-}
-
 fn looks_like_id(name: &str) -> bool {
     let name = name.to_lowercase();
     name == "id"
@@ -166,7 +130,7 @@ fn looks_like_id(name: &str) -> bool {
 
 fn inferred_kind(name: &str, s: &Stats, rows: usize) -> ColumnKind {
     let present = rows - s.missing;
-    let distinct = s.distinct.len();
+    let distinct = s.distinct;
     if present == 0 {
         ColumnKind::Ignored
     } else if s.first_text.is_none() {
@@ -216,7 +180,7 @@ pub fn infer_schema(table: &RawTable, options: &ImportOptions) -> Result<Schema,
         Some(name) => table
             .column_index(name)
             .ok_or_else(|| unknown(name, "target"))?,
-        None => table.headers.len() - 1,
+        None => image_target(&table.headers).unwrap_or(table.headers.len() - 1),
     };
     let wanted: Option<Vec<usize>> = match &options.features {
         Some(names) => Some(
@@ -244,14 +208,13 @@ pub fn infer_schema(table: &RawTable, options: &ImportOptions) -> Result<Schema,
         return Err(table.error_at(None, Some(t), "the target column cannot also be a feature"));
     }
     let mut columns = Vec::with_capacity(table.headers.len());
-    let mut all_stats = Vec::with_capacity(table.headers.len());
-    for (c, name) in table.headers.iter().enumerate() {
-        let stats = column_stats(table, c);
+    let all_stats = all_stats(table);
+    for ((c, name), stats) in table.headers.iter().enumerate().zip(&all_stats) {
         let mut kind = options
             .kinds
             .get(name)
             .copied()
-            .unwrap_or_else(|| inferred_kind(name, &stats, table.rows.len()));
+            .unwrap_or_else(|| inferred_kind(name, stats, table.row_count()));
         let listed = wanted.as_ref().is_some_and(|w| w.contains(&c));
         if kind == ColumnKind::Ignored
             && (c == target || listed)
@@ -271,7 +234,7 @@ pub fn infer_schema(table: &RawTable, options: &ImportOptions) -> Result<Schema,
                 Some(c),
                 format!(
                     "{}, but the column is numeric",
-                    not_a_number(&table.rows[r][c])
+                    not_a_number(&table.cell(r, c).text())
                 ),
             ));
         }
@@ -280,7 +243,7 @@ pub fn infer_schema(table: &RawTable, options: &ImportOptions) -> Result<Schema,
         if kind == ColumnKind::Numeric
             && let Some(r) = stats.first_out_of_range
         {
-            return Err(table.error_at(Some(r), Some(c), not_a_number(&table.rows[r][c])));
+            return Err(table.error_at(Some(r), Some(c), not_a_number(&table.cell(r, c).text())));
         }
         let role = if c == target {
             Role::Target
@@ -297,9 +260,8 @@ pub fn infer_schema(table: &RawTable, options: &ImportOptions) -> Result<Schema,
             kind,
             role,
             missing: stats.missing,
-            distinct: stats.distinct.len(),
+            distinct: stats.distinct,
         });
-        all_stats.push(stats);
     }
     let (task, classes) = target_task(
         table,
@@ -308,12 +270,19 @@ pub fn infer_schema(table: &RawTable, options: &ImportOptions) -> Result<Schema,
         &all_stats[target],
         options.task,
     )?;
+    let features: Vec<&ColumnInfo> = columns.iter().filter(|c| c.role == Role::Feature).collect();
+    let image_shape = features
+        .iter()
+        .all(|c| c.kind == ColumnKind::Numeric)
+        .then(|| image_shape(&features.iter().map(|c| c.name.as_str()).collect::<Vec<_>>()))
+        .flatten();
     let schema = Schema {
-        rows: table.rows.len(),
+        rows: table.row_count(),
         columns,
         target,
         task,
         classes,
+        image_shape,
     };
     if schema.feature_columns().is_empty() {
         return Err(table.error_at(
@@ -337,11 +306,12 @@ fn target_task(
     forced: Option<Task>,
 ) -> Result<(Task, Vec<String>), DatasetError> {
     let name = &info.name;
-    if stats.distinct.is_empty() {
+    if stats.distinct == 0 {
         return Err(table.error_at(None, Some(target), "the target column has no values"));
     }
-    if stats.distinct.len() == 1 {
-        let only = stats.distinct.iter().next().map_or("", String::as_str);
+    if stats.distinct == 1 {
+        let names = distinct_names(table, target);
+        let only = names.first().map_or("", String::as_str);
         return Err(table.error_at(
             None,
             Some(target),
@@ -353,7 +323,7 @@ fn target_task(
     }
     let numeric = stats.first_text.is_none() && stats.first_out_of_range.is_none();
     let task = forced.unwrap_or(
-        if numeric && !(stats.integers && stats.distinct.len() <= MAX_NUMERIC_CLASSES) {
+        if numeric && !(stats.integers && stats.distinct <= MAX_NUMERIC_CLASSES) {
             Task::Regression
         } else {
             Task::Classification
@@ -367,28 +337,26 @@ fn target_task(
                     Some(target),
                     format!(
                         "{}; regression needs a numeric target",
-                        not_a_number(&table.rows[r][target])
+                        not_a_number(&table.cell(r, target).text())
                     ),
                 ));
             }
             Ok((task, Vec::new()))
         }
         Task::Classification => {
-            if stats.distinct.len() > MAX_CLASSES {
+            if stats.distinct > MAX_CLASSES {
                 return Err(table.error_at(
                     None,
                     Some(target),
                     format!(
                         "{} distinct values is more than {MAX_CLASSES} classes; is '{}' the right target column? (choose one with --target{})",
-                        stats.distinct.len(),
+                        stats.distinct,
                         excerpt(name),
                         if numeric { ", or --task regression" } else { "" }
                     ),
                 ));
             }
-            let mut classes: Vec<String> = stats.distinct.iter().cloned().collect();
-            classes.sort_by(|a, b| compare_names(a, b));
-            Ok((task, classes))
+            Ok((task, distinct_names(table, target)))
         }
     }
 }

@@ -3,7 +3,7 @@
 
 use std::ffi::OsStr;
 use std::fmt;
-use std::path::{Component, Path, PathBuf};
+use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
@@ -11,8 +11,9 @@ use crate::nn::{Activation, LayerSpec};
 
 use super::builtin::Generator;
 use super::bundled::Bundled;
-use super::csv_read::{RawTable, content_hash, read_file};
-use super::import::{ImportReport, import_table};
+use super::csv_read::RawTable;
+use super::csv_scan::ReadProgress;
+use super::import::{ImportReport, Imported, import_owned, import_table};
 use super::preprocess::Preprocessing;
 use super::schema::ImportOptions;
 use super::{Dataset, DatasetError, split_train_test};
@@ -75,6 +76,21 @@ impl DataSpec {
         self.source.load(self.test_fraction, self.split_seed)
     }
 
+    /// Produces the train/test sets from `table`, this source's table already read, which it
+    /// consumes: a table of numbers becomes the training matrix in its own memory (see
+    /// [`import_owned`]).
+    pub fn load_owned(&self, table: RawTable) -> Result<LoadedData, DatasetError> {
+        let (options, stored, image_shape) = self.source.import_choices()?;
+        let imported = import_owned(
+            table,
+            options,
+            stored.as_ref(),
+            self.test_fraction,
+            self.split_seed,
+        )?;
+        Ok(LoadedData::imported(imported, image_shape))
+    }
+
     /// Produces the train/test sets from `table` when given (read by
     /// [`DataSource::parse_with_table`], so a CSV, even a pipe, is read once), else as
     /// [`DataSpec::load`].
@@ -83,6 +99,13 @@ impl DataSpec {
             .load_with(table, self.test_fraction, self.split_seed)
     }
 }
+
+/// The import options, stored preprocessing and picture shape of a bundled or CSV source.
+type ImportChoices<'a> = (
+    &'a ImportOptions,
+    &'a Option<Preprocessing>,
+    Option<(usize, usize)>,
+);
 
 /// A dataset split and ready for training.
 #[derive(Debug, Clone, PartialEq)]
@@ -98,6 +121,24 @@ pub struct LoadedData {
 }
 
 impl LoadedData {
+    /// Data imported from a table; a bundled dataset's own picture shape, if any, overrides
+    /// the one inferred from the column names.
+    fn imported(mut imported: Imported, image_shape: Option<(usize, usize)>) -> Self {
+        if image_shape.is_some() {
+            imported.preprocessing.image_shape = image_shape;
+            imported.train.image_shape = image_shape;
+            if let Some(test) = &mut imported.test {
+                test.image_shape = image_shape;
+            }
+        }
+        Self {
+            train: imported.train,
+            test: imported.test,
+            preprocessing: Some(imported.preprocessing),
+            report: Some(imported.report),
+        }
+    }
+
     /// Data that needed no preprocessing (generated, or embedded in an experiment file).
     pub fn plain(train: Dataset, test: Option<Dataset>) -> Self {
         Self {
@@ -157,17 +198,25 @@ impl DataSource {
                 message: "give a CSV file or builtin:NAME (for example builtin:iris)".into(),
             });
         }
-        let given = Path::new(spec);
-        let bytes = read_file(given)?;
-        let table = RawTable::from_bytes(&bytes, &given.display().to_string())?;
-        let path = std::fs::canonicalize(given).unwrap_or_else(|_| given.to_path_buf());
+        let (source, table) = Self::parse_csv(Path::new(spec), &ReadProgress::default())?;
+        Ok((source, Some(table)))
+    }
+
+    /// The source of the CSV file at `path` and its table, read once (a pipe works),
+    /// reporting to `progress` and stopping when it is cancelled.
+    pub fn parse_csv(
+        path: &Path,
+        progress: &ReadProgress,
+    ) -> Result<(Self, RawTable), DatasetError> {
+        let table = RawTable::from_file_with(path, progress)?;
+        let canonical = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
         let source = Self::Csv {
-            path,
-            content_hash: content_hash(&bytes),
+            path: canonical,
+            content_hash: table.content_hash.clone(),
             options: ImportOptions::default(),
             preprocessing: None,
         };
-        Ok((source, Some(table)))
+        Ok((source, table))
     }
 
     /// The import options of a bundled or CSV source, to adjust before loading.
@@ -239,15 +288,15 @@ impl DataSource {
                 ..
             } => {
                 let shown = path.display().to_string();
-                let bytes = read_file(path).map_err(|e| match e {
+                let table = RawTable::from_file(path).map_err(|e| match e {
                     DatasetError::Io { path, message } => DatasetError::Io {
                         path,
                         message: format!("{message} (has the CSV been moved or renamed?)"),
                     },
                     other => other,
                 })?;
-                let found = content_hash(&bytes);
-                if !expected.is_empty() && *expected != found {
+                let found = &table.content_hash;
+                if !expected.is_empty() && expected != found {
                     return Err(DatasetError::Invalid {
                         path: shown,
                         line: None,
@@ -257,7 +306,7 @@ impl DataSource {
                         ),
                     });
                 }
-                RawTable::from_bytes(&bytes, &shown).map(Some)
+                Ok(Some(table))
             }
         }
     }
@@ -282,28 +331,18 @@ impl DataSource {
         test_fraction: f32,
         split_seed: u64,
     ) -> Result<LoadedData, DatasetError> {
-        let (options, stored, image_shape) = match self {
-            Self::Generator {
-                kind,
-                samples,
-                noise,
-                seed,
-            } => {
-                let data = kind.generate(*samples, *noise, *seed)?;
-                let (train, test) = split_train_test(&data, test_fraction, split_seed)?;
-                return Ok(LoadedData::plain(train, test));
-            }
-            Self::Bundled {
-                name,
-                options,
-                preprocessing,
-            } => (options, preprocessing, name.image_shape()),
-            Self::Csv {
-                options,
-                preprocessing,
-                ..
-            } => (options, preprocessing, None),
-        };
+        if let Self::Generator {
+            kind,
+            samples,
+            noise,
+            seed,
+        } = self
+        {
+            let data = kind.generate(*samples, *noise, *seed)?;
+            let (train, test) = split_train_test(&data, test_fraction, split_seed)?;
+            return Ok(LoadedData::plain(train, test));
+        }
+        let (options, stored, image_shape) = self.import_choices()?;
         let read;
         let table = if let Some(table) = table {
             table
@@ -317,70 +356,29 @@ impl DataSource {
             read = table;
             &read
         };
-        let mut imported =
-            import_table(table, options, stored.as_ref(), test_fraction, split_seed)?;
-        if image_shape.is_some() {
-            imported.preprocessing.image_shape = image_shape;
-            imported.train.image_shape = image_shape;
-            if let Some(test) = &mut imported.test {
-                test.image_shape = image_shape;
-            }
-        }
-        Ok(LoadedData {
-            train: imported.train,
-            test: imported.test,
-            preprocessing: Some(imported.preprocessing),
-            report: Some(imported.report),
-        })
+        let imported = import_table(table, options, stored.as_ref(), test_fraction, split_seed)?;
+        Ok(LoadedData::imported(imported, image_shape))
     }
 
-    /// The source as saved in an experiment file in folder `dir`: a CSV path made relative to
-    /// `dir` where possible. Other sources are returned unchanged.
-    #[must_use]
-    pub fn relative_to(&self, dir: &Path) -> Self {
-        let mut copy = self.clone();
-        if let Self::Csv { path, .. } = &mut copy
-            && path.is_absolute()
-        {
-            let dir = std::fs::canonicalize(dir).unwrap_or_else(|_| dir.to_path_buf());
-            if let Some(relative) = relative_path(path, &dir) {
-                *path = relative;
-            }
+    /// The import options, stored preprocessing and picture shape of a bundled or CSV source.
+    fn import_choices(&self) -> Result<ImportChoices<'_>, DatasetError> {
+        match self {
+            Self::Generator { .. } => Err(DatasetError::InvalidParameter {
+                name: "data",
+                message: "a generator has no table".into(),
+            }),
+            Self::Bundled {
+                name,
+                options,
+                preprocessing,
+            } => Ok((options, preprocessing, name.image_shape())),
+            Self::Csv {
+                options,
+                preprocessing,
+                ..
+            } => Ok((options, preprocessing, None)),
         }
-        copy
     }
-
-    /// The source as read from an experiment file in folder `dir`: a relative CSV path is
-    /// resolved against `dir`.
-    #[must_use]
-    pub fn resolved_from(&self, dir: &Path) -> Self {
-        let mut copy = self.clone();
-        if let Self::Csv { path, .. } = &mut copy
-            && path.is_relative()
-        {
-            *path = dir.join(&*path);
-        }
-        copy
-    }
-}
-
-/// `path` relative to the folder `base` (both absolute), e.g. `../data/x.csv`.
-fn relative_path(path: &Path, base: &Path) -> Option<PathBuf> {
-    let path: Vec<Component> = path.components().collect();
-    let base: Vec<Component> = base.components().collect();
-    // Different roots or drives cannot be related.
-    if path.first() != base.first() {
-        return None;
-    }
-    let common = path.iter().zip(&base).take_while(|(a, b)| a == b).count();
-    let mut relative = PathBuf::new();
-    for _ in common..base.len() {
-        relative.push("..");
-    }
-    for part in &path[common..] {
-        relative.push(part.as_os_str());
-    }
-    Some(relative)
 }
 
 impl fmt::Display for DataSource {
@@ -390,34 +388,5 @@ impl fmt::Display for DataSource {
             Self::Bundled { name, .. } => write!(f, "builtin:{name}"),
             Self::Csv { path, .. } => write!(f, "{}", path.display()),
         }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn relative_paths_walk_up_and_down() {
-        let rel = relative_path(Path::new("/a/b/data/x.csv"), Path::new("/a/b/models")).unwrap();
-        assert_eq!(
-            rel,
-            PathBuf::from("../data/x.csv"),
-            "up out of models, down into data"
-        );
-        let rel = relative_path(Path::new("/a/x.csv"), Path::new("/a")).unwrap();
-        assert_eq!(rel, PathBuf::from("x.csv"), "same folder");
-        let source = DataSource::Csv {
-            path: "/tmp/p/x.csv".into(),
-            content_hash: String::new(),
-            options: ImportOptions::default(),
-            preprocessing: None,
-        };
-        let saved = source.relative_to(Path::new("/tmp/p/m"));
-        assert_eq!(
-            saved.resolved_from(Path::new("/tmp/p/m")).to_string(),
-            "/tmp/p/m/../x.csv",
-            "round trip"
-        );
     }
 }

@@ -3,7 +3,7 @@
 
 use std::path::Path;
 
-use crate::data::{DataSource, DataSpec, Preprocessing};
+use crate::data::{DataSource, DataSpec, LoadedData, Preprocessing, ReadProgress};
 use crate::experiment::{EXAMPLE_PREFIX, Experiment};
 use crate::nn::Trainer;
 
@@ -45,6 +45,12 @@ impl Opened {
 
 /// Reads an experiment (.ron) or dataset (.csv).
 pub fn open_path(path: &Path) -> Result<Opened, SessionError> {
+    open_path_with(path, &ReadProgress::default())
+}
+
+/// [`open_path`], reporting how much of a CSV has been read to `progress` and stopping when
+/// it is cancelled.
+pub fn open_path_with(path: &Path, progress: &ReadProgress) -> Result<Opened, SessionError> {
     let extension = path
         .extension()
         .and_then(|e| e.to_str())
@@ -56,27 +62,30 @@ pub fn open_path(path: &Path) -> Result<Opened, SessionError> {
             super::check_not_in_training(path)?;
             restore(&Experiment::load(path)?)
         }
-        "csv" => open_csv(path),
+        "csv" => open_csv(path, progress),
         _ => Err(SessionError::UnsupportedFile {
             path: path.to_owned(),
         }),
     }
 }
 
+/// Rows from which an opened CSV is imported in its own memory (see `DataSpec::load_owned`).
+const LARGE_TABLE_ROWS: usize = 10_000;
+
 /// Opens a CSV file as the data of a fresh experiment: the columns' roles and encodings are
 /// inferred (target: the last column), everything else follows the task's defaults.
-fn open_csv(path: &Path) -> Result<Opened, SessionError> {
+fn open_csv(path: &Path, progress: &ReadProgress) -> Result<Opened, SessionError> {
     // Read once: the path may be a pipe.
-    let (source, table) = DataSource::parse_with_table(path, None, 0.0, 1)?;
+    let (source, table) = DataSource::parse_csv(path, progress)?;
     let choices = super::Choices::default();
-    let build =
-        |test_fraction: f32| -> Result<(Setup, Trainer, Option<Preprocessing>), SessionError> {
-            let spec = DataSpec {
-                source: source.clone(),
-                test_fraction,
-                split_seed: choices.seed,
-            };
-            let loaded = spec.load_with(table.as_ref())?;
+    let spec = |test_fraction: f32| DataSpec {
+        source: source.clone(),
+        test_fraction,
+        split_seed: choices.seed,
+    };
+    let build = |test_fraction: f32,
+                 loaded: LoadedData|
+     -> Result<(Setup, Trainer, Option<Preprocessing>), SessionError> {
             let setup = Setup {
                 test_fraction,
                 ..Setup::for_task(source.clone(), &loaded, &choices)
@@ -85,10 +94,19 @@ fn open_csv(path: &Path) -> Result<Opened, SessionError> {
             let trainer = setup.build_with(loaded)?;
             Ok((setup, trainer, fitted))
         };
-    // A file too small to hold out a test sample of every class trains on all its rows.
-    let (setup, trainer, fitted) = match build(source.default_test_fraction()) {
-        Ok(built) => built,
-        Err(first) => build(0.0).map_err(|_| first)?,
+    let test_fraction = source.default_test_fraction();
+    let (setup, trainer, fitted) = if table.row_count() >= LARGE_TABLE_ROWS {
+        // A large table becomes its training matrix in its own memory; it always has room
+        // for a test split.
+        build(test_fraction, spec(test_fraction).load_owned(table)?)?
+    } else {
+        let attempt =
+            |test_fraction: f32| build(test_fraction, spec(test_fraction).load_with(Some(&table))?);
+        // A file too small to hold out a test sample of every class trains on all its rows.
+        match attempt(test_fraction) {
+            Ok(built) => built,
+            Err(first) => attempt(0.0).map_err(|_| first)?,
+        }
     };
     Ok(Opened {
         setup,

@@ -24,7 +24,9 @@ use crate::experiment::ExperimentError;
 use crate::nn::{ConfigError, TrainError};
 
 pub use divergence::{BlowUp, DivergenceGuard, LOSS_GROWTH_LIMIT, MAX_PARAMETER};
-pub use files::{Opened, experiment_of, open_path, open_shipped_example, restore, save};
+pub use files::{
+    Opened, experiment_of, open_path, open_path_with, open_shipped_example, restore, save,
+};
 pub use lock::{TrainingLock, check_not_in_training};
 pub use numbers::shortest_f32;
 pub use observer::EpochObserver;

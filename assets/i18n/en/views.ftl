@@ -123,3 +123,14 @@ inspector-more = {" "}+ … ({ $count } more)
 
 ## small: an input node's raw value beside the scaled one
 input-raw-scaled = { $name } = { $raw } (scaled: { $scaled })
+# scale
+edges-per-neuron = edges per neuron
+hover-edges-per-neuron = A large network draws only each neuron's strongest incoming edges (largest |w|). Zoom in to see them all.
+previous-page = ◀ Previous
+next-page = Next ▶
+input-picture = Input picture { $rows }×{ $columns }
+input-pixel = pixel { $index } (row { $row }, column { $column }) = { $value }
+notebook-page = Page { $page } of { $pages } ({ $count ->
+        [one] 1 sample
+       *[other] { $count } samples
+    })

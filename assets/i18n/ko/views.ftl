@@ -117,3 +117,11 @@ inspector-more = {" "}+ … (그 밖에 { $count }개)
 
 ## small: an input node's raw value beside the scaled one
 input-raw-scaled = { $name } = { $raw } (스케일링 후: { $scaled })
+# scale
+edges-per-neuron = 뉴런당 간선 수
+hover-edges-per-neuron = 큰 신경망은 뉴런마다 들어오는 간선 중 가장 강한 것(|w|가 큰 것)만 그려요. 확대하면 모두 보여요.
+previous-page = ◀ 이전
+next-page = 다음 ▶
+input-picture = 입력 이미지 { $rows }×{ $columns }
+input-pixel = 픽셀 { $index } ({ $row }행 { $column }열) = { $value }
+notebook-page = { $page }/{ $pages } 페이지 (샘플 { $count }개)

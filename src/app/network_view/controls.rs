@@ -36,6 +36,11 @@ impl Default for Navigation {
 }
 
 impl Navigation {
+    /// The zoom factor (1 = the graph fits the view).
+    pub(super) fn zoom(&self) -> f32 {
+        self.zoom
+    }
+
     /// Maps graph space (the graph laid out to fit `rect` at zoom 1) to the screen: the part
     /// of graph space shown is `rect` shrunk by the zoom about its centre and shifted
     /// against the pan.
@@ -105,6 +110,29 @@ fn phase_keys(
 }
 
 impl NetworkView {
+    /// The animation options, and the slider of how many edges per neuron a large graph
+    /// draws (none for a small one).
+    fn view_options_ui(&mut self, ui: &mut egui::Ui, frame: &FrameData<'_>) {
+        let (animation, text) = (&mut self.animation, frame.text);
+        ui.checkbox(&mut animation.auto_play, text.auto_advance)
+            .on_hover_text(text.hover_auto_advance);
+        ui.add(
+            egui::Slider::new(&mut animation.speed, 0.25..=4.0)
+                .logarithmic(true)
+                .text(text.animation_speed),
+        )
+        .on_hover_text(text.hover_animation_speed);
+        ui.checkbox(&mut animation.reduce_motion, text.reduce_motion)
+            .on_hover_text(text.hover_reduce_motion);
+        if self.edges_kept(frame.trainer.network()).is_none() {
+            return;
+        }
+        let mut k = self.strongest_edges;
+        ui.add(egui::Slider::new(&mut k, 1..=64).text(frame.text.edges_per_neuron))
+            .on_hover_text(frame.text.hover_edges_per_neuron);
+        self.set_strongest_edges(k);
+    }
+
     /// The mode switch, the phase strip and the step-through and layer buttons.
     pub(super) fn controls_ui(
         &mut self,
@@ -168,17 +196,7 @@ impl NetworkView {
             }
         });
         ui.horizontal_wrapped(|ui| {
-            let animation = &mut self.animation;
-            ui.checkbox(&mut animation.auto_play, text.auto_advance)
-                .on_hover_text(text.hover_auto_advance);
-            ui.add(
-                egui::Slider::new(&mut animation.speed, 0.25..=4.0)
-                    .logarithmic(true)
-                    .text(text.animation_speed),
-            )
-            .on_hover_text(text.hover_animation_speed);
-            ui.checkbox(&mut animation.reduce_motion, text.reduce_motion)
-                .on_hover_text(text.hover_reduce_motion);
+            self.view_options_ui(ui, frame);
             ui.separator();
             if let Some(phase) = step.as_ref().map(|s| s.phase) {
                 ui.label(RichText::new(phase.explanation(text)).italics());

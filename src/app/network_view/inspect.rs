@@ -84,13 +84,23 @@ fn update_alone(
     })
 }
 
+/// Most training samples the sparkline of a neuron's activations is drawn from.
+const SPARKLINE_SAMPLES: usize = 2_000;
+
 impl NetworkView {
     /// The node or edge under `pointer`.
     pub(super) fn hit(&self, pass: &FocusedPass<'_>, pointer: Pos2) -> Option<Inspected> {
+        if let Some(node) = self.picture.and_then(|p| p.pixel_at(pointer)) {
+            return Some(Inspected::Node { column: 0, node });
+        }
         if let Some((column, node)) = self.layout.node_at(pointer) {
             return Some(Inspected::Node { column, node });
         }
-        let layers = EdgeLayer::weights_of(pass.network);
+        let mut layers = EdgeLayer::weights_of(pass.network);
+        let kept = self.edges_kept(pass.network);
+        for layer in &mut layers {
+            layer.strongest = kept;
+        }
         let limit = max_abs(layers.iter().map(|l| l.values), 1e-6);
         edge_at(&self.layout, &layers, limit, pointer, 3.0).map(|(layer, neuron, input)| {
             Inspected::Edge {
@@ -188,7 +198,11 @@ impl NetworkView {
             .as_ref()
             .is_none_or(|(n, _)| n != network)
         {
-            let trace = network.forward(trainer.train_data().features.view());
+            // At most a few thousand samples: a pass over 60 000 pictures would stall the
+            // frame whenever the weights change (every frame while playing).
+            let features = &trainer.train_data().features;
+            let rows = features.nrows().min(SPARKLINE_SAMPLES);
+            let trace = network.forward(features.slice(s![..rows, ..]));
             self.dataset_trace = Some((network.clone(), trace));
         }
         let Some((_, trace)) = &self.dataset_trace else {

@@ -4,9 +4,11 @@
 //! the architecture in place. The controls live in `controls.rs`, the drawing in `paint.rs`,
 //! the inspector under the graph in `inspect.rs`.
 
+mod bench;
 mod controls;
 mod inspect;
 mod paint;
+mod picture;
 
 use std::sync::Arc;
 
@@ -15,14 +17,21 @@ use ndarray::Array2;
 
 use super::command::{CommandQueue, PanelCommand, SetupCommand, TrainingCommand};
 use super::frame_data::FrameData;
-use super::graph::Layout;
+use super::graph::{Layout, culls};
 use super::network_edit::layer_controls_ui;
 use super::neuron_maps::NeuronMaps;
 use super::step_through::{Phase, StepThrough};
 use crate::nn::{ForwardTrace, Gradients, Layer, Network, Trainer};
 use crate::session::PlaneBounds;
 
+pub use bench::bench_frame;
 use controls::Navigation;
+use picture::Picture;
+
+/// Incoming edges drawn per neuron of a large graph, until the user chooses.
+const DEFAULT_STRONGEST_EDGES: usize = 8;
+/// From this zoom on, a large graph draws every edge again.
+const ZOOM_ALL_EDGES: f32 = 3.0;
 
 /// Height kept under the graph for the inspector.
 const INSPECTOR_HEIGHT: f32 = 150.0;
@@ -83,6 +92,10 @@ pub struct NetworkView {
     dataset_trace: Option<(Network, ForwardTrace)>,
     /// Where every node was drawn in the last frame, in screen points.
     layout: Layout,
+    /// Where the input picture was drawn in the last frame (image data only).
+    picture: Option<Picture>,
+    /// A large graph draws each neuron's this many strongest incoming edges.
+    strongest_edges: usize,
 }
 
 impl Default for NetworkView {
@@ -101,6 +114,8 @@ impl Default for NetworkView {
             maps: None,
             dataset_trace: None,
             layout: Layout::default(),
+            picture: None,
+            strongest_edges: DEFAULT_STRONGEST_EDGES,
         }
     }
 }
@@ -151,6 +166,7 @@ impl NetworkView {
                 *self = Self {
                     mode: self.mode,
                     animation: self.animation,
+                    strongest_edges: self.strongest_edges,
                     ..Self::default()
                 };
             }
@@ -183,6 +199,24 @@ impl NetworkView {
     /// What the graph shows.
     pub fn mode(&self) -> Mode {
         self.mode
+    }
+
+    /// How many incoming edges per neuron the graph of `network` draws: all of a small graph
+    /// or when zoomed in, else the strongest [`Self::set_strongest_edges`].
+    fn edges_kept(&self, network: &Network) -> Option<usize> {
+        let edges: usize = network.layers.iter().map(|l| l.weights.len()).sum();
+        (culls(edges) && self.navigation.zoom() < ZOOM_ALL_EDGES).then_some(self.strongest_edges)
+    }
+
+    /// Sets how many incoming edges per neuron a large graph draws (at least 1).
+    pub fn set_strongest_edges(&mut self, k: usize) {
+        self.strongest_edges = k.max(1);
+    }
+
+    /// The accessible name and screen rectangle of the input picture drawn in the last frame,
+    /// if the input layer is drawn as one.
+    pub fn input_picture(&self) -> Option<((usize, usize), egui::Rect)> {
+        self.picture.map(|p| (p.shape, p.rect))
     }
 
     /// Where node `node` of column `column` was drawn in the last frame (column 0 = input).
@@ -243,10 +277,20 @@ impl NetworkView {
         let (response, painter) = ui.allocate_painter(graph_size, Sense::click_and_drag());
         let rect = response.rect;
         self.navigation.navigate(ui, &response);
-        let widths: Vec<usize> = std::iter::once(pass.network.inputs())
+        let inputs = pass.network.inputs();
+        let shape = trainer
+            .train_data()
+            .image_shape
+            .filter(|&(r, c)| r > 1 && c > 1 && r * c == inputs);
+        // A picture input is laid out as one node, then replaced by its grid of pixels.
+        let widths: Vec<usize> = std::iter::once(if shape.is_some() { 1 } else { inputs })
             .chain(pass.network.layers.iter().map(Layer::width))
             .collect();
-        self.layout = Layout::new(&widths, rect).mapped(&self.navigation.screen_from_graph(rect));
+        let mut layout = Layout::new(&widths, rect);
+        let picture = shape.and_then(|shape| Picture::lay_out(&mut layout, shape));
+        let screen_from_graph = self.navigation.screen_from_graph(rect);
+        self.layout = layout.mapped(&screen_from_graph);
+        self.picture = picture.map(|p| p.mapped(&screen_from_graph));
         let painter = painter.with_clip_rect(rect);
         let bounds =
             PlaneBounds::around(std::iter::once(trainer.train_data()).chain(trainer.test_data()));
@@ -273,6 +317,9 @@ impl NetworkView {
             {
                 commands.push(SetupCommand::SetArchitecture(next));
             }
+        }
+        if let Some(picture) = self.picture {
+            picture.ui(&mut overlay, pass.trace.input.row(0), frame.text);
         }
         let hovered = response.hover_pos().and_then(|p| self.hit(&pass, p));
         if response.clicked() {

@@ -67,6 +67,7 @@ impl NetworkView {
         let grad_scale = Scale::Sequential {
             max: max_abs(grads.iter().copied(), 1e-9),
         };
+        let kept = self.edges_kept(network);
         let mesh = Arc::make_mut(&mut self.edge_mesh);
         mesh.clear();
         let legend = match (step, reached) {
@@ -91,7 +92,7 @@ impl NetworkView {
                 build_edge_mesh(
                     mesh,
                     &self.layout,
-                    &edge_layers(&views, &|_| 1.0),
+                    &edge_layers(&views, &|_| 1.0, kept),
                     scale,
                     MAX_EDGE_WIDTH,
                 );
@@ -108,14 +109,14 @@ impl NetworkView {
                 build_edge_mesh(
                     mesh,
                     &self.layout,
-                    &edge_layers(&weights, &|l| if reached(l) { 0.0 } else { 0.25 }),
+                    &edge_layers(&weights, &|l| if reached(l) { 0.0 } else { 0.25 }, kept),
                     weight_scale,
                     MAX_EDGE_WIDTH,
                 );
                 build_edge_mesh(
                     mesh,
                     &self.layout,
-                    &edge_layers(&grads, &|l| if reached(l) { 1.0 } else { 0.0 }),
+                    &edge_layers(&grads, &|l| if reached(l) { 1.0 } else { 0.0 }, kept),
                     grad_scale,
                     MAX_EDGE_WIDTH,
                 );
@@ -126,7 +127,7 @@ impl NetworkView {
                 build_edge_mesh(
                     mesh,
                     &self.layout,
-                    &edge_layers(&weights, &opacity),
+                    &edge_layers(&weights, &opacity, kept),
                     weight_scale,
                     MAX_EDGE_WIDTH,
                 );
@@ -136,7 +137,7 @@ impl NetworkView {
                 build_edge_mesh(
                     mesh,
                     &self.layout,
-                    &edge_layers(&grads, &|_| 1.0),
+                    &edge_layers(&grads, &|_| 1.0, kept),
                     grad_scale,
                     MAX_EDGE_WIDTH,
                 );
@@ -146,7 +147,7 @@ impl NetworkView {
                 build_edge_mesh(
                     mesh,
                     &self.layout,
-                    &edge_layers(&weights, &|_| 1.0),
+                    &edge_layers(&weights, &|_| 1.0, kept),
                     weight_scale,
                     MAX_EDGE_WIDTH,
                 );
@@ -195,7 +196,17 @@ impl NetworkView {
         let mut map_mesh = with_maps.map(|m| Mesh::with_texture(m.texture_id()));
         let text_colour = painter.ctx().global_style().visuals.text_color();
         let outline = Stroke::new(1.0, text_colour.gamma_multiply(0.6));
+        if let Some(picture) = &self.picture {
+            let pinned = match self.pinned {
+                Some(super::Inspected::Node { column: 0, node }) => Some(node),
+                _ => None,
+            };
+            picture.paint(painter, pass.trace.input.row(0), outline, pinned);
+        }
         for (c, column) in self.layout.columns.iter().enumerate() {
+            if c == 0 && self.picture.is_some() {
+                continue;
+            }
             let dark = phase == Some(Phase::Forward) && c as f32 >= reached;
             for (n, &p) in column.iter().enumerate() {
                 let (fill, ring) = if dark {
@@ -259,7 +270,12 @@ impl NetworkView {
             let spacing = column.get(1).map_or(100.0, |q| q.y - column[0].y);
             (13.0 / spacing.max(0.1)).ceil().max(1.0) as usize
         };
-        if let Some(inputs) = self.layout.columns.first() {
+        if let Some(inputs) = self
+            .layout
+            .columns
+            .first()
+            .filter(|_| self.picture.is_none())
+        {
             let raw = input_units::raw_inputs(frame, pass.trace.input.row(0));
             for (i, &p) in inputs.iter().enumerate().step_by(every(inputs)) {
                 let name = train
@@ -355,6 +371,7 @@ fn draw_pulse(painter: &egui::Painter, layout: &Layout, st: &StepThrough, reache
 fn edge_layers<'a>(
     values: &[ArrayView2<'a, f32>],
     opacity: &dyn Fn(usize) -> f32,
+    strongest: Option<usize>,
 ) -> Vec<EdgeLayer<'a>> {
     values
         .iter()
@@ -362,6 +379,7 @@ fn edge_layers<'a>(
         .map(|(l, &v)| EdgeLayer {
             values: v,
             opacity: opacity(l),
+            strongest,
         })
         .collect()
 }

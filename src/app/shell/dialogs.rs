@@ -2,12 +2,11 @@
 //! last message or error), the "unsaved changes?" question and the small info windows. Each
 //! only pushes commands; nothing here changes the app.
 
-use std::path::Path;
-
 use egui::RichText;
 
 use super::super::command::{Answer, Command, CommandQueue, FileCommand, ViewCommand};
 use super::super::error::stop_message;
+use super::super::files::FileLoad;
 use super::super::frame_data::FrameData;
 use super::super::strings::Strings;
 use super::{InfoWindow, Notice, Severity};
@@ -16,7 +15,7 @@ use super::{InfoWindow, Notice, Severity};
 pub(super) fn notice_bar_ui(
     ui: &mut egui::Ui,
     notice: Option<&Notice>,
-    loading: Option<&Path>,
+    loading: Option<&FileLoad>,
     frame: &FrameData<'_>,
     commands: &mut CommandQueue,
 ) {
@@ -30,7 +29,8 @@ pub(super) fn notice_bar_ui(
         if hovering_files {
             ui.label(RichText::new(text.drop_hint).strong());
         }
-        if let Some(path) = loading {
+        if let Some(load) = loading {
+            let path = load.path();
             let name = path.file_name().map_or_else(
                 || path.display().to_string(),
                 |n| n.to_string_lossy().into_owned(),
@@ -38,6 +38,13 @@ pub(super) fn notice_bar_ui(
             ui.horizontal(|ui| {
                 ui.spinner();
                 ui.label(RichText::new(text.loading(name.as_str())).strong());
+                if let Some(fraction) = load.fraction() {
+                    ui.add(
+                        egui::ProgressBar::new(fraction)
+                            .desired_width(160.0)
+                            .show_percentage(),
+                    );
+                }
                 if ui
                     .button(text.cancel)
                     .on_hover_text(text.hover_cancel_loading)

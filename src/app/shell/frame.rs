@@ -5,7 +5,6 @@
 use egui::ViewportCommand;
 
 use super::super::command::CommandQueue;
-use super::super::files::FileLoad;
 use super::super::frame_data::FrameData;
 use super::super::menu::{self, MenuState};
 use super::super::{sample_view, toolbar};
@@ -61,7 +60,7 @@ impl eframe::App for PerceptronApp {
         dialogs::notice_bar_ui(
             ui,
             self.notice.as_ref(),
-            self.loading.as_ref().map(FileLoad::path),
+            self.loading.as_ref(),
             &frame,
             &mut commands,
         );

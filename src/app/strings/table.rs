@@ -216,6 +216,15 @@ string_table! {
         serve_copy,
         serve_frozen,
         serve_stopped,
+        // scale
+        /// Slider: how many incoming edges of each neuron a large graph draws.
+        edges_per_neuron,
+        /// Hover on the edges-per-neuron slider.
+        hover_edges_per_neuron,
+        /// Button: the notebook's previous page.
+        previous_page,
+        /// Button: the notebook's next page.
+        next_page,
     }
     lists {
         /// Help ▸ Keyboard shortcuts: the keys…
@@ -367,5 +376,12 @@ string_table! {
         serve_failed(reason),
         /// `input-raw-scaled` with $name, $raw, $scaled.
         input_raw_scaled(name, raw, scaled),
+        // scale
+        /// `input-picture` with $rows, $columns: the input layer drawn as a picture.
+        input_picture(rows, columns),
+        /// `input-pixel` with $index, $row, $column, $value: a hovered pixel of it.
+        input_pixel(index, row, column, value),
+        /// `notebook-page` with $page, $pages, $count.
+        notebook_page(page, pages, count),
     }
 }

@@ -200,8 +200,13 @@ fn table_rows(
     let cells = |data: &Dataset| -> Vec<Vec<String>> {
         data.source_rows
             .iter()
-            .filter_map(|&r| table.rows.get(r))
-            .map(|row| columns.iter().map(|&c| row[c].clone()).collect())
+            .filter(|&&r| r < table.row_count())
+            .map(|&r| {
+                columns
+                    .iter()
+                    .map(|&c| table.cell(r, c).text().into_owned())
+                    .collect()
+            })
             .collect()
     };
     let test = loaded.test.as_ref().map(&cells).unwrap_or_default();
