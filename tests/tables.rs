@@ -73,7 +73,11 @@ fn history_csv_has_one_row_per_completed_epoch_with_the_engines_numbers() {
     assert_eq!(history.len(), rows.len(), "one row per engine record");
     for (row, record) in rows.iter().zip(history) {
         assert_eq!(number(&row[0]) as usize, record.epoch, "epoch column");
-        assert_eq!(number(&row[1]), record.train_loss, "train loss, exactly");
+        assert_eq!(
+            number(&row[1]).to_bits(),
+            record.train_loss.to_bits(),
+            "train loss, exactly"
+        );
         assert_eq!(
             Some(number(&row[2])),
             record.train_accuracy,

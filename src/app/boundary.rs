@@ -59,8 +59,15 @@ impl BoundaryView {
         self.drawn_for.as_ref().map(|(network, _)| network)
     }
 
-    /// Draws the boundary and points; a click on a training point puts it in focus.
-    pub fn ui(&mut self, ui: &mut egui::Ui, frame: &FrameData<'_>, commands: &mut CommandQueue) {
+    /// Draws the boundary and points in a square of at most `max_side` points; a click on a
+    /// training point puts it in focus. Returns the square, if drawn.
+    pub fn ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        frame: &FrameData<'_>,
+        commands: &mut CommandQueue,
+        max_side: f32,
+    ) -> Option<Rect> {
         let (trainer, focus, text) = (frame.trainer, frame.focus, frame.text);
         let train = trainer.train_data();
         let Some(bounds) = PlaneBounds::around(std::iter::once(train).chain(trainer.test_data()))
@@ -69,19 +76,10 @@ impl BoundaryView {
                 text.boundary_needs_two_features,
                 &[&train.num_features()],
             ));
-            return;
+            return None;
         };
         self.refresh(ui.ctx(), trainer.network(), bounds);
-        // The column is shared with the plots and the confusion matrix: take under half of it.
-        let budget = ui.available_height();
-        let side = ui
-            .available_width()
-            .min(if budget.is_finite() {
-                (budget * 0.42).max(160.0)
-            } else {
-                320.0
-            })
-            .max(120.0);
+        let side = ui.available_width().min(max_side).max(120.0);
         let (response, painter) = ui.allocate_painter(vec2(side, side), Sense::click());
         let rect = response.rect;
         let plane = Rect::from_min_max(
@@ -130,10 +128,10 @@ impl BoundaryView {
             ui.label(text.boundary_key);
         });
         let Some(pointer) = response.hover_pos() else {
-            return;
+            return Some(rect);
         };
         let Some(nearest) = nearest_point(train, pointer, &|x, y| to_screen(x, y), 8.0) else {
-            return;
+            return Some(rect);
         };
         let row = train.sample(nearest);
         let class = labels
@@ -146,6 +144,7 @@ impl BoundaryView {
         if response.clicked() {
             commands.push(Command::Focus(nearest));
         }
+        Some(rect)
     }
 
     /// Recomputes the heatmap when the weights or the plane changed (at most every 80 ms).

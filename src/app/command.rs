@@ -61,6 +61,12 @@ pub enum FileCommand {
     ExportPytorch,
     /// Export the confusion matrix as CSV.
     ExportConfusion,
+    /// File ▸ Export ▸ Picture…: open the picture window.
+    ExportPicture,
+    /// The picture window's Save: ask for a PNG path (the window's choices are kept).
+    SavePicture,
+    /// Close the picture window.
+    ClosePicture,
     /// Close the window (asks first).
     Quit,
     /// Stop waiting for the file being opened; the current experiment stays.
@@ -144,6 +150,10 @@ pub enum ViewCommand {
     ShowAbout,
     /// Close the shortcuts or about window.
     CloseInfoWindow,
+    /// Lecture mode on or off (F5).
+    ToggleLecture,
+    /// Leave lecture mode (Esc).
+    LeaveLecture,
 }
 
 /// The answer to "unsaved changes?".

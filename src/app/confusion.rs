@@ -1,20 +1,16 @@
 //! The live confusion matrix (rows = true class, columns = predicted) with per-class
-//! precision, recall and F1 beside it, and the "wrong-answer notebook": the samples of a
-//! clicked cell.
+//! precision, recall and F1 beside it; a clicked cell opens the "wrong-answer notebook"
+//! (`notebook.rs`) in its own window.
 
 use egui::{Align2, FontId, Grid, RichText, Role, Sense, Stroke, WidgetInfo, vec2};
 
-use crate::data::Dataset;
-use crate::nn::{ClassificationMetrics, Evaluation};
+use crate::nn::ClassificationMetrics;
 
-use super::command::{Command, CommandQueue, PanelCommand};
+use super::command::{CommandQueue, PanelCommand};
 use super::frame_data::FrameData;
-use super::sample_view;
+use super::notebook::Notebook;
 use super::strings::{Strings, fill};
 use super::{colormap, numbers};
-
-/// Most rows the notebook lists.
-const NOTEBOOK_ROWS: usize = 200;
 
 /// The confusion-matrix panel's own state.
 #[derive(Debug, Default)]
@@ -25,6 +21,8 @@ pub struct ConfusionPanel {
     row_normalised: bool,
     /// The clicked cell (true, predicted).
     selected: Option<(usize, usize)>,
+    /// The notebook row clicked last (an index into the shown set).
+    shown: Option<usize>,
     last_total: u64,
 }
 
@@ -42,14 +40,33 @@ impl ConfusionPanel {
     /// Takes what the app tells the panel: a new experiment clears the selected cell.
     pub fn apply(&mut self, command: PanelCommand) {
         match command {
-            PanelCommand::ExperimentReplaced => self.selected = None,
+            PanelCommand::ExperimentReplaced => {
+                self.selected = None;
+                self.shown = None;
+            }
             PanelCommand::SampleStepBegins | PanelCommand::SampleStepEnds => {}
         }
     }
 
-    /// Draws the matrix of the training or test set's latest evaluation; a click on a
-    /// notebook row puts that training sample in focus.
-    pub fn ui(&mut self, ui: &mut egui::Ui, frame: &FrameData<'_>, commands: &mut CommandQueue) {
+    /// Draws the matrix of the training or test set's latest evaluation and returns where;
+    /// a clicked cell opens the notebook in its own window.
+    pub fn ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        frame: &FrameData<'_>,
+        commands: &mut CommandQueue,
+    ) -> egui::Rect {
+        ui.scope(|ui| self.content_ui(ui, frame, commands))
+            .response
+            .rect
+    }
+
+    fn content_ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        frame: &FrameData<'_>,
+        commands: &mut CommandQueue,
+    ) {
         let text = frame.text;
         let trainer = frame.trainer;
         let sets = (trainer.train_data(), trainer.test_data());
@@ -70,6 +87,7 @@ impl ConfusionPanel {
             });
             if before != self.use_test {
                 self.selected = None;
+                self.shown = None;
             }
             ui.checkbox(&mut self.row_normalised, text.row_normalised)
                 .on_hover_text(text.hover_row_normalised);
@@ -91,7 +109,22 @@ impl ConfusionPanel {
             ui.vertical(|ui| metrics_ui(ui, names, metrics, text));
         });
         ui.label(RichText::new(fill(text.total, &[&metrics.total()])).monospace());
-        self.notebook_ui(ui, (data, evaluation), names, text, commands);
+        if self.selected.is_none() {
+            ui.label(RichText::new(text.notebook_hint).small().weak());
+        }
+        let notebook = Notebook {
+            data,
+            evaluation,
+            names,
+            is_test: self.use_test,
+        };
+        notebook.window_ui(
+            ui.ctx(),
+            &mut self.selected,
+            &mut self.shown,
+            text,
+            commands,
+        );
     }
 
     fn matrix_ui(
@@ -183,84 +216,11 @@ impl ConfusionPanel {
                     } else {
                         Some((t, p))
                     };
+                    self.shown = None;
                 }
                 response.on_hover_text(format!("{cell_name}: {count}"));
             }
         }
-    }
-
-    fn notebook_ui(
-        &self,
-        ui: &mut egui::Ui,
-        (data, evaluation): (&Dataset, &Evaluation),
-        names: &[String],
-        text: &Strings,
-        commands: &mut CommandQueue,
-    ) {
-        let Some((t, p)) = self
-            .selected
-            .filter(|&(t, p)| t < names.len() && p < names.len())
-        else {
-            ui.label(RichText::new(text.notebook_hint).small().weak());
-            return;
-        };
-        let labels = data.labels().unwrap_or_default();
-        let members: Vec<usize> = (0..data.len())
-            .filter(|&i| labels.get(i) == Some(&t) && evaluation.predicted.get(i) == Some(&p))
-            .collect();
-        ui.label(
-            RichText::new(fill(text.notebook, &[&names[t], &names[p], &members.len()])).strong(),
-        );
-        if members.is_empty() {
-            ui.label(text.notebook_empty);
-            return;
-        }
-        egui::ScrollArea::vertical()
-            .id_salt("notebook")
-            .max_height(220.0)
-            .show(ui, |ui| {
-                Grid::new("notebook_grid")
-                    .striped(true)
-                    .spacing([10.0, 4.0])
-                    .show(ui, |ui| {
-                        ui.strong(text.index);
-                        ui.strong(text.true_class);
-                        ui.strong(text.predicted_class);
-                        ui.strong(text.probabilities);
-                        ui.strong(text.features);
-                        ui.end_row();
-                        for &i in members.iter().take(NOTEBOOK_ROWS) {
-                            let row_label = format!("{i}");
-                            if ui.link(RichText::new(row_label).monospace()).clicked()
-                                && !self.use_test
-                            {
-                                commands.push(Command::Focus(i));
-                            }
-                            ui.colored_label(colormap::class_color(t), &names[t]);
-                            ui.colored_label(colormap::class_color(p), &names[p]);
-                            let probabilities: Vec<String> = evaluation
-                                .outputs
-                                .row(i)
-                                .iter()
-                                .map(|&v| numbers::sig3(v))
-                                .collect();
-                            ui.monospace(probabilities.join(" "));
-                            if let Some(shape) = data.image_shape {
-                                sample_view::image_ui(ui, data.sample(i), shape, 40.0);
-                            } else {
-                                let features: Vec<String> = data
-                                    .sample(i)
-                                    .iter()
-                                    .take(8)
-                                    .map(|&v| numbers::sig3(v))
-                                    .collect();
-                                let more = if data.num_features() > 8 { " …" } else { "" };
-                                ui.monospace(format!("{}{more}", features.join(", ")));
-                            }
-                            ui.end_row();
-                        }
-                    });
-            });
     }
 }
 
@@ -301,7 +261,7 @@ fn metrics_ui(
 }
 
 /// A class name cut to fit about `width` points.
-fn short(name: &str, width: f32) -> String {
+pub(super) fn short(name: &str, width: f32) -> String {
     let max_chars = ((width / 7.0) as usize).max(2);
     if name.chars().count() <= max_chars {
         name.to_owned()

@@ -47,6 +47,12 @@ pub enum AppError {
     /// A confusion matrix was asked of data with numeric targets.
     #[error("this dataset has numeric targets, so there is no confusion matrix")]
     NoConfusionMatrix,
+    /// A picture (File ▸ Export ▸ Picture) could not be taken or encoded.
+    #[error("the picture could not be taken: {reason}")]
+    Picture {
+        /// Why.
+        reason: String,
+    },
     /// The window could not be opened.
     #[error("could not open the window: {source}")]
     Window {
@@ -68,6 +74,7 @@ impl AppError {
             Self::Columns { source } => fill(text.columns_unreadable, &[source]),
             Self::NoConfusionMatrix => text.regression_only.to_owned(),
             Self::Window { source } => fill(text.window_failed, &[source]),
+            Self::Picture { reason } => fill(text.picture_failed, &[reason]),
             Self::Session(other) => other.to_string(),
             Self::Pytorch(error) => fill(text.export_pytorch_failed, &[error]),
         }

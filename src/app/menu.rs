@@ -107,6 +107,9 @@ fn file_menu_ui(
         if ui.button(text.export_confusion).clicked() {
             push(FileCommand::ExportConfusion.into(), ui);
         }
+        if ui.button(text.export_picture).clicked() {
+            push(FileCommand::ExportPicture.into(), ui);
+        }
     });
     ui.separator();
     if ui.button(text.quit).clicked() {
@@ -168,6 +171,12 @@ fn view_menu_ui(
         .clicked()
     {
         push(ViewCommand::ToggleFocusView.into(), ui);
+    }
+    if ui
+        .add(egui::Button::new(text.lecture_mode).shortcut_text("F5"))
+        .clicked()
+    {
+        push(ViewCommand::ToggleLecture.into(), ui);
     }
     if ui
         .add(egui::Button::new(text.fullscreen).shortcut_text("F11"))

@@ -19,7 +19,9 @@ mod menu;
 mod network_edit;
 mod network_view;
 mod neuron_maps;
+mod notebook;
 mod numbers;
+pub mod picture;
 mod plots;
 mod sample_view;
 mod setup_panel;
@@ -37,7 +39,7 @@ pub use frame_data::FrameData;
 pub use graph::bench_edge_mesh;
 pub use network_view::{Inspected, Mode, NetworkView};
 pub use numbers::{parse_sig3, sig3};
-pub use shell::{PerceptronApp, Settings};
+pub use shell::{PerceptronApp, Settings, View, ViewRects};
 pub use step_through::Phase;
 
 /// Opens the window; `path` is an experiment (.ron) or dataset (.csv) to open first.

@@ -11,11 +11,11 @@ use super::super::command::{
     Answer, Command, FileCommand, PanelCommand, SetupCommand, ViewCommand,
 };
 use super::super::error::AppError;
-use super::super::files::{self, DialogPurpose, FileDialog};
+use super::super::files::{DialogPurpose, FileDialog};
 use super::super::strings::fill;
 use super::{AwaitingConfirmation, InfoWindow, PerceptronApp};
 use crate::nn::{Architecture, Optimizer};
-use crate::session::{Opened, Setup};
+use crate::session::{Opened, Setup, tables};
 
 impl PerceptronApp {
     /// Applies one command.
@@ -54,6 +54,16 @@ impl PerceptronApp {
             FileCommand::ExportHistory => self.open_dialog(DialogPurpose::ExportHistory),
             FileCommand::ExportConfusion => self.open_dialog(DialogPurpose::ExportConfusion),
             FileCommand::ExportPytorch => self.open_dialog(DialogPurpose::ExportPytorch),
+            FileCommand::ExportPicture => {
+                self.picture_window = Some(self.picture_options);
+            }
+            FileCommand::SavePicture => {
+                if let Some(options) = self.picture_window.take() {
+                    self.picture_options = options;
+                    self.open_dialog(DialogPurpose::ExportPicture);
+                }
+            }
+            FileCommand::ClosePicture => self.picture_window = None,
             FileCommand::Quit => self.request(AwaitingConfirmation::Quit),
             FileCommand::CancelLoad => {
                 if let Some(load) = self.loading.take() {
@@ -72,15 +82,18 @@ impl PerceptronApp {
         }
     }
 
-    fn dialog_closed(&mut self, purpose: DialogPurpose, path: &Path) {
+    pub(super) fn dialog_closed(&mut self, purpose: DialogPurpose, path: &Path) {
         match purpose {
             DialogPurpose::Open | DialogPurpose::ImportCsv => self.open_path(path),
             DialogPurpose::SaveAs => self.save_to(path),
             DialogPurpose::ExportHistory => {
-                let csv = files::history_csv(self.session.trainer().history());
-                self.report_export(path, files::write_atomically(path, csv.as_bytes()));
+                let result = tables::history_csv(self.session.trainer().history())
+                    .and_then(|csv| tables::write_table(path, &csv))
+                    .map_err(AppError::from);
+                self.report_export(path, result);
             }
             DialogPurpose::ExportPytorch => self.export_pytorch_to(path),
+            DialogPurpose::ExportPicture => self.start_picture(path, false),
             DialogPurpose::ExportConfusion => {
                 let use_test = self.panels.confusion.shows_test();
                 self.session.refresh_evaluations();
@@ -94,10 +107,9 @@ impl PerceptronApp {
                     .filter(|_| use_test)
                     .unwrap_or(&evaluations.train);
                 let result = match (names, &evaluation.classification) {
-                    (Some(names), Some(metrics)) => {
-                        let csv = files::confusion_csv(names, &metrics.confusion);
-                        files::write_atomically(path, csv.as_bytes())
-                    }
+                    (Some(names), Some(metrics)) => tables::confusion_csv(names, metrics)
+                        .and_then(|csv| tables::write_table(path, &csv))
+                        .map_err(AppError::from),
                     _ => Err(AppError::NoConfusionMatrix),
                 };
                 self.report_export(path, result);
@@ -181,6 +193,9 @@ impl PerceptronApp {
             ViewCommand::ShowShortcuts => self.info_window = Some(InfoWindow::Shortcuts),
             ViewCommand::ShowAbout => self.info_window = Some(InfoWindow::About),
             ViewCommand::CloseInfoWindow => self.info_window = None,
+            ViewCommand::ToggleLecture if self.lecture.is_some() => self.leave_lecture(),
+            ViewCommand::ToggleLecture => self.enter_lecture(),
+            ViewCommand::LeaveLecture => self.leave_lecture(),
         }
     }
 
@@ -324,7 +339,11 @@ impl PerceptronApp {
         }
     }
 
-    fn open_dialog(&mut self, purpose: DialogPurpose) {
+    pub(super) fn open_dialog(&mut self, purpose: DialogPurpose) {
+        if !self.native_dialogs {
+            self.without_dialog(purpose);
+            return;
+        }
         if self.file_dialog.is_none()
             && let Some(ctx) = &self.ctx
         {

@@ -116,7 +116,8 @@ pub(super) fn info_window_ui(
         .show(ctx, |ui| match window {
             InfoWindow::Shortcuts => {
                 egui::Grid::new("shortcuts").striped(true).show(ui, |ui| {
-                    for (keys, what) in text.shortcut_list {
+                    for (keys, what) in text.shortcut_list.iter().chain(text.shortcut_list_lecture)
+                    {
                         ui.monospace(*keys);
                         ui.label(*what);
                         ui.end_row();

@@ -1,7 +1,8 @@
 //! The app itself: owns the session and the panels. Each frame (`frame.rs`) reads the input
 //! into commands (`input.rs`), extracts a read-only [`FrameData`](super::FrameData), lets the
 //! panels draw from it, shows the modal dialogs (`dialogs.rs`) and applies every command in
-//! one place (`apply.rs`).
+//! one place (`apply.rs`). `layout.rs` shares the window between the panels; `lecture.rs` is
+//! lecture mode and its pen; `export.rs` the pictures and the no-dialog fallback.
 
 use std::path::{Path, PathBuf};
 
@@ -13,6 +14,7 @@ use super::confusion::ConfusionPanel;
 use super::error::AppError;
 use super::examples::{self, Example};
 use super::files::{FileDialog, FileLoad};
+use super::picture::{PictureJob, PictureOptions};
 use super::plots::PlotsPanel;
 use super::setup_panel::SetupPanel;
 use super::strings::{Language, Strings};
@@ -21,9 +23,14 @@ use crate::session::{Evaluations, Session, Setup};
 
 mod apply;
 mod dialogs;
+mod export;
 mod frame;
 mod input;
+mod layout;
+mod lecture;
 mod training;
+
+pub use layout::{View, ViewRects};
 
 /// How many recent files are remembered.
 const MAX_RECENT: usize = 8;
@@ -103,6 +110,7 @@ struct Panels {
     boundary: BoundaryView,
     plots: PlotsPanel,
     confusion: ConfusionPanel,
+    layout: layout::Layout,
 }
 
 /// Perceptron Lab's window.
@@ -139,6 +147,19 @@ pub struct PerceptronApp {
     shown_title: String,
     /// The context of the last frame, for dialogs that repaint when done.
     ctx: Option<egui::Context>,
+    /// Lecture mode, while it is on.
+    lecture: Option<lecture::Lecture>,
+    /// The picture window's choices, while it is open.
+    picture_window: Option<PictureOptions>,
+    /// The choices of the picture being saved (between the window and the dialog).
+    picture_options: PictureOptions,
+    /// A picture being taken.
+    picture_job: Option<PictureJob>,
+    /// False when no native file dialog can be shown (no desktop portal): saving goes to
+    /// the fallback folder instead.
+    native_dialogs: bool,
+    /// Where files go when no dialog can ask (see [`super::files::fallback_folder`]).
+    fallback_folder: PathBuf,
 }
 
 impl PerceptronApp {
@@ -195,6 +216,12 @@ impl PerceptronApp {
             close_confirmed: false,
             shown_title: String::new(),
             ctx: None,
+            lecture: None,
+            picture_window: None,
+            picture_options: PictureOptions::default(),
+            picture_job: None,
+            native_dialogs: super::files::native_dialogs_available(),
+            fallback_folder: super::files::fallback_folder(),
         }
     }
 
@@ -269,6 +296,42 @@ impl PerceptronApp {
     /// The weights the decision boundary on screen was computed from (2-D data, once drawn).
     pub fn boundary_network(&self) -> Option<&crate::nn::Network> {
         self.panels.boundary.drawn_network()
+    }
+
+    /// Where `view` was drawn in the last frame (points), if it was.
+    pub fn view_rect(&self, view: View) -> Option<egui::Rect> {
+        self.panels.layout.rects.get(view)
+    }
+
+    /// True while lecture mode is on.
+    pub fn is_lecturing(&self) -> bool {
+        self.lecture.is_some()
+    }
+
+    /// True while lecture mode's pen is on.
+    pub fn pen_is_on(&self) -> bool {
+        self.lecture
+            .as_ref()
+            .is_some_and(lecture::Lecture::pen_is_on)
+    }
+
+    /// Strokes the pen drew (0 outside lecture mode).
+    pub fn pen_strokes(&self) -> usize {
+        self.lecture
+            .as_ref()
+            .map_or(0, lecture::Lecture::stroke_count)
+    }
+
+    /// Whether native file dialogs are used; `false` makes saving and exports go to the
+    /// fallback folder, as when no dialog can be shown (for tests).
+    pub fn set_native_dialogs(&mut self, available: bool) {
+        self.native_dialogs = available;
+    }
+
+    /// The folder files go to when no dialog can ask (default: "Perceptron Lab" in the
+    /// home folder, see the README).
+    pub fn set_fallback_folder(&mut self, folder: &Path) {
+        folder.clone_into(&mut self.fallback_folder);
     }
 
     /// The window title as last sent to the window.

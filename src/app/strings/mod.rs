@@ -330,6 +330,57 @@ pub struct Strings {
     pub phase_labels: [&'static str; 4],
     /// One per step-through phase, in order.
     pub phase_explanations: [&'static str; 4],
+    // lecture
+    /// The output column's tab of the loss and accuracy plots.
+    pub tab_curves: &'static str,
+    /// Hover of a notebook probability column: the class name.
+    pub probability_of: &'static str,
+    /// View menu entry.
+    pub lecture_mode: &'static str,
+    /// The line under the lecture readout.
+    pub lecture_hint: &'static str,
+    /// Shown while the pen draws.
+    pub pen_on: &'static str,
+    /// Lecture readout: the epoch.
+    pub readout_epoch: &'static str,
+    /// Lecture readout: the training loss.
+    pub readout_loss: &'static str,
+    /// Lecture readout: training accuracy.
+    pub readout_train: &'static str,
+    /// Lecture readout: test accuracy.
+    pub readout_test: &'static str,
+    /// File ▸ Export entry.
+    pub export_picture: &'static str,
+    /// The picture window's title.
+    pub picture_title: &'static str,
+    /// Label of the view choice.
+    pub picture_view: &'static str,
+    /// A view to export.
+    pub view_window: &'static str,
+    /// A view to export.
+    pub view_network: &'static str,
+    /// A view to export.
+    pub view_boundary: &'static str,
+    /// A view to export.
+    pub view_plots: &'static str,
+    /// A view to export.
+    pub view_confusion: &'static str,
+    /// Why the picture has the screen's resolution (no 2×).
+    pub picture_resolution_note: &'static str,
+    /// Checkbox: light theme for the picture.
+    pub picture_white: &'static str,
+    /// Button that opens the save dialog.
+    pub picture_save: &'static str,
+    /// Error: the view is hidden.
+    pub picture_not_shown: &'static str,
+    /// Error: screenshot failed.
+    pub picture_failed: &'static str,
+    /// Notice: fallback save.
+    pub no_dialog_saved: &'static str,
+    /// Notice: open without a dialog.
+    pub no_dialog_open: &'static str,
+    /// The keys of lecture mode and the pen, listed after `shortcut_list`.
+    pub shortcut_list_lecture: &'static [(&'static str, &'static str)],
 }
 
 #[cfg(test)]

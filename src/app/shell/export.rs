@@ -1,0 +1,71 @@
+//! Pictures and the no-dialog fallback: a picture job from the chosen path to the PNG on
+//! disk, and what Save, Export and Open do when no native file dialog can be shown (save
+//! into the fallback folder and say where; for opening, say how else to open a file).
+
+use std::path::Path;
+
+use super::super::files::{self, DialogPurpose};
+use super::super::picture::PictureJob;
+use super::super::strings::fill;
+use super::PerceptronApp;
+
+impl PerceptronApp {
+    /// No dialog can ask for a path: saves and exports go into the fallback folder and the
+    /// notice bar says so and where; opening says how else to open a file.
+    pub(super) fn without_dialog(&mut self, purpose: DialogPurpose) {
+        if matches!(purpose, DialogPurpose::Open | DialogPurpose::ImportCsv) {
+            self.inform(self.text().no_dialog_open.to_owned());
+            return;
+        }
+        let path = match files::fallback_path(&self.fallback_folder, purpose) {
+            Ok(path) => path,
+            Err(error) => {
+                self.show_error(&error);
+                return;
+            }
+        };
+        if purpose == DialogPurpose::ExportPicture {
+            self.start_picture(&path, true);
+            return;
+        }
+        self.dialog_closed(purpose, &path);
+        if self.error().is_none() {
+            self.inform(fill(self.text().no_dialog_saved, &[&path.display()]));
+        }
+    }
+
+    /// Starts taking the picture chosen in the picture window, to be written to `path`.
+    pub(super) fn start_picture(&mut self, path: &Path, fallback: bool) {
+        self.picture_job = Some(PictureJob::new(
+            path.to_owned(),
+            self.picture_options,
+            fallback,
+        ));
+        if let Some(ctx) = &self.ctx {
+            ctx.request_repaint();
+        }
+    }
+
+    /// Writes the picture once its screenshot arrived.
+    pub(super) fn poll_picture(&mut self) {
+        let Some(result) = self.picture_job.as_ref().and_then(PictureJob::poll) else {
+            return;
+        };
+        let Some(job) = self.picture_job.take() else {
+            return;
+        };
+        let written = result.and_then(|png| files::write_atomically(&job.path, &png));
+        match written {
+            Ok(()) => {
+                let text = self.text();
+                let template = if job.fallback {
+                    text.no_dialog_saved
+                } else {
+                    text.saved
+                };
+                self.inform(fill(template, &[&job.path.display()]));
+            }
+            Err(error) => self.show_error(&error),
+        }
+    }
+}

@@ -1,0 +1,298 @@
+//! Lecture mode, the presenter keys, the pen, pictures of a view and the no-dialog fallback,
+//! driven like a lecturer would: keys and labels on the real app in a headless harness.
+
+use egui::{Color32, ColorImage, Key, Rect, pos2};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable as _;
+use perceptron_lab::app::picture::crop_png;
+use perceptron_lab::app::{PerceptronApp, Phase, View};
+
+/// The app at the design size, 1600×1000, headless.
+fn harness() -> Harness<'static, PerceptronApp> {
+    Harness::builder()
+        .with_size([1600.0, 1000.0])
+        .with_max_steps(20)
+        .build_eframe(|cc| PerceptronApp::new(cc, None))
+}
+
+#[test]
+fn f5_enters_lecture_mode_hides_the_setup_and_esc_leaves() {
+    let mut harness = harness();
+    harness.run();
+    assert!(
+        harness
+            .query_by_label("Hyperparameters (you set these)")
+            .is_some(),
+        "the setup panel shows outside lecture mode"
+    );
+    let zoom = harness.ctx.zoom_factor();
+    harness.key_press(Key::F5);
+    harness.run();
+    assert!(harness.state().is_lecturing(), "F5 enters lecture mode");
+    assert!(
+        harness
+            .query_by_label("Hyperparameters (you set these)")
+            .is_none(),
+        "lecture mode hides the setup panels"
+    );
+    assert!(
+        harness.query_by_label("Epoch 0").is_some()
+            && harness
+                .query_all_by_label_contains("Loss ")
+                .next()
+                .is_some(),
+        "the large readout shows the epoch and the loss"
+    );
+    assert!(
+        harness.ctx.zoom_factor() > zoom,
+        "lecture mode enlarges everything"
+    );
+    harness.key_press(Key::Escape);
+    harness.run();
+    assert!(!harness.state().is_lecturing(), "Esc leaves lecture mode");
+    assert!(
+        (harness.ctx.zoom_factor() - zoom).abs() < 1e-6,
+        "leaving restores the usual zoom"
+    );
+    assert!(
+        harness
+            .query_by_label("Hyperparameters (you set these)")
+            .is_some(),
+        "and the setup is back"
+    );
+}
+
+#[test]
+fn page_down_and_page_up_step_the_phases_in_lecture_mode() {
+    let mut harness = harness();
+    harness.state_mut().open_shipped_example("xor-perceptron");
+    harness.run();
+    // Phases advance by hand only, as a lecturer with a remote wants.
+    harness.get_by_label("Auto-advance").click();
+    harness.run();
+    harness.key_press(Key::F5);
+    harness.run();
+    assert!(harness.state().is_lecturing(), "F5 enters lecture mode");
+    harness.key_press(Key::PageDown);
+    harness.run_steps(3);
+    assert_eq!(
+        harness.state().step_phase(),
+        Some(Phase::Forward),
+        "PageDown without a step-through starts one at ①"
+    );
+    harness.key_press(Key::PageDown);
+    harness.run_steps(3);
+    assert_eq!(
+        harness.state().step_phase(),
+        Some(Phase::Loss),
+        "PageDown advances a phase"
+    );
+    harness.key_press(Key::PageUp);
+    harness.run_steps(3);
+    assert_eq!(
+        harness.state().step_phase(),
+        Some(Phase::Forward),
+        "PageUp goes back a phase"
+    );
+}
+
+#[test]
+fn the_pen_draws_without_changing_the_experiment_and_c_clears() {
+    let mut harness = harness();
+    harness.run();
+    harness.key_press(Key::F5);
+    harness.run();
+    let before = harness.state_mut().session().trainer().clone();
+    harness.key_press(Key::P);
+    harness.run();
+    assert!(harness.state().pen_is_on(), "a tap of P turns the pen on");
+    // Drag across the Step epoch button: the pen takes the pointer, nothing is clicked.
+    let button = harness.get_by_label("Step epoch").rect();
+    harness.drag_at(button.center());
+    harness.run();
+    harness.hover_at(button.center() + egui::vec2(60.0, 40.0));
+    harness.run();
+    harness.drop_at(button.center() + egui::vec2(120.0, 80.0));
+    harness.run();
+    assert_eq!(harness.state().pen_strokes(), 1, "one drag, one stroke");
+    // A pointer click on the button while the pen is on is a dot, not a click.
+    harness.drag_at(button.center());
+    harness.run();
+    harness.drop_at(button.center());
+    harness.run();
+    let app = harness.state_mut();
+    assert_eq!(
+        app.session().trainer().network(),
+        before.network(),
+        "drawing over a button changed nothing"
+    );
+    assert_eq!(app.epoch(), 0, "no epoch was stepped");
+    harness.key_press(Key::C);
+    harness.run();
+    assert_eq!(harness.state().pen_strokes(), 0, "C clears the drawing");
+    harness.key_press(Key::P);
+    harness.run();
+    assert!(!harness.state().pen_is_on(), "another tap turns it off");
+    let button = harness.get_by_label("Step epoch").rect();
+    harness.drag_at(button.center());
+    harness.run();
+    harness.drop_at(button.center());
+    harness.run();
+    assert_eq!(
+        harness.state_mut().epoch(),
+        1,
+        "with the pen off the same pointer click steps an epoch"
+    );
+}
+
+#[test]
+fn help_lists_the_lecture_keys() {
+    let mut harness = harness();
+    harness.run();
+    harness.get_by_label("Help").click();
+    harness.run();
+    harness.get_by_label("Keyboard shortcuts").click();
+    harness.run();
+    for key in ["F5", "Esc", "P", "C", "PageDown", "PageUp"] {
+        assert!(
+            harness.query_by_label(key).is_some(),
+            "Help ▸ Keyboard shortcuts lists {key}"
+        );
+    }
+}
+
+/// egui_kittest renders screenshots only with its `snapshot`/`wgpu` renderer, which this
+/// crate does not build; the crop and the PNG encoding are checked on a synthetic window.
+#[test]
+fn a_picture_of_a_view_is_the_views_pixels_as_png() {
+    // A 200×100 "window" at 2 pixels per point: white, with a blue view at points
+    // (10, 5)–(60, 45), drawn in the middle with a dark line.
+    let (width, height) = (200, 100);
+    let mut image = ColorImage::filled([width, height], Color32::WHITE);
+    for y in 10..90 {
+        for x in 20..120 {
+            image.pixels[y * width + x] = if y == 50 {
+                Color32::BLACK
+            } else {
+                Color32::from_rgb(0, 114, 178)
+            };
+        }
+    }
+    let view = Rect::from_min_max(pos2(10.0, 5.0), pos2(60.0, 45.0));
+    let png = crop_png(&image, view, 2.0).unwrap();
+    let decoded = image::load_from_memory_with_format(&png, image::ImageFormat::Png)
+        .unwrap()
+        .to_rgba8();
+    assert_eq!(decoded.dimensions(), (100, 80), "the view's size in pixels");
+    assert_eq!(
+        decoded.get_pixel(0, 0).0,
+        [0, 114, 178, 255],
+        "the crop starts at the view's corner"
+    );
+    assert_eq!(
+        decoded.get_pixel(50, 40).0,
+        [0, 0, 0, 255],
+        "the line is kept"
+    );
+    let distinct: std::collections::HashSet<[u8; 4]> = decoded.pixels().map(|p| p.0).collect();
+    assert!(distinct.len() >= 2, "the picture is not blank");
+    let outside = Rect::from_min_max(pos2(150.0, 80.0), pos2(160.0, 90.0));
+    assert!(
+        crop_png(&image, outside, 2.0).is_err(),
+        "a view outside the window is an error, not an empty file"
+    );
+}
+
+#[test]
+fn the_picture_window_crops_the_network_view_of_the_app() {
+    // The app's rectangles are what a picture is cropped to: the network view's rectangle
+    // from the real app, on a synthetic screenshot of the window's size.
+    let mut harness = harness();
+    harness.run();
+    let window = harness.state().view_rect(View::Window).unwrap();
+    let network = harness.state().view_rect(View::Network).unwrap();
+    let size = [window.width() as usize, window.height() as usize];
+    let mut image = ColorImage::filled(size, Color32::WHITE);
+    for (i, pixel) in image.pixels.iter_mut().enumerate() {
+        if (i % size[0]).is_multiple_of(7) {
+            *pixel = Color32::from_rgb(230, 159, 0);
+        }
+    }
+    let png = crop_png(&image, network, 1.0).unwrap();
+    let decoded = image::load_from_memory(&png).unwrap().to_rgba8();
+    assert_eq!(
+        (decoded.width() as f32, decoded.height() as f32),
+        (network.width().round(), network.height().round()),
+        "the PNG has the network view's size"
+    );
+    harness.get_by_label("File").click();
+    harness.run();
+    harness.get_by_label("Export").click();
+    harness.run();
+    harness.get_by_label("Picture…").click();
+    harness.run();
+    assert!(
+        harness.query_by_label("Export picture").is_some()
+            && harness.query_by_label("White background").is_some(),
+        "File ▸ Export ▸ Picture… opens the picture window"
+    );
+}
+
+#[test]
+fn without_a_dialog_exports_go_to_the_fallback_folder_and_say_where() {
+    let folder = tempfile::tempdir().unwrap();
+    let folder = folder.path().join("Perceptron Lab");
+    let mut harness = harness();
+    harness.run();
+    harness.state_mut().set_native_dialogs(false);
+    harness.state_mut().set_fallback_folder(&folder);
+    harness.get_by_label("Step epoch").click();
+    harness.run();
+    harness.get_by_label("File").click();
+    harness.run();
+    harness.get_by_label("Export").click();
+    harness.run();
+    harness
+        .get_by_label("Loss and accuracy history (CSV)…")
+        .click();
+    harness.run();
+    let notice = harness.state().notice().unwrap_or_default().to_owned();
+    let written = folder.join("history.csv");
+    assert!(
+        notice.contains("No file dialog could open")
+            && notice.contains(&written.display().to_string()),
+        "the notice says there was no dialog and where the file went: {notice}"
+    );
+    let text = std::fs::read_to_string(&written).unwrap();
+    assert_eq!(
+        text.lines().count(),
+        2,
+        "the header and the one epoch: {text}"
+    );
+    // A second export never overwrites the first.
+    harness.get_by_label("File").click();
+    harness.run();
+    harness.get_by_label("Export").click();
+    harness.run();
+    harness
+        .get_by_label("Loss and accuracy history (CSV)…")
+        .click();
+    harness.run();
+    assert!(
+        folder.join("history-2.csv").exists(),
+        "the second export gets a new name"
+    );
+    // Opening without a dialog says how else to open a file.
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, Key::O);
+    harness.run();
+    // The trained epoch is worth a question first.
+    if let Some(discard) = harness.query_by_label("Discard changes") {
+        discard.click();
+        harness.run();
+    }
+    let notice = harness.state().notice().unwrap_or_default().to_owned();
+    assert!(
+        notice.contains("Drop the file on the window"),
+        "Open without a dialog says how else to open a file: {notice}"
+    );
+}
