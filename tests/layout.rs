@@ -53,6 +53,15 @@ fn check_layout(harness: &Harness<'static, PerceptronApp>, what: &str) {
             );
         }
     }
+    // The accuracy plot and the confusion matrix, where shown, fit too (no scrolling).
+    for view in [View::Plots, View::Confusion] {
+        if let Some(r) = harness.state().view_rect(view) {
+            assert!(
+                window.expand(0.5).contains_rect(r),
+                "{what}: {view:?} {r:?} runs out of the window {window:?}"
+            );
+        }
+    }
     let network = rect(harness, View::Network);
     assert!(
         network.width() >= window.width() / 3.0 - 1.0,
@@ -75,6 +84,26 @@ fn the_views_fit_at_every_lecture_size() {
     ] {
         let harness = harness_at(size, zoom);
         check_layout(&harness, &format!("{}×{} at zoom {zoom}", size[0], size[1]));
+    }
+}
+
+#[test]
+fn lecture_mode_fits_a_projector_and_a_full_hd_screen() {
+    for size in [[1280.0, 720.0], [1920.0, 1080.0]] {
+        let mut harness = harness_at(size, 1.0);
+        harness.key_press(Key::F5);
+        harness.run();
+        harness.run();
+        assert!(harness.state().is_lecturing(), "F5 enters lecture mode");
+        assert!(
+            harness.ctx.zoom_factor() > 1.1,
+            "lecture mode enlarges ({})",
+            harness.ctx.zoom_factor()
+        );
+        check_layout(
+            &harness,
+            &format!("lecture mode at {}×{}", size[0], size[1]),
+        );
     }
 }
 

@@ -3,7 +3,7 @@
 
 use egui::{Color32, ColorImage, Key, Rect, pos2};
 use egui_kittest::Harness;
-use egui_kittest::kittest::Queryable as _;
+use egui_kittest::kittest::{NodeT as _, Queryable as _};
 use perceptron_lab::app::picture::crop_png;
 use perceptron_lab::app::{PerceptronApp, Phase, View};
 
@@ -295,4 +295,91 @@ fn without_a_dialog_exports_go_to_the_fallback_folder_and_say_where() {
         notice.contains("Drop the file on the window"),
         "Open without a dialog says how else to open a file: {notice}"
     );
+}
+
+/// The cell (true, predicted) with the most samples in `confusion`, off the diagonal if any.
+fn busiest_cell(confusion: &[Vec<u64>]) -> (usize, usize) {
+    let k = confusion.len();
+    (0..k)
+        .flat_map(|t| (0..k).map(move |p| (t, p)))
+        .max_by_key(|&(t, p)| (confusion[t][p] > 0 && t != p, confusion[t][p]))
+        .unwrap()
+}
+
+#[test]
+fn clicking_a_listed_sample_brings_it_into_focus_on_train_and_test() {
+    let mut harness = harness();
+    harness.run();
+    // Train: a click focuses the training sample in every panel.
+    let confusion = harness
+        .state_mut()
+        .evaluations()
+        .train
+        .classification
+        .clone()
+        .unwrap()
+        .confusion;
+    let (t, p) = busiest_cell(&confusion);
+    harness.get_by_label(&format!("Cell {t} → {p}")).click();
+    harness.run();
+    let link = harness
+        .query_all_by_role(egui::accesskit::Role::Link)
+        .find_map(|n| n.accesskit_node().label()?.parse::<usize>().ok())
+        .expect("the notebook lists samples");
+    assert_ne!(link, harness.state().focus(), "a sample not yet in focus");
+    click_link(&harness, link);
+    harness.run();
+    assert_eq!(
+        harness.state().focus(),
+        link,
+        "the train row is now in focus"
+    );
+    assert!(
+        harness
+            .query_by_label(&format!("Train · # {link}"))
+            .is_some(),
+        "the notebook shows the sample large"
+    );
+    // Test: the other panels show training samples; the notebook shows the test sample.
+    harness.get_by_label("Test").click();
+    harness.run();
+    let confusion = harness
+        .state_mut()
+        .evaluations()
+        .test
+        .clone()
+        .expect("the default experiment has a test split")
+        .classification
+        .unwrap()
+        .confusion;
+    let (t, p) = busiest_cell(&confusion);
+    harness.get_by_label(&format!("Cell {t} → {p}")).click();
+    harness.run();
+    let link = harness
+        .query_all_by_role(egui::accesskit::Role::Link)
+        .find_map(|n| n.accesskit_node().label()?.parse::<usize>().ok())
+        .expect("the notebook lists test samples");
+    assert!(
+        harness
+            .query_by_label(&format!("Test · # {link}"))
+            .is_none(),
+        "not shown before the click"
+    );
+    click_link(&harness, link);
+    harness.run();
+    assert!(
+        harness
+            .query_by_label(&format!("Test · # {link}"))
+            .is_some(),
+        "a click on a test row brings that test sample into focus in the notebook"
+    );
+}
+
+/// Clicks the notebook's link of sample `i`.
+fn click_link(harness: &Harness<'static, PerceptronApp>, i: usize) {
+    harness
+        .query_all_by_role(egui::accesskit::Role::Link)
+        .find(|n| n.accesskit_node().label().as_deref() == Some(i.to_string().as_str()))
+        .expect("the sample is listed")
+        .click();
 }

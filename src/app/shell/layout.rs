@@ -104,6 +104,11 @@ pub struct Layout {
     /// The setup section shown beside the strip (narrow windows only).
     drawer: Option<SetupSection>,
     output_tab: OutputTab,
+    /// The confusion matrix's height when it was last drawn (it depends on the fonts and the
+    /// zoom): the estimate for the next frame.
+    confusion_height: Option<f32>,
+    /// What the plots took beyond their two plot areas when last drawn (titles, legends).
+    plot_chrome: Option<f32>,
     /// Where the views were drawn in the last frame.
     pub rects: ViewRects,
 }
@@ -235,12 +240,11 @@ impl Panels {
         let text = frame.text;
         let column = ui.available_rect_before_wrap();
         ui.label(RichText::new(text.output).heading().strong());
-        let rects = &mut self.layout.rects;
         if frame.trainer.train_data().num_features() == 2 {
             let side = ui.available_width().min(column.height() * 0.42);
-            rects.boundary = self.boundary.ui(ui, frame, commands, side);
+            self.layout.rects.boundary = self.boundary.ui(ui, frame, commands, side);
         } else {
-            rects.boundary = None;
+            self.layout.rects.boundary = None;
             sample_view::ui(ui, frame, commands);
         }
         ui.separator();
@@ -250,40 +254,57 @@ impl Panels {
             .train_data()
             .class_names()
             .map(<[String]>::len);
-        let confusion_height = classes.map(|k| CONFUSION_CHROME + CONFUSION_ROW * k as f32);
-        let stacked_plot = (rest - PLOT_CHROME - confusion_height.unwrap_or(0.0)) / 2.0;
+        let layout = &mut self.layout;
+        let confusion_height = classes.map(|k| {
+            let estimate = CONFUSION_CHROME + CONFUSION_ROW * k as f32;
+            layout
+                .confusion_height
+                .map_or(estimate, |h| h.max(estimate))
+        });
+        let plot_chrome = layout
+            .plot_chrome
+            .map_or(PLOT_CHROME, |c| c.max(PLOT_CHROME));
+        let separator = ui.spacing().item_spacing.y * 2.0 + 2.0;
+        let stacked_plot = (rest - plot_chrome - separator - confusion_height.unwrap_or(0.0)) / 2.0;
         let history = frame.trainer.history();
+        let rects = &mut layout.rects;
         if confusion_height.is_none() || stacked_plot >= PLOT_MIN {
             let plot_height = if confusion_height.is_none() {
-                (rest - PLOT_CHROME) / 2.0
+                ((rest - plot_chrome) / 2.0).clamp(PLOT_MIN * 0.6, PLOT_MAX)
             } else {
-                stacked_plot
+                stacked_plot.min(PLOT_MAX)
             };
-            let [loss, plots] =
-                self.plots
-                    .ui(ui, history, plot_height.clamp(PLOT_MIN, PLOT_MAX), text);
+            let [loss, plots] = self.plots.ui(ui, history, plot_height, text);
             (rects.loss_plot, rects.plots) = (Some(loss), Some(plots));
+            layout.plot_chrome = Some(plots.height() - 2.0 * plot_height);
             rects.confusion = None;
             if confusion_height.is_some() {
                 ui.separator();
-                rects.confusion = Some(self.confusion.ui(ui, frame, commands));
+                let confusion = self.confusion.ui(ui, frame, commands);
+                rects.confusion = Some(confusion);
+                layout.confusion_height = Some(confusion.height());
             }
             return;
         }
         ui.horizontal(|ui| {
-            let tab = &mut self.layout.output_tab;
+            let tab = &mut layout.output_tab;
             ui.selectable_value(tab, OutputTab::Curves, text.tab_curves);
             ui.selectable_value(tab, OutputTab::Confusion, text.confusion_matrix);
         });
         let rest = ui.available_height();
         (rects.loss_plot, rects.plots, rects.confusion) = (None, None, None);
-        match self.layout.output_tab {
+        match layout.output_tab {
             OutputTab::Curves => {
-                let plot_height = ((rest - PLOT_CHROME) / 2.0).clamp(PLOT_MIN * 0.6, PLOT_MAX);
+                let plot_height = ((rest - plot_chrome) / 2.0).clamp(PLOT_MIN * 0.6, PLOT_MAX);
                 let [loss, plots] = self.plots.ui(ui, history, plot_height, text);
                 (rects.loss_plot, rects.plots) = (Some(loss), Some(plots));
+                layout.plot_chrome = Some(plots.height() - 2.0 * plot_height);
             }
-            OutputTab::Confusion => rects.confusion = Some(self.confusion.ui(ui, frame, commands)),
+            OutputTab::Confusion => {
+                let confusion = self.confusion.ui(ui, frame, commands);
+                rects.confusion = Some(confusion);
+                layout.confusion_height = Some(confusion.height());
+            }
         }
     }
 }

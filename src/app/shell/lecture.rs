@@ -11,8 +11,12 @@ use super::super::frame_data::FrameData;
 use super::super::numbers;
 use super::super::strings::fill;
 
-/// The zoom lecture mode starts with (times the usual zoom, at most 2).
+/// The zoom lecture mode starts with (times the usual zoom, at most 2)…
 const LECTURE_ZOOM: f32 = 1.5;
+/// …unless the window would then be narrower than this many points…
+const LECTURE_MIN_WIDTH: f32 = 1000.0;
+/// …or lower than this many: the views must still fit (never less than the usual zoom).
+const LECTURE_MIN_HEIGHT: f32 = 600.0;
 /// Holding P at least this long draws only while held (a shorter tap toggles the pen).
 const HOLD_SECS: f64 = 0.35;
 /// The pen's stroke width (points).
@@ -41,13 +45,21 @@ struct Pen {
 }
 
 impl Lecture {
-    /// Lecture mode begins at `zoom_before`; returns it with the zoom it starts with.
-    pub fn begin(zoom_before: f32) -> (Self, f32) {
+    /// Lecture mode begins at `zoom_before` in a window of `window` points; returns it with
+    /// the zoom it starts with: larger, as far as the views still fit the window.
+    pub fn begin(zoom_before: f32, window: egui::Vec2) -> (Self, f32) {
         let lecture = Self {
             zoom_before,
             pen: Pen::default(),
         };
-        (lecture, (zoom_before * LECTURE_ZOOM).min(2.0))
+        // The window's size at zoom 1.
+        let unzoomed = window * zoom_before;
+        let fits = (unzoomed.x / LECTURE_MIN_WIDTH).min(unzoomed.y / LECTURE_MIN_HEIGHT);
+        let zoom = (zoom_before * LECTURE_ZOOM)
+            .min(fits)
+            .min(2.0)
+            .max(zoom_before);
+        (lecture, zoom)
     }
 
     /// True while the pen is on.
@@ -196,7 +208,11 @@ impl super::PerceptronApp {
     /// Lecture mode on: its own zoom, the setup hidden.
     pub(super) fn enter_lecture(&mut self) {
         let zoom = self.ctx.as_ref().map_or(1.0, egui::Context::zoom_factor);
-        let (lecture, lecture_zoom) = Lecture::begin(zoom);
+        let window = self
+            .ctx
+            .as_ref()
+            .map_or(egui::vec2(1280.0, 720.0), |ctx| ctx.content_rect().size());
+        let (lecture, lecture_zoom) = Lecture::begin(zoom, window);
         if let Some(ctx) = &self.ctx {
             ctx.set_zoom_factor(lecture_zoom);
         }
