@@ -203,28 +203,31 @@ fn a_picture_of_a_view_is_the_views_pixels_as_png() {
     );
 }
 
+/// The screenshot the app asked for in the last frame, if any.
+fn screenshot_request(
+    harness: &Harness<'static, PerceptronApp>,
+) -> Option<egui::ScreenshotCallback> {
+    harness
+        .output()
+        .viewport_output
+        .values()
+        .flat_map(|v| v.commands.iter())
+        .find_map(|c| match c {
+            egui::ViewportCommand::Screenshot(callback) => Some(callback.clone()),
+            _ => None,
+        })
+}
+
 #[test]
-fn the_picture_window_crops_the_network_view_of_the_app() {
-    // The app's rectangles are what a picture is cropped to: the network view's rectangle
-    // from the real app, on a synthetic screenshot of the window's size.
+fn file_export_picture_writes_the_network_view_as_png() {
+    // The whole path: the picture window, Save without a dialog (the fallback folder), the
+    // screenshot request, and the crop and PNG of the answer. kittest has no renderer here,
+    // so the test answers the screenshot request with a synthetic window of the right size.
+    let folder = tempfile::tempdir().unwrap();
     let mut harness = harness();
     harness.run();
-    let window = harness.state().view_rect(View::Window).unwrap();
-    let network = harness.state().view_rect(View::Network).unwrap();
-    let size = [window.width() as usize, window.height() as usize];
-    let mut image = ColorImage::filled(size, Color32::WHITE);
-    for (i, pixel) in image.pixels.iter_mut().enumerate() {
-        if (i % size[0]).is_multiple_of(7) {
-            *pixel = Color32::from_rgb(230, 159, 0);
-        }
-    }
-    let png = crop_png(&image, network, 1.0).unwrap();
-    let decoded = image::load_from_memory(&png).unwrap().to_rgba8();
-    assert_eq!(
-        (decoded.width() as f32, decoded.height() as f32),
-        (network.width().round(), network.height().round()),
-        "the PNG has the network view's size"
-    );
+    harness.state_mut().set_native_dialogs(false);
+    harness.state_mut().set_fallback_folder(folder.path());
     harness.get_by_label("File").click();
     harness.run();
     harness.get_by_label("Export").click();
@@ -236,6 +239,52 @@ fn the_picture_window_crops_the_network_view_of_the_app() {
             && harness.query_by_label("White background").is_some(),
         "File ▸ Export ▸ Picture… opens the picture window"
     );
+    harness.get_by_label("Network").click();
+    harness.run();
+    harness.get_by_label("Save PNG…").click();
+    let mut request = None;
+    for _ in 0..4 {
+        harness.step();
+        request = screenshot_request(&harness);
+        if request.is_some() {
+            break;
+        }
+    }
+    let request = request.expect("Save asks the window for a screenshot");
+    let network = harness.state().view_rect(View::Network).unwrap();
+    let window = harness.state().view_rect(View::Window).unwrap();
+    let ppp = harness.ctx.pixels_per_point();
+    let size = [
+        (window.width() * ppp).round() as usize,
+        (window.height() * ppp).round() as usize,
+    ];
+    // White, with orange stripes inside the network view only.
+    let mut image = ColorImage::filled(size, Color32::WHITE);
+    for (i, pixel) in image.pixels.iter_mut().enumerate() {
+        let (x, y) = ((i % size[0]) as f32 / ppp, (i / size[0]) as f32 / ppp);
+        if network.contains(pos2(x, y)) && (i % size[0]).is_multiple_of(7) {
+            *pixel = Color32::from_rgb(230, 159, 0);
+        }
+    }
+    request.complete(std::sync::Arc::new(image));
+    harness.run();
+    let written = folder.path().join("picture.png");
+    let notice = harness.state().notice().unwrap_or_default().to_owned();
+    assert!(
+        notice.contains(&written.display().to_string()),
+        "the notice names the file: {notice}"
+    );
+    let decoded = image::open(&written).unwrap().to_rgba8();
+    assert_eq!(
+        (decoded.width() as f32, decoded.height() as f32),
+        (
+            (network.width() * ppp).round(),
+            (network.height() * ppp).round()
+        ),
+        "the PNG has the network view's size"
+    );
+    let distinct: std::collections::HashSet<[u8; 4]> = decoded.pixels().map(|p| p.0).collect();
+    assert!(distinct.len() >= 2, "the picture is not blank");
 }
 
 #[test]

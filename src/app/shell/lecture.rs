@@ -228,3 +228,28 @@ impl super::PerceptronApp {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::Lecture;
+
+    #[test]
+    fn the_lecture_zoom_enlarges_as_far_as_the_window_allows() {
+        let zoom = |window: [f32; 2], before: f32| {
+            Lecture::begin(before, egui::vec2(window[0], window[1]) / before).1
+        };
+        assert!(
+            (zoom([1920.0, 1080.0], 1.0) - 1.5).abs() < 1e-6,
+            "full HD: 1.5"
+        );
+        assert!(
+            (zoom([1280.0, 720.0], 1.0) - 1.2).abs() < 1e-6,
+            "a 720p projector: as far as 600 points of height allow"
+        );
+        assert!(
+            (zoom([1024.0, 600.0], 1.0) - 1.0).abs() < 1e-6,
+            "never smaller than before"
+        );
+        assert!(zoom([3840.0, 2160.0], 1.5) <= 2.0, "at most 2");
+    }
+}
