@@ -10,6 +10,18 @@ use super::super::strings::fill;
 use super::PerceptronApp;
 
 impl PerceptronApp {
+    /// Whether native file dialogs are used; `false` makes saving and exports go to the
+    /// fallback folder, as when no dialog can be shown (for tests).
+    pub fn set_native_dialogs(&mut self, available: bool) {
+        self.native_dialogs = available;
+    }
+
+    /// The folder files go to when no dialog can ask (default: "Perceptron Lab" in the
+    /// home folder, see the README).
+    pub fn set_fallback_folder(&mut self, folder: &Path) {
+        folder.clone_into(&mut self.fallback_folder);
+    }
+
     /// No dialog can ask for a path: saves and exports go into the fallback folder and the
     /// notice bar says so and where; opening says how else to open a file.
     pub(super) fn without_dialog(&mut self, purpose: DialogPurpose) {

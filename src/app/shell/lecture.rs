@@ -205,6 +205,26 @@ pub fn readout_ui(ui: &mut egui::Ui, frame: &FrameData<'_>, pen_on: bool) {
 }
 
 impl super::PerceptronApp {
+    /// Where `view` was drawn in the last frame (points), if it was.
+    pub fn view_rect(&self, view: super::View) -> Option<egui::Rect> {
+        self.panels.layout.rects.get(view)
+    }
+
+    /// True while lecture mode is on.
+    pub fn is_lecturing(&self) -> bool {
+        self.lecture.is_some()
+    }
+
+    /// True while lecture mode's pen is on.
+    pub fn pen_is_on(&self) -> bool {
+        self.lecture.as_ref().is_some_and(Lecture::pen_is_on)
+    }
+
+    /// Strokes the pen drew (0 outside lecture mode).
+    pub fn pen_strokes(&self) -> usize {
+        self.lecture.as_ref().map_or(0, Lecture::stroke_count)
+    }
+
     /// Lecture mode on: its own zoom, the setup hidden.
     pub(super) fn enter_lecture(&mut self) {
         let zoom = self.ctx.as_ref().map_or(1.0, egui::Context::zoom_factor);

@@ -298,42 +298,6 @@ impl PerceptronApp {
         self.panels.boundary.drawn_network()
     }
 
-    /// Where `view` was drawn in the last frame (points), if it was.
-    pub fn view_rect(&self, view: View) -> Option<egui::Rect> {
-        self.panels.layout.rects.get(view)
-    }
-
-    /// True while lecture mode is on.
-    pub fn is_lecturing(&self) -> bool {
-        self.lecture.is_some()
-    }
-
-    /// True while lecture mode's pen is on.
-    pub fn pen_is_on(&self) -> bool {
-        self.lecture
-            .as_ref()
-            .is_some_and(lecture::Lecture::pen_is_on)
-    }
-
-    /// Strokes the pen drew (0 outside lecture mode).
-    pub fn pen_strokes(&self) -> usize {
-        self.lecture
-            .as_ref()
-            .map_or(0, lecture::Lecture::stroke_count)
-    }
-
-    /// Whether native file dialogs are used; `false` makes saving and exports go to the
-    /// fallback folder, as when no dialog can be shown (for tests).
-    pub fn set_native_dialogs(&mut self, available: bool) {
-        self.native_dialogs = available;
-    }
-
-    /// The folder files go to when no dialog can ask (default: "Perceptron Lab" in the
-    /// home folder, see the README).
-    pub fn set_fallback_folder(&mut self, folder: &Path) {
-        folder.clone_into(&mut self.fallback_folder);
-    }
-
     /// The window title as last sent to the window.
     pub fn window_title(&self) -> &str {
         &self.shown_title
