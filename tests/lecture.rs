@@ -73,27 +73,51 @@ fn page_down_and_page_up_step_the_phases_in_lecture_mode() {
     harness.key_press(Key::F5);
     harness.run();
     assert!(harness.state().is_lecturing(), "F5 enters lecture mode");
-    harness.key_press(Key::PageDown);
-    harness.run_steps(3);
-    assert_eq!(
-        harness.state().step_phase(),
-        Some(Phase::Forward),
-        "PageDown without a step-through starts one at ①"
-    );
-    harness.key_press(Key::PageDown);
-    harness.run_steps(3);
-    assert_eq!(
-        harness.state().step_phase(),
-        Some(Phase::Loss),
-        "PageDown advances a phase"
-    );
+    // The presenter's keys, each followed by the phase it must show.
+    for (key, phase, why) in [
+        (
+            Key::PageDown,
+            Phase::Forward,
+            "PageDown without a step-through starts one at ①",
+        ),
+        (Key::PageDown, Phase::Loss, "PageDown advances a phase"),
+        (Key::PageUp, Phase::Forward, "PageUp goes back a phase"),
+        (Key::PageDown, Phase::Loss, "and PageDown forward again"),
+        (Key::PageDown, Phase::Backward, "to ③"),
+        (Key::PageDown, Phase::Update, "to ④"),
+    ] {
+        harness.key_press(key);
+        harness.run_steps(3);
+        assert_eq!(harness.state().step_phase(), Some(phase), "{why}");
+    }
+    let stepped = harness.state().stepped_sample();
     harness.key_press(Key::PageUp);
     harness.run_steps(3);
     assert_eq!(
         harness.state().step_phase(),
-        Some(Phase::Forward),
-        "PageUp goes back a phase"
+        Some(Phase::Update),
+        "PageUp after the update does not undo it"
     );
+    assert!(
+        harness.state().notice().is_some_and(|n| !n.is_empty()),
+        "and says so"
+    );
+    harness.key_press(Key::PageDown);
+    harness.run_steps(3);
+    assert_eq!(
+        harness.state().step_phase(),
+        Some(Phase::Forward),
+        "PageDown after ④ starts the next sample at ①"
+    );
+    assert_ne!(harness.state().stepped_sample(), stepped, "a new sample");
+}
+
+/// Opens the menu path `items` (File ▸ Export ▸ …) with clicks.
+fn menu(harness: &mut Harness<'static, PerceptronApp>, items: &[&str]) {
+    for item in items {
+        harness.get_by_label(item).click();
+        harness.run();
+    }
 }
 
 #[test]
@@ -228,12 +252,7 @@ fn file_export_picture_writes_the_network_view_as_png() {
     harness.run();
     harness.state_mut().set_native_dialogs(false);
     harness.state_mut().set_fallback_folder(folder.path());
-    harness.get_by_label("File").click();
-    harness.run();
-    harness.get_by_label("Export").click();
-    harness.run();
-    harness.get_by_label("Picture…").click();
-    harness.run();
+    menu(&mut harness, &["File", "Export", "Picture…"]);
     assert!(
         harness.query_by_label("Export picture").is_some()
             && harness.query_by_label("White background").is_some(),
