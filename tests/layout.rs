@@ -171,3 +171,54 @@ fn iris_with_a_clicked_cell_and_two_zoom_steps_keeps_the_network_view() {
         "the network view stays inside the window"
     );
 }
+
+#[test]
+fn the_digits_matrix_fits_without_scrolling_on_a_projector() {
+    for size in [[1280.0, 720.0], [1024.0, 768.0]] {
+        let mut harness = harness_at(size, 1.0);
+        harness.state_mut().open_shipped_example("digits-confusion");
+        harness.run();
+        harness.run();
+        if harness.state().view_rect(View::Confusion).is_none() {
+            harness.get_by_label("Confusion matrix").click();
+            harness.run();
+            harness.run();
+        }
+        let window = rect(&harness, View::Window);
+        let confusion = rect(&harness, View::Confusion);
+        assert!(
+            window.expand(0.5).contains_rect(confusion),
+            "{size:?}: the ten-class matrix {confusion:?} fits the window {window:?}"
+        );
+        let network = rect(&harness, View::Network);
+        assert!(
+            !network.intersects(confusion.shrink(1.0)),
+            "{size:?}: the matrix stays beside the network view"
+        );
+    }
+}
+
+#[test]
+fn a_narrow_window_shows_the_setup_as_tabs_that_open_over_the_network() {
+    // 1024×768 at zoom 1.25 is 819 points wide: the setup column does not fit.
+    let mut harness = harness_at([1024.0, 768.0], 1.25);
+    check_layout(&harness, "1024×768 at zoom 1.25");
+    let hyperparameters = "Hyperparameters (you set these)";
+    assert!(
+        harness.query_by_label("Learning rate (lr)").is_none(),
+        "the setup is folded into tabs"
+    );
+    let network = rect(&harness, View::Network);
+    harness.get_by_label(hyperparameters).click();
+    harness.run();
+    harness.run();
+    assert!(
+        harness.query_by_label("Learning rate (lr)").is_some(),
+        "the Hyperparameters tab shows its section"
+    );
+    assert_eq!(
+        rect(&harness, View::Network),
+        network,
+        "the section opens over the network view, which keeps its size"
+    );
+}

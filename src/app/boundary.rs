@@ -123,7 +123,7 @@ impl BoundaryView {
             egui::StrokeKind::Outside,
         );
         let names = &train.feature_names;
-        ui.horizontal(|ui| {
+        ui.horizontal_wrapped(|ui| {
             ui.label(fill(text.boundary_axes, &[&names[0], &names[1]]));
             ui.label(text.boundary_key);
         });

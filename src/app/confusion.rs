@@ -12,6 +12,18 @@ use super::notebook::Notebook;
 use super::strings::{Strings, fill};
 use super::{colormap, numbers};
 
+/// Width of the matrix's row labels (points).
+const MATRIX_LABEL_WIDTH: f32 = 64.0;
+/// Smallest and largest side of a matrix cell (points).
+const MIN_CELL: f32 = 18.0;
+const MAX_CELL: f32 = 44.0;
+/// Room the per-class metrics need beside the matrix (points).
+const METRICS_WIDTH: f32 = 230.0;
+/// Height of a row of the metrics table (points).
+const METRICS_ROW: f32 = 21.0;
+/// The title row, the axis names, the total and the hint around the matrix (points).
+const MATRIX_CHROME: f32 = 120.0;
+
 /// The confusion-matrix panel's own state.
 #[derive(Debug, Default)]
 pub struct ConfusionPanel {
@@ -103,11 +115,28 @@ impl ConfusionPanel {
             return;
         };
         self.last_total = metrics.total();
-        ui.horizontal_top(|ui| {
-            self.matrix_ui(ui, names, metrics, text);
-            ui.add_space(8.0);
-            ui.vertical(|ui| metrics_ui(ui, names, metrics, text));
-        });
+        // The metrics beside the matrix when both fit the width, else under it.
+        let beside = ui.available_width()
+            >= MATRIX_LABEL_WIDTH + MIN_CELL * names.len() as f32 + 8.0 + METRICS_WIDTH;
+        // Cells small enough that the matrix, the metrics and the notes fit the height.
+        let metrics_height = if beside {
+            0.0
+        } else {
+            (names.len() + 2) as f32 * METRICS_ROW
+        };
+        let max_cell =
+            (ui.available_height() - metrics_height - MATRIX_CHROME) / names.len() as f32;
+        let fit = (MIN_CELL, max_cell.clamp(MIN_CELL, MAX_CELL));
+        if beside {
+            ui.horizontal_top(|ui| {
+                self.matrix_ui(ui, names, metrics, text, (0.55, fit));
+                ui.add_space(8.0);
+                ui.vertical(|ui| metrics_ui(ui, names, metrics, text));
+            });
+        } else {
+            self.matrix_ui(ui, names, metrics, text, (1.0, fit));
+            metrics_ui(ui, names, metrics, text);
+        }
         ui.label(RichText::new(fill(text.total, &[&metrics.total()])).monospace());
         if self.selected.is_none() {
             ui.label(RichText::new(text.notebook_hint).small().weak());
@@ -133,10 +162,12 @@ impl ConfusionPanel {
         names: &[String],
         metrics: &ClassificationMetrics,
         text: &Strings,
+        (width_share, (min_cell, max_cell)): (f32, (f32, f32)),
     ) {
         let k = names.len();
-        let label_width = 64.0;
-        let cell = ((ui.available_width() * 0.55 - label_width) / k as f32).clamp(18.0, 44.0);
+        let label_width = MATRIX_LABEL_WIDTH;
+        let cell = ((ui.available_width() * width_share - label_width) / k as f32)
+            .clamp(min_cell, max_cell);
         let header = 18.0;
         let size = vec2(
             label_width + cell * k as f32,

@@ -134,7 +134,7 @@ impl PlotsPanel {
         if !test.is_empty() {
             keys.push((text.test_loss, 1));
         }
-        ui.horizontal(|ui| {
+        ui.horizontal_wrapped(|ui| {
             ui.label(egui::RichText::new(text.loss_plot).strong())
                 .on_hover_text(text.hover_loss_plot);
             ui.checkbox(&mut self.log_scale, text.log_scale)
@@ -222,7 +222,7 @@ impl PlotsPanel {
         if !test.is_empty() {
             keys.push((text.test_accuracy, 1));
         }
-        ui.horizontal(|ui| {
+        ui.horizontal_wrapped(|ui| {
             ui.label(egui::RichText::new(text.accuracy_plot).strong())
                 .on_hover_text(text.hover_accuracy_plot);
             legend_ui(ui, &keys);

@@ -12,6 +12,9 @@ use super::super::sample_view;
 use super::super::setup_panel::SetupSection;
 use super::Panels;
 
+/// The network view's least width (points): its controls need about this much; it also
+/// keeps a third of the window.
+const NETWORK_MIN: f32 = 320.0;
 /// Width of the left column when the window has room, as a share of the window…
 const LEFT_SHARE: f32 = 0.2;
 /// …within these bounds (points).
@@ -33,6 +36,12 @@ const PLOT_CHROME: f32 = 64.0;
 const CONFUSION_ROW: f32 = 24.0;
 /// The confusion matrix's title row, axis names and total.
 const CONFUSION_CHROME: f32 = 110.0;
+/// Room kept free at the column's foot, for rounding and spacing the estimates miss.
+const SAFETY: f32 = 12.0;
+/// The output column's heading.
+const HEADING: f32 = 30.0;
+/// The output's height before it was first drawn.
+const OUTPUT_ESTIMATE: f32 = 280.0;
 
 /// A view of the window, for the layout tests and for File ▸ Export ▸ Picture.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -109,6 +118,8 @@ pub struct Layout {
     confusion_height: Option<f32>,
     /// What the plots took beyond their two plot areas when last drawn (titles, legends).
     plot_chrome: Option<f32>,
+    /// The output's (boundary's or sample's) height when last drawn, below its heading.
+    output_height: Option<f32>,
     /// Where the views were drawn in the last frame.
     pub rects: ViewRects,
 }
@@ -123,9 +134,10 @@ pub struct Columns {
 }
 
 /// The column widths for a window `width` points wide: the network view keeps a third of
-/// the window at least; the setup becomes a strip first, then the output column narrows.
+/// the window and [`NETWORK_MIN`] at least; the setup becomes a strip first, then the output
+/// column narrows.
 pub fn columns(width: f32, setup_hidden: bool) -> Columns {
-    let network_min = width / 3.0;
+    let network_min = (width / 3.0).max(NETWORK_MIN.min(width * 0.5));
     let left = (width * LEFT_SHARE).clamp(LEFT_RANGE.0, LEFT_RANGE.1);
     let right = (width * RIGHT_SHARE).clamp(RIGHT_RANGE.0, RIGHT_RANGE.1);
     let left = if setup_hidden {
@@ -230,7 +242,8 @@ impl Panels {
     }
 
     /// The right column: the output (boundary or sample), the curves and the confusion
-    /// matrix, stacked when they fit the column's height, else the last two as tabs.
+    /// matrix, stacked when they fit the column's height; else two tabs, the output with the
+    /// curves, and the confusion matrix with the whole column.
     fn output_column_ui(
         &mut self,
         ui: &mut egui::Ui,
@@ -239,22 +252,12 @@ impl Panels {
     ) {
         let text = frame.text;
         let column = ui.available_rect_before_wrap();
-        ui.label(RichText::new(text.output).heading().strong());
-        if frame.trainer.train_data().num_features() == 2 {
-            let side = ui.available_width().min(column.height() * 0.42);
-            self.layout.rects.boundary = self.boundary.ui(ui, frame, commands, side);
-        } else {
-            self.layout.rects.boundary = None;
-            sample_view::ui(ui, frame, commands);
-        }
-        ui.separator();
-        let rest = ui.available_height();
+        let layout = &mut self.layout;
         let classes = frame
             .trainer
             .train_data()
             .class_names()
             .map(<[String]>::len);
-        let layout = &mut self.layout;
         let confusion_height = classes.map(|k| {
             let estimate = CONFUSION_CHROME + CONFUSION_ROW * k as f32;
             layout
@@ -264,47 +267,61 @@ impl Panels {
         let plot_chrome = layout
             .plot_chrome
             .map_or(PLOT_CHROME, |c| c.max(PLOT_CHROME));
+        let output_height = layout.output_height.unwrap_or(OUTPUT_ESTIMATE);
         let separator = ui.spacing().item_spacing.y * 2.0 + 2.0;
-        let stacked_plot = (rest - plot_chrome - separator - confusion_height.unwrap_or(0.0)) / 2.0;
-        let history = frame.trainer.history();
-        let rects = &mut layout.rects;
-        if confusion_height.is_none() || stacked_plot >= PLOT_MIN {
-            let plot_height = if confusion_height.is_none() {
-                ((rest - plot_chrome) / 2.0).clamp(PLOT_MIN * 0.6, PLOT_MAX)
-            } else {
-                stacked_plot.min(PLOT_MAX)
-            };
-            let [loss, plots] = self.plots.ui(ui, history, plot_height, text);
-            (rects.loss_plot, rects.plots) = (Some(loss), Some(plots));
-            layout.plot_chrome = Some(plots.height() - 2.0 * plot_height);
-            rects.confusion = None;
-            if confusion_height.is_some() {
-                ui.separator();
-                let confusion = self.confusion.ui(ui, frame, commands);
-                rects.confusion = Some(confusion);
-                layout.confusion_height = Some(confusion.height());
-            }
+        let rest = column.height() - HEADING - output_height - 2.0 * separator - SAFETY;
+        let stacked_plot = (rest - plot_chrome - confusion_height.unwrap_or(0.0)) / 2.0;
+        let stacked = confusion_height.is_none() || stacked_plot >= PLOT_MIN;
+        let tab = if stacked {
+            None
+        } else {
+            ui.horizontal(|ui| {
+                let tab = &mut layout.output_tab;
+                ui.selectable_value(tab, OutputTab::Curves, text.tab_curves);
+                ui.selectable_value(tab, OutputTab::Confusion, text.confusion_matrix);
+            });
+            Some(layout.output_tab)
+        };
+        layout.rects = ViewRects {
+            window: layout.rects.window,
+            toolbar: layout.rects.toolbar,
+            network: layout.rects.network,
+            ..ViewRects::default()
+        };
+        if tab == Some(OutputTab::Confusion) {
+            let confusion = self.confusion.ui(ui, frame, commands);
+            self.layout.rects.confusion = Some(confusion);
+            self.layout.confusion_height = Some(confusion.height());
             return;
         }
-        ui.horizontal(|ui| {
-            let tab = &mut layout.output_tab;
-            ui.selectable_value(tab, OutputTab::Curves, text.tab_curves);
-            ui.selectable_value(tab, OutputTab::Confusion, text.confusion_matrix);
-        });
+        let top = ui.cursor().top();
+        ui.label(RichText::new(text.output).heading().strong());
+        if frame.trainer.train_data().num_features() == 2 {
+            let side = ui.available_width().min(column.height() * 0.42);
+            self.layout.rects.boundary = self.boundary.ui(ui, frame, commands, side);
+        } else {
+            sample_view::ui(ui, frame, commands);
+        }
+        self.layout.output_height = Some(ui.cursor().top() - top - HEADING);
+        ui.separator();
         let rest = ui.available_height();
-        (rects.loss_plot, rects.plots, rects.confusion) = (None, None, None);
-        match layout.output_tab {
-            OutputTab::Curves => {
-                let plot_height = ((rest - plot_chrome) / 2.0).clamp(PLOT_MIN * 0.6, PLOT_MAX);
-                let [loss, plots] = self.plots.ui(ui, history, plot_height, text);
-                (rects.loss_plot, rects.plots) = (Some(loss), Some(plots));
-                layout.plot_chrome = Some(plots.height() - 2.0 * plot_height);
-            }
-            OutputTab::Confusion => {
-                let confusion = self.confusion.ui(ui, frame, commands);
-                rects.confusion = Some(confusion);
-                layout.confusion_height = Some(confusion.height());
-            }
+        let plot_height = if stacked && confusion_height.is_some() {
+            stacked_plot.min(PLOT_MAX)
+        } else {
+            (rest - plot_chrome) / 2.0
+        }
+        .clamp(PLOT_MIN * 0.6, PLOT_MAX);
+        let [loss, plots] = self
+            .plots
+            .ui(ui, frame.trainer.history(), plot_height, text);
+        let layout = &mut self.layout;
+        (layout.rects.loss_plot, layout.rects.plots) = (Some(loss), Some(plots));
+        layout.plot_chrome = Some(plots.height() - 2.0 * plot_height);
+        if stacked && confusion_height.is_some() {
+            ui.separator();
+            let confusion = self.confusion.ui(ui, frame, commands);
+            self.layout.rects.confusion = Some(confusion);
+            self.layout.confusion_height = Some(confusion.height());
         }
     }
 }

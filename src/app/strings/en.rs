@@ -324,7 +324,7 @@ pub static EN: Strings = Strings {
         "Each weight moves by its optimizer’s rule (the edge inspector shows it with its numbers).",
     ],
     // lecture
-    tab_curves: "Curves",
+    tab_curves: "Output and curves",
     probability_of: "Probability of {}",
     lecture_mode: "Lecture mode",
     lecture_hint: "Lecture mode · Esc leaves · P pen · C clears the drawing · Ctrl +/− zoom",

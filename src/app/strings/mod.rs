@@ -331,7 +331,7 @@ pub struct Strings {
     /// One per step-through phase, in order.
     pub phase_explanations: [&'static str; 4],
     // lecture
-    /// The output column's tab of the loss and accuracy plots.
+    /// The output column's tab of the output with the loss and accuracy plots.
     pub tab_curves: &'static str,
     /// Hover of a notebook probability column: the class name.
     pub probability_of: &'static str,
