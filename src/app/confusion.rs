@@ -292,7 +292,7 @@ fn metrics_ui(
 }
 
 /// A class name cut to fit about `width` points.
-pub(super) fn short(name: &str, width: f32) -> String {
+fn short(name: &str, width: f32) -> String {
     let max_chars = ((width / 7.0) as usize).max(2);
     if name.chars().count() <= max_chars {
         name.to_owned()

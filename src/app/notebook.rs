@@ -10,7 +10,6 @@ use crate::data::Dataset;
 use crate::nn::Evaluation;
 
 use super::command::{Command, CommandQueue};
-use super::confusion::short;
 use super::sample_view;
 use super::strings::{Strings, fill};
 use super::{colormap, numbers};
@@ -21,8 +20,6 @@ const NOTEBOOK_ROWS: usize = 200;
 const THUMBNAIL: f32 = 64.0;
 /// Side of the picture of the sample in focus (points).
 const FOCUS_PICTURE: f32 = 128.0;
-/// Width of a probability column (points).
-const PROBABILITY_WIDTH: f32 = 52.0;
 
 /// The set the notebook lists and its latest evaluation.
 #[derive(Debug, Clone, Copy)]
@@ -109,12 +106,8 @@ impl Notebook<'_> {
                 ui.strong(text.true_class);
                 ui.strong(text.predicted_class);
                 for (c, name) in names.iter().enumerate() {
-                    ui.label(
-                        RichText::new(short(name, PROBABILITY_WIDTH))
-                            .strong()
-                            .color(colormap::class_color(c)),
-                    )
-                    .on_hover_text(fill(text.probability_of, &[name]));
+                    ui.label(RichText::new(name).strong().color(colormap::class_color(c)))
+                        .on_hover_text(fill(text.probability_of, &[name]));
                 }
                 ui.strong(text.features);
                 ui.end_row();
