@@ -441,6 +441,11 @@ fn clicking_a_listed_sample_brings_it_into_focus_on_train_and_test() {
             .is_some(),
         "a click on a test row brings that test sample into focus in the notebook"
     );
+    assert_eq!(
+        harness.state().test_focus(),
+        Some(link),
+        "and on the decision boundary"
+    );
 }
 
 /// Clicks the notebook's link of sample `i`.

@@ -26,6 +26,8 @@ pub struct BoundaryView {
     /// The weights the texture was computed from.
     drawn_for: Option<(Network, PlaneBounds)>,
     last_compute_secs: f64,
+    /// The test-set sample in focus (from the notebook), ringed like the training focus.
+    test_focus: Option<usize>,
 }
 
 impl std::fmt::Debug for BoundaryView {
@@ -54,6 +56,16 @@ pub fn decision_image(grid: &DecisionGrid) -> egui::ColorImage {
 }
 
 impl BoundaryView {
+    /// Rings test-set sample `sample` (or none).
+    pub fn set_test_focus(&mut self, sample: Option<usize>) {
+        self.test_focus = sample;
+    }
+
+    /// The test-set sample in focus, if any.
+    pub fn test_focus(&self) -> Option<usize> {
+        self.test_focus
+    }
+
     /// The weights the heatmap on screen was computed from, once it was drawn.
     pub fn drawn_network(&self) -> Option<&Network> {
         self.drawn_for.as_ref().map(|(network, _)| network)
@@ -109,6 +121,14 @@ impl BoundaryView {
         for (i, row) in train.features.rows().into_iter().enumerate() {
             let class = labels.map_or(0, |l| l[i]);
             painter.circle(to_screen(row[0], row[1]), 3.5, class_color(class), outline);
+        }
+        if let (Some(i), Some(test)) = (self.test_focus, trainer.test_data())
+            && i < test.len()
+        {
+            let row = test.sample(i);
+            let p = to_screen(row[0], row[1]);
+            painter.circle_stroke(p, 8.0, Stroke::new(2.0, Color32::BLACK));
+            painter.circle_stroke(p, 10.0, Stroke::new(1.5, Color32::WHITE));
         }
         if focus < train.len() {
             let row = train.sample(focus);

@@ -26,6 +26,9 @@ pub enum Command {
     View(ViewCommand),
     /// Put this training-set sample in focus (every panel shows it).
     Focus(usize),
+    /// Put this test-set sample in focus: the decision boundary rings it (the other panels
+    /// show training samples).
+    FocusTest(usize),
     /// The answer to "unsaved changes?".
     Confirm(Answer),
     /// Show an error in the notice bar (the one place errors are shown).

@@ -2,7 +2,7 @@
 //! its own (so it never widens the output column), with rows of a comfortable height, picture
 //! thumbnails of 64 points, one probability column per class headed by the class name, and
 //! a click on any row bringing that sample into focus (a training sample in every panel; a
-//! test sample, which the other panels cannot show, large in the notebook itself).
+//! test sample large in the notebook and ringed on the decision boundary).
 
 use egui::{Grid, RichText};
 
@@ -118,9 +118,11 @@ impl Notebook<'_> {
                     }
                     if ui.link(label).clicked() {
                         *shown = Some(i);
-                        if !self.is_test {
-                            commands.push(Command::Focus(i));
-                        }
+                        commands.push(if self.is_test {
+                            Command::FocusTest(i)
+                        } else {
+                            Command::Focus(i)
+                        });
                     }
                     ui.colored_label(colormap::class_color(t), &names[t]);
                     ui.colored_label(colormap::class_color(p), &names[p]);

@@ -28,6 +28,17 @@ impl PerceptronApp {
             Command::Focus(sample) => {
                 self.focus =
                     sample.min(self.session.trainer().train_data().len().saturating_sub(1));
+                self.panels.boundary.set_test_focus(None);
+            }
+            Command::FocusTest(sample) => {
+                let in_range = self
+                    .session
+                    .trainer()
+                    .test_data()
+                    .is_some_and(|test| sample < test.len());
+                self.panels
+                    .boundary
+                    .set_test_focus(in_range.then_some(sample));
             }
             Command::Confirm(answer) => self.confirm(answer),
             Command::ShowError(error) => self.show_error(&error),
@@ -298,6 +309,7 @@ impl PerceptronApp {
         self.panels
             .confusion
             .apply(PanelCommand::ExperimentReplaced);
+        self.panels.boundary.set_test_focus(None);
     }
 
     fn apply_load(&mut self, path: &Path, opened: Result<Opened, AppError>) {

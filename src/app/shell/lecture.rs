@@ -210,6 +210,11 @@ impl super::PerceptronApp {
         self.panels.layout.rects.get(view)
     }
 
+    /// The test-set sample in focus (clicked in the notebook's Test list), if any.
+    pub fn test_focus(&self) -> Option<usize> {
+        self.panels.boundary.test_focus()
+    }
+
     /// True while lecture mode is on.
     pub fn is_lecturing(&self) -> bool {
         self.lecture.is_some()
