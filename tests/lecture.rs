@@ -203,7 +203,7 @@ fn a_picture_of_a_view_is_the_views_pixels_as_png() {
         }
     }
     let view = Rect::from_min_max(pos2(10.0, 5.0), pos2(60.0, 45.0));
-    let png = crop_png(&image, view, 2.0).unwrap();
+    let png = crop_png(&image, view, 2.0, View::Network).unwrap();
     let decoded = image::load_from_memory_with_format(&png, image::ImageFormat::Png)
         .unwrap()
         .to_rgba8();
@@ -222,7 +222,7 @@ fn a_picture_of_a_view_is_the_views_pixels_as_png() {
     assert!(distinct.len() >= 2, "the picture is not blank");
     let outside = Rect::from_min_max(pos2(150.0, 80.0), pos2(160.0, 90.0));
     assert!(
-        crop_png(&image, outside, 2.0).is_err(),
+        crop_png(&image, outside, 2.0, View::Network).is_err(),
         "a view outside the window is an error, not an empty file"
     );
 }
@@ -455,4 +455,39 @@ fn click_link(harness: &Harness<'static, PerceptronApp>, i: usize) {
         .find(|n| n.accesskit_node().label().as_deref() == Some(i.to_string().as_str()))
         .expect("the sample is listed")
         .click();
+}
+
+#[test]
+fn a_picture_of_a_view_that_is_not_on_screen_says_so() {
+    // At 1024×768 the confusion matrix is a tab that is not chosen.
+    let folder = tempfile::tempdir().unwrap();
+    let mut harness = Harness::builder()
+        .with_size([1024.0, 768.0])
+        .with_max_steps(20)
+        .build_eframe(|cc| PerceptronApp::new(cc, None));
+    harness.run();
+    assert!(
+        harness.state().view_rect(View::Confusion).is_none(),
+        "the matrix is hidden behind its tab"
+    );
+    harness.state_mut().set_native_dialogs(false);
+    harness.state_mut().set_fallback_folder(folder.path());
+    menu(&mut harness, &["File", "Export", "Picture…"]);
+    let choice = harness
+        .query_all_by_label("Confusion matrix")
+        .find(|n| n.accesskit_node().role() == egui::accesskit::Role::RadioButton)
+        .expect("the picture window offers the confusion matrix");
+    choice.click();
+    harness.run();
+    harness.get_by_label("Save PNG…").click();
+    harness.run();
+    let error = harness.state().error().unwrap_or_default().to_owned();
+    assert!(
+        error.contains("Confusion matrix is not on screen"),
+        "the notice says the view is not shown: {error}"
+    );
+    assert!(
+        !folder.path().join("picture.png").exists(),
+        "and no file is written"
+    );
 }

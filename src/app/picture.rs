@@ -136,30 +136,27 @@ impl PictureJob {
     pub fn poll(&self) -> Option<Result<Vec<u8>, AppError>> {
         let ((rect, pixels_per_point), receiver) = (self.requested?, self.receiver.as_ref()?);
         match receiver.try_recv() {
-            Ok(image) => Some(crop_png(&image, rect, pixels_per_point)),
+            Ok(image) => Some(crop_png(&image, rect, pixels_per_point, self.options.view)),
             Err(TryRecvError::Empty) => None,
-            Err(TryRecvError::Disconnected) => Some(Err(AppError::Picture {
-                reason: "the window sent no screenshot".to_owned(),
-            })),
+            Err(TryRecvError::Disconnected) => Some(Err(AppError::PictureNotTaken)),
         }
     }
 }
 
 /// The part of `image` (the window's pixels) under `rect` (points, at `pixels_per_point`),
-/// encoded as PNG.
+/// encoded as PNG; `view` names what `rect` shows, for the error when it is off the window.
 pub fn crop_png(
     image: &ColorImage,
     rect: Rect,
     pixels_per_point: f32,
+    view: View,
 ) -> Result<Vec<u8>, AppError> {
     let [width, height] = image.size;
     let to_px = |v: f32, max: usize| ((v * pixels_per_point).round().max(0.0) as usize).min(max);
     let (x0, x1) = (to_px(rect.min.x, width), to_px(rect.max.x, width));
     let (y0, y1) = (to_px(rect.min.y, height), to_px(rect.max.y, height));
     if x1 <= x0 || y1 <= y0 {
-        return Err(AppError::Picture {
-            reason: format!("the view ({rect:?}) is outside the {width}×{height} window"),
-        });
+        return Err(AppError::PictureNotShown { view });
     }
     let mut rgba = Vec::with_capacity((x1 - x0) * (y1 - y0) * 4);
     for y in y0..y1 {

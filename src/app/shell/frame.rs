@@ -149,10 +149,6 @@ impl PerceptronApp {
             return;
         }
         self.picture_job = None;
-        let text = self.text();
-        let name = picture::view_name(view, text);
-        self.show_error(&super::super::error::AppError::Picture {
-            reason: super::super::strings::fill(text.picture_not_shown, &[&name]),
-        });
+        self.show_error(&super::super::error::AppError::PictureNotShown { view });
     }
 }

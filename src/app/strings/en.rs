@@ -346,6 +346,7 @@ pub static EN: Strings = Strings {
     picture_save: "Save PNG…",
     picture_not_shown: "{} is not on screen: open it first, then export.",
     picture_failed: "The picture could not be taken: {}",
+    picture_no_screenshot: "The window sent no picture. Try File ▸ Export ▸ Picture… again.",
     no_dialog_saved: "No file dialog could open (no desktop portal), so it was saved to {}",
     no_dialog_open: "No file dialog could open (no desktop portal). Drop the file on the window or start the app with it: perceptron-lab FILE",
     shortcut_list_lecture: &[

@@ -375,6 +375,8 @@ pub struct Strings {
     pub picture_not_shown: &'static str,
     /// Error: screenshot failed.
     pub picture_failed: &'static str,
+    /// Error: the window answered the screenshot request with nothing.
+    pub picture_no_screenshot: &'static str,
     /// Notice: fallback save.
     pub no_dialog_saved: &'static str,
     /// Notice: open without a dialog.
