@@ -12,7 +12,11 @@ fn harness() -> Harness<'static, PerceptronApp> {
     Harness::builder()
         .with_size([1600.0, 1000.0])
         .with_max_steps(20)
-        .build_eframe(|cc| PerceptronApp::new(cc, None))
+        .build_eframe(|cc| {
+            let mut app = PerceptronApp::new(cc, None);
+            app.set_language(perceptron_lab::app::strings::Language::English);
+            app
+        })
 }
 
 /// Opens the menu path `items` (File ▸ Export ▸ …) with clicks.
@@ -210,7 +214,11 @@ fn a_picture_of_a_view_that_is_not_on_screen_says_so() {
     let mut harness = Harness::builder()
         .with_size([1024.0, 768.0])
         .with_max_steps(20)
-        .build_eframe(|cc| PerceptronApp::new(cc, None));
+        .build_eframe(|cc| {
+            let mut app = PerceptronApp::new(cc, None);
+            app.set_language(perceptron_lab::app::strings::Language::English);
+            app
+        });
     harness.run();
     assert!(
         harness.state().view_rect(View::Confusion).is_none(),

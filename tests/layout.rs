@@ -11,7 +11,11 @@ fn harness_at(size: [f32; 2], zoom: f32) -> Harness<'static, PerceptronApp> {
     let mut harness = Harness::builder()
         .with_size(size)
         .with_max_steps(20)
-        .build_eframe(|cc| PerceptronApp::new(cc, None));
+        .build_eframe(|cc| {
+            let mut app = PerceptronApp::new(cc, None);
+            app.set_language(perceptron_lab::app::strings::Language::English);
+            app
+        });
     harness.ctx.set_zoom_factor(zoom);
     harness.run();
     harness.run();

@@ -11,7 +11,11 @@ fn harness() -> Harness<'static, PerceptronApp> {
     Harness::builder()
         .with_size([1600.0, 1000.0])
         .with_max_steps(20)
-        .build_eframe(|cc| PerceptronApp::new(cc, None))
+        .build_eframe(|cc| {
+            let mut app = PerceptronApp::new(cc, None);
+            app.set_language(perceptron_lab::app::strings::Language::English);
+            app
+        })
 }
 
 #[test]

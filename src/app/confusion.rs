@@ -7,9 +7,10 @@ use egui::{Align2, FontId, Grid, RichText, Role, Sense, Stroke, WidgetInfo, vec2
 use crate::nn::ClassificationMetrics;
 
 use super::command::{CommandQueue, PanelCommand};
+use super::concepts::Concept;
 use super::frame_data::FrameData;
 use super::notebook::Notebook;
-use super::strings::{Strings, fill};
+use super::strings::Strings;
 use super::{colormap, numbers};
 
 /// Width of the matrix's row labels (points).
@@ -56,7 +57,9 @@ impl ConfusionPanel {
                 self.selected = None;
                 self.shown = None;
             }
-            PanelCommand::SampleStepBegins | PanelCommand::SampleStepEnds => {}
+            PanelCommand::SampleStepBegins
+            | PanelCommand::SampleStepEnds
+            | PanelCommand::ShowPhase(_) => {}
         }
     }
 
@@ -83,9 +86,12 @@ impl ConfusionPanel {
         let trainer = frame.trainer;
         let sets = (trainer.train_data(), trainer.test_data());
         let evaluations = (&frame.evaluations.train, frame.evaluations.test.as_ref());
-        ui.horizontal(|ui| {
-            ui.label(RichText::new(text.confusion_matrix).strong())
+        ui.horizontal_wrapped(|ui| {
+            let heading = ui
+                .label(RichText::new(text.confusion_matrix).strong())
                 .on_hover_text(text.hover_confusion);
+            super::concepts::spotlight(ui, text.confusion_matrix, heading.rect);
+            super::concepts::hint_ui(ui, Concept::ConfusionMatrix, text, commands);
             let has_test = sets.1.is_some();
             if !has_test {
                 self.use_test = false;
@@ -137,7 +143,7 @@ impl ConfusionPanel {
             self.matrix_ui(ui, names, metrics, text, (1.0, fit));
             metrics_ui(ui, names, metrics, text);
         }
-        ui.label(RichText::new(fill(text.total, &[&metrics.total()])).monospace());
+        ui.label(RichText::new(text.total(metrics.total())).monospace());
         if self.selected.is_none() {
             ui.label(RichText::new(text.notebook_hint).small().weak());
         }
@@ -239,7 +245,7 @@ impl ConfusionPanel {
                 );
                 let id = ui.scope_id().with(("confusion_cell", t, p));
                 let response = ui.interact(cell_rect, id, Sense::click());
-                let cell_name = fill(text.confusion_cell, &[&names[t], &names[p]]);
+                let cell_name = text.confusion_cell(names[t].as_str(), names[p].as_str());
                 response.widget_info(|| WidgetInfo::labeled(Role::Button, true, cell_name.clone()));
                 if response.clicked() {
                     self.selected = if self.selected == Some((t, p)) {

@@ -11,7 +11,7 @@ use crate::nn::Evaluation;
 
 use super::command::{Command, CommandQueue};
 use super::sample_view;
-use super::strings::{Strings, fill};
+use super::strings::Strings;
 use super::{colormap, numbers};
 
 /// Most rows the notebook lists.
@@ -53,7 +53,7 @@ impl Notebook<'_> {
         let members: Vec<usize> = (0..self.data.len())
             .filter(|&i| labels.get(i) == Some(&t) && self.evaluation.predicted.get(i) == Some(&p))
             .collect();
-        let title = fill(text.notebook, &[&names[t], &names[p], &members.len()]);
+        let title = text.notebook(names[t].as_str(), names[p].as_str(), members.len());
         let mut open = true;
         egui::Window::new(RichText::new(title).strong())
             .id(egui::Id::unique("notebook_window"))
@@ -107,7 +107,7 @@ impl Notebook<'_> {
                 ui.strong(text.predicted_class);
                 for (c, name) in names.iter().enumerate() {
                     ui.label(RichText::new(name).strong().color(colormap::class_color(c)))
-                        .on_hover_text(fill(text.probability_of, &[name]));
+                        .on_hover_text(text.probability_of(name.as_str()));
                 }
                 ui.strong(text.features);
                 ui.end_row();

@@ -6,7 +6,6 @@ use std::path::Path;
 
 use super::super::files::{self, DialogPurpose};
 use super::super::picture::PictureJob;
-use super::super::strings::fill;
 use super::PerceptronApp;
 
 impl PerceptronApp {
@@ -42,7 +41,7 @@ impl PerceptronApp {
         }
         self.dialog_closed(purpose, &path);
         if self.error().is_none() {
-            self.inform(fill(self.text().no_dialog_saved, &[&path.display()]));
+            self.inform(self.text().no_dialog_saved(path.display().to_string()));
         }
     }
 
@@ -69,13 +68,13 @@ impl PerceptronApp {
         let written = result.and_then(|png| files::write_atomically(&job.path, &png));
         match written {
             Ok(()) => {
-                let text = self.text();
-                let template = if job.fallback {
-                    text.no_dialog_saved
+                let (text, path) = (self.text(), job.path.display().to_string());
+                let message = if job.fallback {
+                    text.no_dialog_saved(path)
                 } else {
-                    text.saved
+                    text.saved(path)
                 };
-                self.inform(fill(template, &[&job.path.display()]));
+                self.inform(message);
             }
             Err(error) => self.show_error(&error),
         }

@@ -43,6 +43,7 @@ impl eframe::App for PerceptronApp {
             ctx.request_repaint();
         }
         self.session.refresh_evaluations();
+        self.spotlight_frame(&ctx);
 
         let text = self.text();
         let Some(frame) = FrameData::new(&self.session, self.focus, text) else {
@@ -83,6 +84,9 @@ impl eframe::App for PerceptronApp {
             &mut commands,
         );
         dialogs::info_window_ui(&ctx, self.info_window, text, &mut commands);
+        self.panels
+            .concepts
+            .ui(&ctx, self.settings.language, &mut commands);
         if let Some(options) = &mut self.picture_window {
             picture::options_ui(&ctx, options, text, &mut commands);
         }

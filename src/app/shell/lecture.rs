@@ -9,7 +9,6 @@ use egui::{Color32, Key, LayerId, Modifiers, Order, Pos2, RichText, Sense, Strok
 
 use super::super::frame_data::FrameData;
 use super::super::numbers;
-use super::super::strings::fill;
 
 /// The zoom lecture mode starts with (times the usual zoom, at most 2)…
 const LECTURE_ZOOM: f32 = 1.5;
@@ -181,18 +180,18 @@ pub fn readout_ui(ui: &mut egui::Ui, frame: &FrameData<'_>, pen_on: bool) {
     egui::Panel::top("lecture_readout").show(ui, |ui| {
         ui.horizontal_wrapped(|ui| {
             let big = |s: String| RichText::new(s).size(READOUT_SIZE).strong().monospace();
-            ui.label(big(fill(text.readout_epoch, &[&trainer.cursor().epoch])));
+            ui.label(big(text.readout_epoch(trainer.cursor().epoch)));
             ui.add_space(24.0);
-            ui.label(big(fill(text.readout_loss, &[&numbers::sig3(loss)])));
+            ui.label(big(text.readout_loss(numbers::sig3(loss))));
             if train_accuracy.is_some() {
                 ui.add_space(24.0);
                 let value = numbers::percent(train_accuracy);
-                ui.label(big(fill(text.readout_train, &[&value])));
+                ui.label(big(text.readout_train(value)));
             }
             if test_accuracy.is_some() {
                 ui.add_space(24.0);
                 let value = numbers::percent(test_accuracy);
-                ui.label(big(fill(text.readout_test, &[&value])));
+                ui.label(big(text.readout_test(value)));
             }
         });
         let hint = if pen_on {
