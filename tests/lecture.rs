@@ -271,3 +271,26 @@ fn click_link(harness: &Harness<'static, PerceptronApp>, i: usize) {
         .expect("the sample is listed")
         .click();
 }
+
+#[test]
+fn lecture_mode_speaks_korean_too() {
+    let mut harness = harness();
+    harness.run();
+    harness
+        .state_mut()
+        .set_language(perceptron_lab::app::strings::Language::Korean);
+    harness.run();
+    harness.key_press(Key::F5);
+    harness.run();
+    assert!(
+        harness.query_by_label("에포크 0").is_some(),
+        "the readout comes from the Korean bundle"
+    );
+    assert!(
+        harness
+            .query_all_by_label_contains("강의 모드")
+            .next()
+            .is_some(),
+        "and so does the lecture hint"
+    );
+}
