@@ -91,7 +91,8 @@ impl eframe::App for Demo {
             .default_size(420.0)
             .show(ui, |ui| {
                 ui.heading(text.output);
-                self.boundary.ui(ui, &frame, &mut commands);
+                let side = ui.available_height() * 0.6;
+                self.boundary.ui(ui, &frame, &mut commands, side);
             });
         egui::CentralPanel::default().show(ui, |ui| self.view.ui(ui, &frame, &mut commands));
         for command in commands.take() {

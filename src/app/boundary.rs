@@ -25,6 +25,8 @@ pub struct BoundaryView {
     /// The weights the texture was computed from.
     drawn_for: Option<(Network, PlaneBounds)>,
     last_compute_secs: f64,
+    /// The test-set sample in focus (from the notebook), ringed like the training focus.
+    test_focus: Option<usize>,
 }
 
 impl std::fmt::Debug for BoundaryView {
@@ -53,31 +55,39 @@ pub fn decision_image(grid: &DecisionGrid) -> egui::ColorImage {
 }
 
 impl BoundaryView {
+    /// Rings test-set sample `sample` (or none).
+    pub fn set_test_focus(&mut self, sample: Option<usize>) {
+        self.test_focus = sample;
+    }
+
+    /// The test-set sample in focus, if any.
+    pub fn test_focus(&self) -> Option<usize> {
+        self.test_focus
+    }
+
     /// The weights the heatmap on screen was computed from, once it was drawn.
     pub fn drawn_network(&self) -> Option<&Network> {
         self.drawn_for.as_ref().map(|(network, _)| network)
     }
 
-    /// Draws the boundary and points; a click on a training point puts it in focus.
-    pub fn ui(&mut self, ui: &mut egui::Ui, frame: &FrameData<'_>, commands: &mut CommandQueue) {
+    /// Draws the boundary and points in a square of at most `max_side` points; a click on a
+    /// training point puts it in focus. Returns the square, if drawn.
+    pub fn ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        frame: &FrameData<'_>,
+        commands: &mut CommandQueue,
+        max_side: f32,
+    ) -> Option<Rect> {
         let (trainer, focus, text) = (frame.trainer, frame.focus, frame.text);
         let train = trainer.train_data();
         let Some(bounds) = PlaneBounds::around(std::iter::once(train).chain(trainer.test_data()))
         else {
             ui.label(text.boundary_needs_two_features(train.num_features()));
-            return;
+            return None;
         };
         self.refresh(ui.ctx(), trainer.network(), bounds);
-        // The column is shared with the plots and the confusion matrix: take under half of it.
-        let budget = ui.available_height();
-        let side = ui
-            .available_width()
-            .min(if budget.is_finite() {
-                (budget * 0.42).max(160.0)
-            } else {
-                320.0
-            })
-            .max(120.0);
+        let side = ui.available_width().min(max_side).max(120.0);
         let (response, painter) = ui.allocate_painter(vec2(side, side), Sense::click());
         let rect = response.rect;
         let plane = Rect::from_min_max(
@@ -108,6 +118,14 @@ impl BoundaryView {
             let class = labels.map_or(0, |l| l[i]);
             painter.circle(to_screen(row[0], row[1]), 3.5, class_color(class), outline);
         }
+        if let (Some(i), Some(test)) = (self.test_focus, trainer.test_data())
+            && i < test.len()
+        {
+            let row = test.sample(i);
+            let p = to_screen(row[0], row[1]);
+            painter.circle_stroke(p, 8.0, Stroke::new(2.0, Color32::BLACK));
+            painter.circle_stroke(p, 10.0, Stroke::new(1.5, Color32::WHITE));
+        }
         if focus < train.len() {
             let row = train.sample(focus);
             let p = to_screen(row[0], row[1]);
@@ -121,15 +139,15 @@ impl BoundaryView {
             egui::StrokeKind::Outside,
         );
         let names = &train.feature_names;
-        ui.horizontal(|ui| {
+        ui.horizontal_wrapped(|ui| {
             ui.label(text.boundary_axes(names[0].as_str(), names[1].as_str()));
             ui.label(text.boundary_key);
         });
         let Some(pointer) = response.hover_pos() else {
-            return;
+            return Some(rect);
         };
         let Some(nearest) = nearest_point(train, pointer, &|x, y| to_screen(x, y), 8.0) else {
-            return;
+            return Some(rect);
         };
         let row = train.sample(nearest);
         let class = labels
@@ -140,6 +158,7 @@ impl BoundaryView {
         if response.clicked() {
             commands.push(Command::Focus(nearest));
         }
+        Some(rect)
     }
 
     /// Recomputes the heatmap when the weights or the plane changed (at most every 80 ms).

@@ -26,6 +26,9 @@ pub enum Command {
     View(ViewCommand),
     /// Put this training-set sample in focus (every panel shows it).
     Focus(usize),
+    /// Put this test-set sample in focus: the decision boundary rings it (the other panels
+    /// show training samples).
+    FocusTest(usize),
     /// The answer to "unsaved changes?".
     Confirm(Answer),
     /// Show an error in the notice bar (the one place errors are shown).
@@ -63,6 +66,12 @@ pub enum FileCommand {
     ExportPytorch,
     /// Export the confusion matrix as CSV.
     ExportConfusion,
+    /// File ▸ Export ▸ Picture…: open the picture window.
+    ExportPicture,
+    /// The picture window's Save: ask for a PNG path (the window's choices are kept).
+    SavePicture,
+    /// Close the picture window.
+    ClosePicture,
     /// Close the window (asks first).
     Quit,
     /// Stop waiting for the file being opened; the current experiment stays.
@@ -146,6 +155,10 @@ pub enum ViewCommand {
     ShowAbout,
     /// Close the shortcuts or about window.
     CloseInfoWindow,
+    /// Lecture mode on or off (F5).
+    ToggleLecture,
+    /// Leave lecture mode (Esc).
+    LeaveLecture,
     /// Open Help ▸ Concepts.
     ShowConcepts,
     /// Open Help ▸ Concepts on one concept (a "?" beside a control).

@@ -1,21 +1,29 @@
 //! The live confusion matrix (rows = true class, columns = predicted) with per-class
-//! precision, recall and F1 beside it, and the "wrong-answer notebook": the samples of a
-//! clicked cell.
+//! precision, recall and F1 beside it; a clicked cell opens the "wrong-answer notebook"
+//! (`notebook.rs`) in its own window.
 
 use egui::{Align2, FontId, Grid, RichText, Role, Sense, Stroke, WidgetInfo, vec2};
 
-use crate::data::Dataset;
-use crate::nn::{ClassificationMetrics, Evaluation};
+use crate::nn::ClassificationMetrics;
 
-use super::command::{Command, CommandQueue, PanelCommand};
+use super::command::{CommandQueue, PanelCommand};
 use super::concepts::Concept;
 use super::frame_data::FrameData;
-use super::sample_view;
+use super::notebook::Notebook;
 use super::strings::Strings;
 use super::{colormap, numbers};
 
-/// Rows of one notebook page: the notebook lists at most this many at a time.
-const NOTEBOOK_PAGE_ROWS: usize = 25;
+/// Width of the matrix's row labels (points).
+const MATRIX_LABEL_WIDTH: f32 = 64.0;
+/// Smallest and largest side of a matrix cell (points).
+const MIN_CELL: f32 = 18.0;
+const MAX_CELL: f32 = 44.0;
+/// Room the per-class metrics need beside the matrix (points).
+const METRICS_WIDTH: f32 = 230.0;
+/// Height of a row of the metrics table (points).
+const METRICS_ROW: f32 = 21.0;
+/// The title row, the axis names, the total and the hint around the matrix (points).
+const MATRIX_CHROME: f32 = 120.0;
 
 /// The confusion-matrix panel's own state.
 #[derive(Debug, Default)]
@@ -26,6 +34,8 @@ pub struct ConfusionPanel {
     row_normalised: bool,
     /// The clicked cell (true, predicted).
     selected: Option<(usize, usize)>,
+    /// The notebook row clicked last (an index into the shown set).
+    shown: Option<usize>,
     /// The notebook page shown (0-based), of the selected cell's samples.
     page: usize,
     last_total: u64,
@@ -45,21 +55,41 @@ impl ConfusionPanel {
     /// Takes what the app tells the panel: a new experiment clears the selected cell.
     pub fn apply(&mut self, command: PanelCommand) {
         match command {
-            PanelCommand::ExperimentReplaced => self.selected = None,
+            PanelCommand::ExperimentReplaced => {
+                self.selected = None;
+                self.shown = None;
+                self.page = 0;
+            }
             PanelCommand::SampleStepBegins
             | PanelCommand::SampleStepEnds
             | PanelCommand::ShowPhase(_) => {}
         }
     }
 
-    /// Draws the matrix of the training or test set's latest evaluation; a click on a
-    /// notebook row puts that training sample in focus.
-    pub fn ui(&mut self, ui: &mut egui::Ui, frame: &FrameData<'_>, commands: &mut CommandQueue) {
+    /// Draws the matrix of the training or test set's latest evaluation and returns where;
+    /// a clicked cell opens the notebook in its own window.
+    pub fn ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        frame: &FrameData<'_>,
+        commands: &mut CommandQueue,
+    ) -> egui::Rect {
+        ui.scope(|ui| self.content_ui(ui, frame, commands))
+            .response
+            .rect
+    }
+
+    fn content_ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        frame: &FrameData<'_>,
+        commands: &mut CommandQueue,
+    ) {
         let text = frame.text;
         let trainer = frame.trainer;
         let sets = (trainer.train_data(), trainer.test_data());
         let evaluations = (&frame.evaluations.train, frame.evaluations.test.as_ref());
-        ui.horizontal(|ui| {
+        ui.horizontal_wrapped(|ui| {
             let heading = ui
                 .label(RichText::new(text.confusion_matrix).strong())
                 .on_hover_text(text.hover_confusion);
@@ -78,6 +108,8 @@ impl ConfusionPanel {
             });
             if before != self.use_test {
                 self.selected = None;
+                self.shown = None;
+                self.page = 0;
             }
             ui.checkbox(&mut self.row_normalised, text.row_normalised)
                 .on_hover_text(text.hover_row_normalised);
@@ -93,13 +125,45 @@ impl ConfusionPanel {
             return;
         };
         self.last_total = metrics.total();
-        ui.horizontal_top(|ui| {
-            self.matrix_ui(ui, names, metrics, text);
-            ui.add_space(8.0);
-            ui.vertical(|ui| metrics_ui(ui, names, metrics, text));
-        });
+        // The metrics beside the matrix when both fit the width, else under it.
+        let beside = ui.available_width()
+            >= MATRIX_LABEL_WIDTH + MIN_CELL * names.len() as f32 + 8.0 + METRICS_WIDTH;
+        // Cells small enough that the matrix, the metrics and the notes fit the height.
+        let metrics_height = if beside {
+            0.0
+        } else {
+            (names.len() + 2) as f32 * METRICS_ROW
+        };
+        let max_cell =
+            (ui.available_height() - metrics_height - MATRIX_CHROME) / names.len() as f32;
+        let fit = (MIN_CELL, max_cell.clamp(MIN_CELL, MAX_CELL));
+        if beside {
+            ui.horizontal_top(|ui| {
+                self.matrix_ui(ui, names, metrics, text, (0.55, fit));
+                ui.add_space(8.0);
+                ui.vertical(|ui| metrics_ui(ui, names, metrics, text));
+            });
+        } else {
+            self.matrix_ui(ui, names, metrics, text, (1.0, fit));
+            metrics_ui(ui, names, metrics, text);
+        }
         ui.label(RichText::new(text.total(metrics.total())).monospace());
-        self.notebook_ui(ui, (data, evaluation), names, text, commands);
+        if self.selected.is_none() {
+            ui.label(RichText::new(text.notebook_hint).small().weak());
+        }
+        let notebook = Notebook {
+            data,
+            evaluation,
+            names,
+            is_test: self.use_test,
+        };
+        notebook.window_ui(
+            ui.ctx(),
+            &mut self.selected,
+            (&mut self.shown, &mut self.page),
+            text,
+            commands,
+        );
     }
 
     fn matrix_ui(
@@ -108,10 +172,12 @@ impl ConfusionPanel {
         names: &[String],
         metrics: &ClassificationMetrics,
         text: &Strings,
+        (width_share, (min_cell, max_cell)): (f32, (f32, f32)),
     ) {
         let k = names.len();
-        let label_width = 64.0;
-        let cell = ((ui.available_width() * 0.55 - label_width) / k as f32).clamp(18.0, 44.0);
+        let label_width = MATRIX_LABEL_WIDTH;
+        let cell = ((ui.available_width() * width_share - label_width) / k as f32)
+            .clamp(min_cell, max_cell);
         let header = 18.0;
         let size = vec2(
             label_width + cell * k as f32,
@@ -191,110 +257,12 @@ impl ConfusionPanel {
                     } else {
                         Some((t, p))
                     };
+                    self.shown = None;
                     self.page = 0;
                 }
                 response.on_hover_text(format!("{cell_name}: {count}"));
             }
         }
-    }
-
-    fn notebook_ui(
-        &mut self,
-        ui: &mut egui::Ui,
-        (data, evaluation): (&Dataset, &Evaluation),
-        names: &[String],
-        text: &Strings,
-        commands: &mut CommandQueue,
-    ) {
-        let Some((t, p)) = self
-            .selected
-            .filter(|&(t, p)| t < names.len() && p < names.len())
-        else {
-            ui.label(RichText::new(text.notebook_hint).small().weak());
-            return;
-        };
-        let labels = data.labels().unwrap_or_default();
-        let members: Vec<usize> = (0..data.len())
-            .filter(|&i| labels.get(i) == Some(&t) && evaluation.predicted.get(i) == Some(&p))
-            .collect();
-        ui.label(
-            RichText::new(text.notebook(names[t].as_str(), names[p].as_str(), members.len()))
-                .strong(),
-        );
-        if members.is_empty() {
-            ui.label(text.notebook_empty);
-            return;
-        }
-        let pages = members.len().div_ceil(NOTEBOOK_PAGE_ROWS);
-        self.page = self.page.min(pages - 1);
-        if pages > 1 {
-            ui.horizontal(|ui| {
-                if ui
-                    .add_enabled(self.page > 0, egui::Button::new(text.previous_page))
-                    .clicked()
-                {
-                    self.page -= 1;
-                }
-                ui.label(text.notebook_page(self.page + 1, pages, members.len()));
-                if ui
-                    .add_enabled(self.page + 1 < pages, egui::Button::new(text.next_page))
-                    .clicked()
-                {
-                    self.page += 1;
-                }
-            });
-        }
-        let page = self.page;
-        egui::ScrollArea::vertical()
-            .id_salt("notebook")
-            .max_height(220.0)
-            .show(ui, |ui| {
-                Grid::new("notebook_grid")
-                    .striped(true)
-                    .spacing([10.0, 4.0])
-                    .show(ui, |ui| {
-                        ui.strong(text.index);
-                        ui.strong(text.true_class);
-                        ui.strong(text.predicted_class);
-                        ui.strong(text.probabilities);
-                        ui.strong(text.features);
-                        ui.end_row();
-                        for &i in members
-                            .iter()
-                            .skip(page * NOTEBOOK_PAGE_ROWS)
-                            .take(NOTEBOOK_PAGE_ROWS)
-                        {
-                            let row_label = format!("{i}");
-                            if ui.link(RichText::new(row_label).monospace()).clicked()
-                                && !self.use_test
-                            {
-                                commands.push(Command::Focus(i));
-                            }
-                            ui.colored_label(colormap::class_color(t), &names[t]);
-                            ui.colored_label(colormap::class_color(p), &names[p]);
-                            let probabilities: Vec<String> = evaluation
-                                .outputs
-                                .row(i)
-                                .iter()
-                                .map(|&v| numbers::sig3(v))
-                                .collect();
-                            ui.monospace(probabilities.join(" "));
-                            if let Some(shape) = data.image_shape {
-                                sample_view::image_ui(ui, data.sample(i), shape, 40.0);
-                            } else {
-                                let features: Vec<String> = data
-                                    .sample(i)
-                                    .iter()
-                                    .take(8)
-                                    .map(|&v| numbers::sig3(v))
-                                    .collect();
-                                let more = if data.num_features() > 8 { " …" } else { "" };
-                                ui.monospace(format!("{}{more}", features.join(", ")));
-                            }
-                            ui.end_row();
-                        }
-                    });
-            });
     }
 }
 

@@ -48,6 +48,21 @@ pub enum AppError {
     /// A confusion matrix was asked of data with numeric targets.
     #[error("this dataset has numeric targets, so there is no confusion matrix")]
     NoConfusionMatrix,
+    /// A picture (File ▸ Export ▸ Picture) could not be encoded.
+    #[error("the picture could not be taken: {reason}")]
+    Picture {
+        /// Why.
+        reason: String,
+    },
+    /// The view to take a picture of is not on screen (or outside the window).
+    #[error("{view:?} is not on screen")]
+    PictureNotShown {
+        /// The view.
+        view: super::shell::View,
+    },
+    /// The window answered the screenshot request with nothing.
+    #[error("the window sent no screenshot")]
+    PictureNotTaken,
     /// The window could not be opened.
     #[error("could not open the window: {source}")]
     Window {
@@ -77,6 +92,11 @@ impl AppError {
             Self::Columns { source } => text.columns_unreadable(source.to_string()),
             Self::NoConfusionMatrix => text.regression_only.to_owned(),
             Self::Window { source } => text.window_failed(source.to_string()),
+            Self::Picture { reason } => text.picture_failed(reason.as_str()),
+            Self::PictureNotShown { view } => {
+                text.picture_not_shown(super::picture::view_name(*view, text))
+            }
+            Self::PictureNotTaken => text.picture_no_screenshot.to_owned(),
             Self::Session(other) => text.session_problem(other.to_string()),
             Self::Pytorch(error) => text.export_pytorch_failed(error.to_string()),
             Self::Serve { message } => text.serve_failed(message.as_str()),

@@ -1,14 +1,12 @@
 //! Files in the app: opening experiments and datasets off the UI thread (through the session
-//! layer's one code path), the native dialogs, run off the UI thread too, and the CSV tables
-//! of File ▸ Export.
+//! layer's one code path) and the native dialogs, run off the UI thread too (the CSV tables
+//! of File ▸ Export are written by `session::tables`).
 
-use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::mpsc::{Receiver, TryRecvError, channel};
 
 use crate::data::ReadProgress;
-use crate::nn::EpochRecord;
 use crate::session::{Opened, SessionError, open_path_with};
 
 use super::error::AppError;
@@ -118,13 +116,30 @@ pub enum DialogPurpose {
     ExportConfusion,
     /// Export a PyTorch script and its weights into a folder.
     ExportPytorch,
+    /// Export a picture of a view as PNG.
+    ExportPicture,
+}
+
+/// A dialog that closes with nothing faster than this could not have been seen by anyone:
+/// no dialog could be shown (rfd returns nothing when the desktop portal is missing).
+const UNSEEN_DIALOG_SECS: f64 = 0.25;
+
+/// How a file dialog ended.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DialogOutcome {
+    /// The user chose this path.
+    Chosen(PathBuf),
+    /// The user cancelled.
+    Cancelled,
+    /// No dialog could be shown.
+    Unavailable,
 }
 
 /// A native file dialog running on its own thread, so the frame loop never blocks.
 #[derive(Debug)]
 pub struct FileDialog {
     purpose: DialogPurpose,
-    receiver: Receiver<Option<PathBuf>>,
+    receiver: Receiver<DialogOutcome>,
 }
 
 impl FileDialog {
@@ -134,6 +149,7 @@ impl FileDialog {
         let (sender, receiver) = channel();
         let ctx = ctx.clone();
         std::thread::spawn(move || {
+            let started = std::time::Instant::now();
             let dialog = rfd::FileDialog::new();
             let picked = match purpose {
                 DialogPurpose::Open => dialog
@@ -142,37 +158,34 @@ impl FileDialog {
                 DialogPurpose::ImportCsv => dialog
                     .add_filter(text.filter_csv_dataset, &["csv"])
                     .pick_file(),
-                DialogPurpose::SaveAs => dialog
-                    .add_filter(text.filter_experiment, &["ron"])
-                    .set_file_name("experiment.ron")
-                    .save_file(),
-                DialogPurpose::ExportHistory => dialog
-                    .add_filter(text.filter_csv, &["csv"])
-                    .set_file_name("history.csv")
-                    .save_file(),
-                DialogPurpose::ExportConfusion => dialog
-                    .add_filter(text.filter_csv, &["csv"])
-                    .set_file_name("confusion.csv")
-                    .save_file(),
                 DialogPurpose::ExportPytorch => dialog.pick_folder(),
+                _ => {
+                    let (filter, extension) = save_filter(purpose, text);
+                    dialog
+                        .add_filter(filter, &[extension])
+                        .set_file_name(default_file_name(purpose))
+                        .save_file()
+                }
             };
-            let _ = sender.send(picked);
+            let outcome = match picked {
+                Some(path) => DialogOutcome::Chosen(path),
+                None if started.elapsed().as_secs_f64() < UNSEEN_DIALOG_SECS => {
+                    DialogOutcome::Unavailable
+                }
+                None => DialogOutcome::Cancelled,
+            };
+            let _ = sender.send(outcome);
             ctx.request_repaint();
         });
         Self { purpose, receiver }
     }
 
-    /// The chosen path once the dialog closed: `Some(Some(path))`, `Some(None)` if cancelled,
-    /// `None` while still open.
-    #[expect(
-        clippy::option_option,
-        reason = "outer: has the dialog closed; inner: was a path chosen"
-    )]
-    pub fn poll(&self) -> Option<Option<PathBuf>> {
+    /// How the dialog ended, once it closed; `None` while still open.
+    pub fn poll(&self) -> Option<DialogOutcome> {
         match self.receiver.try_recv() {
-            Ok(path) => Some(path),
+            Ok(outcome) => Some(outcome),
             Err(TryRecvError::Empty) => None,
-            Err(TryRecvError::Disconnected) => Some(None),
+            Err(TryRecvError::Disconnected) => Some(DialogOutcome::Cancelled),
         }
     }
 
@@ -182,39 +195,77 @@ impl FileDialog {
     }
 }
 
-/// The training history as CSV: epoch, train loss, train accuracy, test loss, test accuracy.
-pub fn history_csv(history: &[EpochRecord]) -> String {
-    let cell = |v: Option<f32>| v.map_or_else(String::new, |v| v.to_string());
-    let mut out = String::from("epoch,train_loss,train_accuracy,test_loss,test_accuracy\n");
-    for r in history {
-        let _ = writeln!(
-            out,
-            "{},{},{},{},{}",
-            r.epoch,
-            r.train_loss,
-            cell(r.train_accuracy),
-            cell(r.test_loss),
-            cell(r.test_accuracy)
-        );
+/// The save dialog's filter name and extension for `purpose`.
+fn save_filter(purpose: DialogPurpose, text: &'static Strings) -> (&'static str, &'static str) {
+    match purpose {
+        DialogPurpose::SaveAs => (text.filter_experiment, "ron"),
+        DialogPurpose::ExportPicture => ("PNG", "png"),
+        _ => (text.filter_csv, "csv"),
     }
-    out
 }
 
-/// A confusion matrix as CSV with class names on both axes (rows true, columns predicted).
-pub fn confusion_csv(names: &[String], confusion: &[Vec<u64>]) -> String {
-    let quote = |s: &str| format!("\"{}\"", s.replace('"', "\"\""));
-    let mut out = String::from("true\\predicted");
-    for name in names {
-        out.push(',');
-        out.push_str(&quote(name));
+/// The file (or folder) name a save offers for `purpose`.
+pub fn default_file_name(purpose: DialogPurpose) -> &'static str {
+    match purpose {
+        DialogPurpose::Open | DialogPurpose::ImportCsv | DialogPurpose::SaveAs => "experiment.ron",
+        DialogPurpose::ExportHistory => "history.csv",
+        DialogPurpose::ExportConfusion => "confusion.csv",
+        DialogPurpose::ExportPytorch => "pytorch-export",
+        DialogPurpose::ExportPicture => "picture.png",
     }
-    out.push('\n');
-    for (name, row) in names.iter().zip(confusion) {
-        out.push_str(&quote(name));
-        for count in row {
-            let _ = write!(out, ",{count}");
-        }
-        out.push('\n');
+}
+
+/// True unless this platform's dialogs are known to be impossible here: on Linux and the
+/// BSDs they go through the desktop portal over the session's D-Bus, so without a session
+/// bus no dialog can show. (A dialog that still fails is caught when it returns nothing at
+/// once, see [`DialogOutcome::Unavailable`].)
+pub fn native_dialogs_available() -> bool {
+    if cfg!(any(target_os = "windows", target_os = "macos")) {
+        return true;
     }
-    out
+    std::env::var_os("DBUS_SESSION_BUS_ADDRESS").is_some()
+        || std::env::var_os("XDG_RUNTIME_DIR")
+            .is_some_and(|dir| Path::new(&dir).join("bus").exists())
+}
+
+/// Where files go when no dialog can ask: the folder "Perceptron Lab" in the home folder
+/// ($HOME, or %USERPROFILE% on Windows), or the current folder when there is no home.
+pub fn fallback_folder() -> PathBuf {
+    let home = std::env::var_os("HOME")
+        .or_else(|| std::env::var_os("USERPROFILE"))
+        .filter(|h| !h.is_empty());
+    match home {
+        Some(home) => PathBuf::from(home).join("Perceptron Lab"),
+        None => std::env::current_dir().unwrap_or_else(|_| PathBuf::from(".")),
+    }
+}
+
+/// A path in `folder` for `purpose` that names no existing file: `history.csv`, else
+/// `history-2.csv`, `history-3.csv`, …; the folder is created. `None` when it can't be.
+pub fn fallback_path(folder: &Path, purpose: DialogPurpose) -> Result<PathBuf, AppError> {
+    std::fs::create_dir_all(folder).map_err(|source| AppError::Write {
+        path: folder.to_owned(),
+        source,
+    })?;
+    let name = Path::new(default_file_name(purpose));
+    let stem = name
+        .file_stem()
+        .map_or_else(String::new, |s| s.to_string_lossy().into_owned());
+    let extension = name
+        .extension()
+        .map_or_else(String::new, |e| format!(".{}", e.to_string_lossy()));
+    (1..10_000)
+        .map(|n| {
+            let file = if n == 1 {
+                format!("{stem}{extension}")
+            } else {
+                format!("{stem}-{n}{extension}")
+            };
+            folder.join(file)
+        })
+        .find(|path| !path.exists())
+        .ok_or_else(|| AppError::Write {
+            path: folder.to_owned(),
+            source: std::io::Error::new(std::io::ErrorKind::AlreadyExists, "no free file name"),
+        })
 }

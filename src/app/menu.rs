@@ -108,6 +108,9 @@ fn file_menu_ui(
         if ui.button(text.export_confusion).clicked() {
             push(FileCommand::ExportConfusion.into(), ui);
         }
+        if ui.button(text.export_picture).clicked() {
+            push(FileCommand::ExportPicture.into(), ui);
+        }
     });
     // small: serving
     ui.separator();
@@ -174,6 +177,12 @@ fn view_menu_ui(
         .clicked()
     {
         push(ViewCommand::ToggleFocusView.into(), ui);
+    }
+    if ui
+        .add(egui::Button::new(text.lecture_mode).shortcut_text("F5"))
+        .clicked()
+    {
+        push(ViewCommand::ToggleLecture.into(), ui);
     }
     if ui
         .add(egui::Button::new(text.fullscreen).shortcut_text("F11"))

@@ -21,7 +21,9 @@ mod menu;
 mod network_edit;
 mod network_view;
 mod neuron_maps;
+mod notebook;
 mod numbers;
+pub mod picture;
 mod plots;
 mod sample_view;
 mod serve_panel;
@@ -40,7 +42,7 @@ pub use frame_data::FrameData;
 pub use network_view::bench_frame;
 pub use network_view::{Inspected, Mode, NetworkView};
 pub use numbers::{parse_sig3, sig3};
-pub use shell::{PerceptronApp, Settings};
+pub use shell::{PerceptronApp, Settings, View, ViewRects};
 pub use step_through::Phase;
 pub use theme::install_fonts;
 

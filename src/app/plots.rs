@@ -84,16 +84,24 @@ impl PlotsPanel {
         })
     }
 
-    /// Draws both plots for `history`, each `height` points tall.
+    /// Draws both plots for `history`, each `height` points tall. Returns where the loss plot
+    /// and both plots were drawn (with their title rows).
     pub fn ui(
         &mut self,
         ui: &mut egui::Ui,
         history: &[EpochRecord],
         height: f32,
         text: &'static Strings,
-    ) {
-        self.loss_plot_ui(ui, history, height, text);
-        Self::accuracy_plot_ui(ui, history, height, text);
+    ) -> [egui::Rect; 2] {
+        let loss = ui
+            .scope(|ui| self.loss_plot_ui(ui, history, height, text))
+            .response
+            .rect;
+        let accuracy = ui
+            .scope(|ui| Self::accuracy_plot_ui(ui, history, height, text))
+            .response
+            .rect;
+        [loss, loss.union(accuracy)]
     }
 
     /// The train and test loss per epoch, on a linear or log scale.
@@ -126,7 +134,7 @@ impl PlotsPanel {
         if !test.is_empty() {
             keys.push((text.test_loss, 1));
         }
-        ui.horizontal(|ui| {
+        ui.horizontal_wrapped(|ui| {
             ui.label(egui::RichText::new(text.loss_plot).strong())
                 .on_hover_text(text.hover_loss_plot);
             ui.checkbox(&mut self.log_scale, text.log_scale)
@@ -211,7 +219,7 @@ impl PlotsPanel {
         if !test.is_empty() {
             keys.push((text.test_accuracy, 1));
         }
-        ui.horizontal(|ui| {
+        ui.horizontal_wrapped(|ui| {
             ui.label(egui::RichText::new(text.accuracy_plot).strong())
                 .on_hover_text(text.hover_accuracy_plot);
             legend_ui(ui, &keys);

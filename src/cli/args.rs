@@ -227,4 +227,23 @@ pub struct ExportArgs {
     /// weights.safetensors, README.md and the training and test rows as CSV.
     #[arg(long, value_name = "OUT_DIR")]
     pub pytorch: Option<PathBuf>,
+    /// Instead, write the training history as CSV: one row per completed epoch.
+    #[arg(long, value_name = "OUT", conflicts_with_all = ["json", "pytorch"])]
+    pub history_csv: Option<PathBuf>,
+    /// Instead (or as well as --history-csv), write the confusion matrix as CSV, with
+    /// per-class precision, recall and F1 (classification only).
+    #[arg(long, value_name = "OUT", conflicts_with_all = ["json", "pytorch"])]
+    pub confusion_csv: Option<PathBuf>,
+    /// Which split --confusion-csv counts.
+    #[arg(long, value_enum, default_value_t = Split::Train, requires = "confusion_csv")]
+    pub split: Split,
+}
+
+/// The training or the test split.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Split {
+    /// The training set.
+    Train,
+    /// The test set.
+    Test,
 }

@@ -5,11 +5,12 @@ use std::io::Write as _;
 
 use serde_json::{Value, json};
 
-use super::args::ExportArgs;
+use super::args::{ExportArgs, Split};
 use super::{Failure, load_model, print_out};
 use crate::data::Dataset;
+use crate::experiment::Experiment;
 use crate::nn::{ClassificationMetrics, Evaluation, Loss, Network, evaluate};
-use crate::session::pytorch;
+use crate::session::{pytorch, tables};
 
 /// The metrics object of `train --json` and `eval --json`.
 pub fn metrics_json(e: &Evaluation, classes: Option<&[String]>) -> Value {
@@ -48,6 +49,9 @@ pub fn evaluate_json(network: &Network, data: &Dataset, loss: Loss) -> Value {
 /// writes them.
 pub fn export(a: &ExportArgs) -> Result<(), Failure> {
     let experiment = load_model(&a.model)?;
+    if a.history_csv.is_some() || a.confusion_csv.is_some() {
+        return export_tables(&experiment, a);
+    }
     if let Some(out_dir) = &a.pytorch {
         let summary = pytorch::export(&experiment, out_dir).map_err(Failure::usage)?;
         print_out(&summary.to_string());
@@ -63,4 +67,46 @@ pub fn export(a: &ExportArgs) -> Result<(), Failure> {
         Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(Failure::usage(e)),
         _ => Ok(()),
     }
+}
+
+/// `export --history-csv OUT` and `--confusion-csv OUT [--split train|test]`: the app's
+/// File ▸ Export tables, from a saved experiment.
+fn export_tables(experiment: &Experiment, a: &ExportArgs) -> Result<(), Failure> {
+    let opened = crate::session::restore(experiment).map_err(Failure::usage)?;
+    let trainer = &opened.trainer;
+    if let Some(out) = &a.history_csv {
+        let csv = tables::history_csv(trainer.history()).map_err(Failure::usage)?;
+        tables::write_table(out, &csv).map_err(Failure::usage)?;
+        print_out(&format!(
+            "wrote {} ({} epochs)",
+            out.display(),
+            trainer.history().iter().filter(|r| r.epoch > 0).count()
+        ));
+    }
+    if let Some(out) = &a.confusion_csv {
+        let (data, evaluation) = match a.split {
+            Split::Train => (trainer.train_data(), trainer.evaluate_train()),
+            Split::Test => match (trainer.test_data(), trainer.evaluate_test()) {
+                (Some(data), Some(evaluation)) => (data, evaluation),
+                _ => {
+                    return Err(Failure::usage(
+                        "--split test: this experiment has no test set (use --split train)",
+                    ));
+                }
+            },
+        };
+        let (Some(names), Some(metrics)) = (data.class_names(), &evaluation.classification) else {
+            return Err(Failure::usage(
+                "--confusion-csv: a regression experiment has no confusion matrix",
+            ));
+        };
+        let csv = tables::confusion_csv(names, metrics).map_err(Failure::usage)?;
+        tables::write_table(out, &csv).map_err(Failure::usage)?;
+        print_out(&format!(
+            "wrote {} ({} samples)",
+            out.display(),
+            metrics.total()
+        ));
+    }
+    Ok(())
 }

@@ -86,14 +86,14 @@ fn open_csv(path: &Path, progress: &ReadProgress) -> Result<Opened, SessionError
     let build = |test_fraction: f32,
                  loaded: LoadedData|
      -> Result<(Setup, Trainer, Option<Preprocessing>), SessionError> {
-            let setup = Setup {
-                test_fraction,
-                ..Setup::for_task(source.clone(), &loaded, &choices)
-            };
-            let fitted = loaded.preprocessing.clone();
-            let trainer = setup.build_with(loaded)?;
-            Ok((setup, trainer, fitted))
+        let setup = Setup {
+            test_fraction,
+            ..Setup::for_task(source.clone(), &loaded, &choices)
         };
+        let fitted = loaded.preprocessing.clone();
+        let trainer = setup.build_with(loaded)?;
+        Ok((setup, trainer, fitted))
+    };
     let test_fraction = source.default_test_fraction();
     let (setup, trainer, fitted) = if table.row_count() >= LARGE_TABLE_ROWS {
         // A large table becomes its training matrix in its own memory; it always has room

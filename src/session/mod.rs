@@ -13,6 +13,7 @@ mod plane;
 pub mod pytorch;
 mod run;
 mod setup;
+pub mod tables;
 mod worker;
 
 use std::path::PathBuf;
@@ -71,5 +72,11 @@ pub enum SessionError {
     UnsupportedFile {
         /// The file.
         path: PathBuf,
+    },
+    /// A table (CSV) could not be written.
+    #[error("the table could not be written: {message}")]
+    Table {
+        /// Why not.
+        message: String,
     },
 }

@@ -134,3 +134,37 @@ notebook-page = Page { $page } of { $pages } ({ $count ->
         [one] 1 sample
        *[other] { $count } samples
     })
+## Lecture mode, pictures, the no-dialog fallback (issue 14)
+tab-curves = Output and curves
+probability-of = Probability of { $class }
+lecture-mode = Lecture mode
+lecture-hint = Lecture mode · Esc leaves · P pen · C clears the drawing · Ctrl +/− zoom
+pen-on = Pen on: drag to draw (P turns it off)
+readout-epoch = Epoch { $epoch }
+readout-loss = Loss { $loss }
+readout-train = Train accuracy { $accuracy }
+readout-test = Test accuracy { $accuracy }
+export-picture = Picture…
+picture-title = Export picture
+picture-view = View
+view-window = Whole window
+view-network = Network
+view-boundary = Decision boundary
+view-plots = Loss and accuracy plots
+view-confusion = Confusion matrix
+picture-white = White background
+picture-save = Save PNG…
+picture-resolution-note = The picture has the screen’s resolution: zoom in (Ctrl +) or go full screen (F11) first for more pixels.
+picture-not-shown = { $view } is not on screen: open it first, then export.
+picture-failed = The picture could not be taken: { $reason }
+picture-no-screenshot = The window sent no picture. Please export it again.
+no-dialog-saved = No file dialog could open (no desktop portal), so it was saved to { $path }
+no-dialog-open = No file dialog could open (no desktop portal). Drop the file on the window or start the app with it: perceptron-lab FILE
+shortcut-lecture-keys-1 = F5
+shortcut-lecture-actions-1 = Lecture mode on / off
+shortcut-lecture-keys-2 = Esc
+shortcut-lecture-actions-2 = Leave lecture mode
+shortcut-lecture-keys-3 = P
+shortcut-lecture-actions-3 = Pen: hold to draw, or press to turn on / off (lecture mode)
+shortcut-lecture-keys-4 = C
+shortcut-lecture-actions-4 = Clear the pen's drawing

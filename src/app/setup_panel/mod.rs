@@ -23,29 +23,52 @@ pub struct SetupPanel {
     columns: ColumnsView,
 }
 
+/// One section of the setup panel (a tab of the narrow strip).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SetupSection {
+    /// Where the samples come from.
+    Data,
+    /// The network's shape.
+    Network,
+    /// Learning rate, batch size, loss, optimizer, ...
+    Hyperparameters,
+}
+
 impl SetupPanel {
-    /// Draws the Data, Network and Hyperparameters sections.
-    pub fn ui(&mut self, ui: &mut egui::Ui, frame: &FrameData<'_>, commands: &mut CommandQueue) {
+    /// Draws the Data, Network and Hyperparameters sections, or only `only`.
+    pub fn ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        frame: &FrameData<'_>,
+        commands: &mut CommandQueue,
+        only: Option<SetupSection>,
+    ) {
         let text = frame.text;
-        let (supervised, deep) = (Concept::SupervisedLearning, Concept::DeepNetwork);
-        section_ui(
-            ui,
-            text.data,
-            text.hover_dataset,
-            supervised,
-            text,
-            commands,
-        );
-        data::ui(ui, &mut self.columns, frame, commands);
-
-        ui.add_space(8.0);
-        section_ui(ui, text.network, text.hover_network, deep, text, commands);
-        network::ui(ui, frame, commands);
-
-        ui.add_space(8.0);
-        let (title, hover) = (text.hyperparameters, text.hover_hyperparameters);
-        section_ui(ui, title, hover, Concept::Hyperparameter, text, commands);
-        hyperparameters::ui(ui, frame, commands);
+        let shows = |s: SetupSection| only.is_none_or(|o| o == s);
+        if shows(SetupSection::Data) {
+            let supervised = Concept::SupervisedLearning;
+            section_ui(
+                ui,
+                text.data,
+                text.hover_dataset,
+                supervised,
+                text,
+                commands,
+            );
+            data::ui(ui, &mut self.columns, frame, commands);
+            ui.add_space(8.0);
+        }
+        if shows(SetupSection::Network) {
+            let deep = Concept::DeepNetwork;
+            section_ui(ui, text.network, text.hover_network, deep, text, commands);
+            network::ui(ui, frame, commands);
+            ui.add_space(8.0);
+        }
+        if shows(SetupSection::Hyperparameters) {
+            let (title, hover) = (text.hyperparameters, text.hover_hyperparameters);
+            section_ui(ui, title, hover, Concept::Hyperparameter, text, commands);
+            hyperparameters::ui(ui, frame, commands);
+        }
     }
 }
 

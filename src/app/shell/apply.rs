@@ -11,11 +11,11 @@ use super::super::command::{
     Answer, Command, FileCommand, PanelCommand, SetupCommand, ViewCommand,
 };
 use super::super::error::AppError;
-use super::super::files::{self, DialogPurpose, FileDialog};
+use super::super::files::{DialogPurpose, FileDialog};
 use super::super::strings::Language;
 use super::{AwaitingConfirmation, InfoWindow, PerceptronApp};
 use crate::nn::{Architecture, Optimizer};
-use crate::session::{Opened, SessionError, Setup};
+use crate::session::{Opened, SessionError, Setup, tables};
 
 impl PerceptronApp {
     /// Applies one command.
@@ -28,6 +28,17 @@ impl PerceptronApp {
             Command::Focus(sample) => {
                 self.focus =
                     sample.min(self.session.trainer().train_data().len().saturating_sub(1));
+                self.panels.boundary.set_test_focus(None);
+            }
+            Command::FocusTest(sample) => {
+                let in_range = self
+                    .session
+                    .trainer()
+                    .test_data()
+                    .is_some_and(|test| sample < test.len());
+                self.panels
+                    .boundary
+                    .set_test_focus(in_range.then_some(sample));
             }
             Command::Confirm(answer) => self.confirm(answer),
             Command::ShowError(error) => self.show_error(&error),
@@ -55,6 +66,16 @@ impl PerceptronApp {
             FileCommand::ExportHistory => self.open_dialog(DialogPurpose::ExportHistory),
             FileCommand::ExportConfusion => self.open_dialog(DialogPurpose::ExportConfusion),
             FileCommand::ExportPytorch => self.open_dialog(DialogPurpose::ExportPytorch),
+            FileCommand::ExportPicture => {
+                self.picture_window = Some(self.picture_options);
+            }
+            FileCommand::SavePicture => {
+                if let Some(options) = self.picture_window.take() {
+                    self.picture_options = options;
+                    self.open_dialog(DialogPurpose::ExportPicture);
+                }
+            }
+            FileCommand::ClosePicture => self.picture_window = None,
             FileCommand::Quit => self.request(AwaitingConfirmation::Quit),
             FileCommand::CancelLoad => {
                 if let Some(load) = self.loading.take() {
@@ -73,15 +94,18 @@ impl PerceptronApp {
         }
     }
 
-    fn dialog_closed(&mut self, purpose: DialogPurpose, path: &Path) {
+    pub(super) fn dialog_closed(&mut self, purpose: DialogPurpose, path: &Path) {
         match purpose {
             DialogPurpose::Open | DialogPurpose::ImportCsv => self.open_path(path),
             DialogPurpose::SaveAs => self.save_to(path),
             DialogPurpose::ExportHistory => {
-                let csv = files::history_csv(self.session.trainer().history());
-                self.report_export(path, files::write_atomically(path, csv.as_bytes()));
+                let result = tables::history_csv(self.session.trainer().history())
+                    .and_then(|csv| tables::write_table(path, &csv))
+                    .map_err(AppError::from);
+                self.report_export(path, result);
             }
             DialogPurpose::ExportPytorch => self.export_pytorch_to(path),
+            DialogPurpose::ExportPicture => self.start_picture(path, false),
             DialogPurpose::ExportConfusion => {
                 let use_test = self.panels.confusion.shows_test();
                 self.session.refresh_evaluations();
@@ -95,10 +119,9 @@ impl PerceptronApp {
                     .filter(|_| use_test)
                     .unwrap_or(&evaluations.train);
                 let result = match (names, &evaluation.classification) {
-                    (Some(names), Some(metrics)) => {
-                        let csv = files::confusion_csv(names, &metrics.confusion);
-                        files::write_atomically(path, csv.as_bytes())
-                    }
+                    (Some(names), Some(metrics)) => tables::confusion_csv(names, metrics)
+                        .and_then(|csv| tables::write_table(path, &csv))
+                        .map_err(AppError::from),
                     _ => Err(AppError::NoConfusionMatrix),
                 };
                 self.report_export(path, result);
@@ -182,6 +205,9 @@ impl PerceptronApp {
             ViewCommand::ShowShortcuts => self.info_window = Some(InfoWindow::Shortcuts),
             ViewCommand::ShowAbout => self.info_window = Some(InfoWindow::About),
             ViewCommand::CloseInfoWindow => self.info_window = None,
+            ViewCommand::ToggleLecture if self.lecture.is_some() => self.leave_lecture(),
+            ViewCommand::ToggleLecture => self.enter_lecture(),
+            ViewCommand::LeaveLecture => self.leave_lecture(),
             ViewCommand::ShowConcepts => self.panels.concepts.open(None),
             ViewCommand::ExplainConcept(concept) => {
                 self.panels.concepts.open(Some(concept.term(self.text())));
@@ -302,6 +328,7 @@ impl PerceptronApp {
         self.panels
             .confusion
             .apply(PanelCommand::ExperimentReplaced);
+        self.panels.boundary.set_test_focus(None);
     }
 
     fn apply_load(&mut self, path: &Path, opened: Result<Opened, AppError>) {
@@ -344,7 +371,11 @@ impl PerceptronApp {
         }
     }
 
-    fn open_dialog(&mut self, purpose: DialogPurpose) {
+    pub(super) fn open_dialog(&mut self, purpose: DialogPurpose) {
+        if !self.native_dialogs {
+            self.without_dialog(purpose);
+            return;
+        }
         if self.file_dialog.is_none()
             && let Some(ctx) = &self.ctx
         {

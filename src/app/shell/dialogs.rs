@@ -123,9 +123,14 @@ pub(super) fn info_window_ui(
         .show(ctx, |ui| match window {
             InfoWindow::Shortcuts => {
                 egui::Grid::new("shortcuts").striped(true).show(ui, |ui| {
-                    for (keys, what) in text.shortcut_keys.iter().zip(text.shortcut_actions) {
+                    let keys = text.shortcut_keys.iter().chain(&text.shortcut_lecture_keys);
+                    let actions = text
+                        .shortcut_actions
+                        .iter()
+                        .chain(&text.shortcut_lecture_actions);
+                    for (keys, what) in keys.zip(actions) {
                         ui.monospace(*keys);
-                        ui.label(what);
+                        ui.label(*what);
                         ui.end_row();
                     }
                 });

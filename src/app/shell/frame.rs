@@ -7,15 +7,8 @@ use egui::ViewportCommand;
 use super::super::command::CommandQueue;
 use super::super::frame_data::FrameData;
 use super::super::menu::{self, MenuState};
-use super::super::{sample_view, toolbar};
-use super::{Panels, PerceptronApp, dialogs};
-
-/// Default width of the right column (output, plots, confusion matrix).
-const RIGHT_WIDTH: f32 = 470.0;
-/// Default width of the left column (settings).
-const LEFT_WIDTH: f32 = 300.0;
-/// Height of each of the loss and accuracy plots.
-const PLOT_HEIGHT: f32 = 150.0;
+use super::super::{picture, toolbar};
+use super::{PerceptronApp, dialogs, lecture};
 
 impl eframe::App for PerceptronApp {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
@@ -23,7 +16,20 @@ impl eframe::App for PerceptronApp {
         self.ctx = Some(ctx.clone());
         self.session.settle();
         self.sync_serving();
-        self.settings.zoom = ctx.zoom_factor();
+        // Lecture mode's zoom is its own: the remembered zoom is the usual one.
+        if self.lecture.is_none() {
+            self.settings.zoom = ctx.zoom_factor();
+        }
+        let picture_frame = self
+            .picture_job
+            .as_ref()
+            .is_some_and(picture::PictureJob::is_preparing);
+        if self.lecture.is_some() {
+            lecture::high_contrast(ui.style_mut());
+        }
+        if picture_frame && self.picture_options.white_background {
+            white_background(ui.style_mut());
+        }
 
         let mut commands = CommandQueue::default();
         self.input(&ctx, &mut commands);
@@ -52,11 +58,16 @@ impl eframe::App for PerceptronApp {
             };
             menu::ui(ui, state, text, &mut commands);
         });
-        egui::Panel::top("toolbar").show(ui, |ui| {
+        let toolbar = egui::Panel::top("toolbar").show(ui, |ui| {
             ui.add_space(4.0);
             toolbar::ui(ui, &frame, &mut commands);
             ui.add_space(2.0);
         });
+        self.panels.layout.rects.toolbar = Some(toolbar.response.rect);
+        self.panels.layout.rects.window = Some(ctx.content_rect());
+        if let Some(lecture) = &self.lecture {
+            lecture::readout_ui(ui, &frame, lecture.pen_is_on());
+        }
         dialogs::notice_bar_ui(
             ui,
             self.notice.as_ref(),
@@ -64,7 +75,8 @@ impl eframe::App for PerceptronApp {
             &frame,
             &mut commands,
         );
-        self.panels.ui(ui, &frame, self.focus_view, &mut commands);
+        let setup_hidden = self.focus_view || self.lecture.is_some();
+        self.panels.ui(ui, &frame, setup_hidden, &mut commands);
         dialogs::confirmation_ui(
             &ctx,
             self.awaiting_confirmation.is_some(),
@@ -76,6 +88,15 @@ impl eframe::App for PerceptronApp {
             .concepts
             .ui(&ctx, self.settings.language, &mut commands);
         self.panels.serve.ui(&ctx, text, &mut commands);
+        if let Some(options) = &mut self.picture_window {
+            picture::options_ui(&ctx, options, text, &mut commands);
+        }
+        if let Some(lecture) = &mut self.lecture {
+            lecture.pen_ui(&ctx);
+        }
+        if picture_frame {
+            self.request_picture(&ctx);
+        }
 
         self.apply_all(commands.take());
         self.update_title(&ctx);
@@ -110,60 +131,29 @@ impl PerceptronApp {
     }
 }
 
-impl Panels {
-    /// The setup on the left (hidden in focus view), the output column on the right and the
-    /// network graph in the middle.
-    fn ui(
-        &mut self,
-        ui: &mut egui::Ui,
-        frame: &FrameData<'_>,
-        focus_view: bool,
-        commands: &mut CommandQueue,
-    ) {
-        if !focus_view {
-            egui::Panel::left("setup_panel")
-                .default_size(LEFT_WIDTH)
-                .resizable(true)
-                .show(ui, |ui| {
-                    egui::ScrollArea::vertical()
-                        .id_salt("setup_scroll")
-                        .show(ui, |ui| self.setup.ui(ui, frame, commands));
-                });
-        }
-        egui::Panel::right("output_panel")
-            .default_size(RIGHT_WIDTH)
-            .resizable(true)
-            .show(ui, |ui| {
-                egui::ScrollArea::vertical()
-                    .id_salt("output_scroll")
-                    .show(ui, |ui| {
-                        self.output_column_ui(ui, frame, focus_view, commands);
-                    });
-            });
-        egui::CentralPanel::default().show(ui, |ui| self.network.ui(ui, frame, commands));
-    }
+/// White backgrounds on the light theme, for the frame a picture is taken of.
+fn white_background(style: &mut egui::Style) {
+    let mut visuals = egui::Visuals::light();
+    visuals.panel_fill = egui::Color32::WHITE;
+    visuals.window_fill = egui::Color32::WHITE;
+    visuals.extreme_bg_color = egui::Color32::WHITE;
+    visuals.override_text_color = style.visuals.override_text_color;
+    style.visuals = visuals;
+}
 
-    /// The right column: the output (boundary or sample), the plots and the confusion matrix.
-    fn output_column_ui(
-        &mut self,
-        ui: &mut egui::Ui,
-        frame: &FrameData<'_>,
-        focus_view: bool,
-        commands: &mut CommandQueue,
-    ) {
-        ui.label(egui::RichText::new(frame.text.output).heading().strong());
-        if frame.trainer.train_data().num_features() == 2 {
-            self.boundary.ui(ui, frame, commands);
-        } else {
-            sample_view::ui(ui, frame, commands);
-        }
-        if focus_view {
+impl PerceptronApp {
+    /// Asks for the screenshot of this frame, cropped to the chosen view; a view that is not
+    /// on screen ends the job with a message.
+    fn request_picture(&mut self, ctx: &egui::Context) {
+        let Some(job) = &mut self.picture_job else {
+            return;
+        };
+        let view = job.options.view;
+        if let Some(rect) = self.panels.layout.rects.get(view) {
+            job.request(ctx, rect);
             return;
         }
-        ui.separator();
-        self.plots
-            .ui(ui, frame.trainer.history(), PLOT_HEIGHT, frame.text);
-        ui.separator();
-        self.confusion.ui(ui, frame, commands);
+        self.picture_job = None;
+        self.show_error(&super::super::error::AppError::PictureNotShown { view });
     }
 }

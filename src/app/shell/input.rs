@@ -4,12 +4,19 @@
 use egui::{Key, KeyboardShortcut, Modifiers, ViewportCommand};
 
 use super::super::command::{CommandQueue, FileCommand, TrainingCommand, ViewCommand};
+use super::super::files::DialogOutcome;
 use super::{AwaitingConfirmation, PerceptronApp};
 
 impl PerceptronApp {
     /// Reads this frame's input into `commands`.
     pub(super) fn input(&mut self, ctx: &egui::Context, commands: &mut CommandQueue) {
         keys(ctx, commands);
+        if self.lecture.is_some()
+            && !ctx.egui_wants_keyboard_input()
+            && ctx.input_mut(|i| i.consume_key(Modifiers::NONE, Key::Escape))
+        {
+            commands.push(ViewCommand::LeaveLecture);
+        }
         let dropped = ctx.input(|i| i.raw.dropped_files.first().map(|f| f.path().to_owned()));
         if let Some(path) = dropped {
             commands.push(FileCommand::OpenPath(path));
@@ -22,12 +29,29 @@ impl PerceptronApp {
             self.awaiting_confirmation = Some(AwaitingConfirmation::Quit);
         }
         if let Some(dialog) = &self.file_dialog
-            && let Some(path) = dialog.poll()
+            && let Some(outcome) = dialog.poll()
         {
             let purpose = dialog.purpose();
             self.file_dialog = None;
-            commands.push(FileCommand::DialogClosed { purpose, path });
+            match outcome {
+                DialogOutcome::Chosen(path) => commands.push(FileCommand::DialogClosed {
+                    purpose,
+                    path: Some(path),
+                }),
+                DialogOutcome::Cancelled => {
+                    commands.push(FileCommand::DialogClosed {
+                        purpose,
+                        path: None,
+                    });
+                }
+                DialogOutcome::Unavailable => {
+                    // From now on, save into the fallback folder without trying again.
+                    self.native_dialogs = false;
+                    self.without_dialog(purpose);
+                }
+            }
         }
+        self.poll_picture();
         // A load that started in this frame is applied in a later one, so a Cancel click in
         // the next frame always wins over a fast load.
         if let Some(load) = &self.loading
@@ -63,6 +87,9 @@ fn keys(ctx: &egui::Context, commands: &mut CommandQueue) {
         }
         if plain(Key::F) {
             commands.push(ViewCommand::ToggleFocusView);
+        }
+        if i.consume_key(Modifiers::NONE, Key::F5) {
+            commands.push(ViewCommand::ToggleLecture);
         }
         if i.consume_key(Modifiers::NONE, Key::F11) {
             commands.push(ViewCommand::ToggleFullscreen);

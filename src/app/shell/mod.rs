@@ -1,7 +1,8 @@
 //! The app itself: owns the session and the panels. Each frame (`frame.rs`) reads the input
 //! into commands (`input.rs`), extracts a read-only [`FrameData`](super::FrameData), lets the
 //! panels draw from it, shows the modal dialogs (`dialogs.rs`) and applies every command in
-//! one place (`apply.rs`).
+//! one place (`apply.rs`). `layout.rs` shares the window between the panels; `lecture.rs` is
+//! lecture mode and its pen; `export.rs` the pictures and the no-dialog fallback.
 
 use std::path::{Path, PathBuf};
 
@@ -14,6 +15,7 @@ use super::confusion::ConfusionPanel;
 use super::error::AppError;
 use super::examples::{self, Example};
 use super::files::{FileDialog, FileLoad};
+use super::picture::{PictureJob, PictureOptions};
 use super::plots::PlotsPanel;
 use super::serve_panel::ServePanel;
 use super::setup_panel::SetupPanel;
@@ -23,11 +25,16 @@ use crate::session::{Evaluations, Session, Setup};
 
 mod apply;
 mod dialogs;
+mod export;
 mod frame;
 mod input;
+mod layout;
+mod lecture;
 mod serving;
 mod show_me;
 mod training;
+
+pub use layout::{View, ViewRects};
 
 /// How many recent files are remembered.
 const MAX_RECENT: usize = 8;
@@ -118,6 +125,7 @@ struct Panels {
     boundary: BoundaryView,
     plots: PlotsPanel,
     confusion: ConfusionPanel,
+    layout: layout::Layout,
     concepts: ConceptsWindow,
     serve: ServePanel,
 }
@@ -158,6 +166,19 @@ pub struct PerceptronApp {
     shown_title: String,
     /// The context of the last frame, for dialogs that repaint when done.
     ctx: Option<egui::Context>,
+    /// Lecture mode, while it is on.
+    lecture: Option<lecture::Lecture>,
+    /// The picture window's choices, while it is open.
+    picture_window: Option<PictureOptions>,
+    /// The choices of the picture being saved (between the window and the dialog).
+    picture_options: PictureOptions,
+    /// A picture being taken.
+    picture_job: Option<PictureJob>,
+    /// False when no native file dialog can be shown (no desktop portal): saving goes to
+    /// the fallback folder instead.
+    native_dialogs: bool,
+    /// Where files go when no dialog can ask (see [`super::files::fallback_folder`]).
+    fallback_folder: PathBuf,
 }
 
 impl PerceptronApp {
@@ -215,6 +236,12 @@ impl PerceptronApp {
             close_confirmed: false,
             shown_title: String::new(),
             ctx: None,
+            lecture: None,
+            picture_window: None,
+            picture_options: PictureOptions::default(),
+            picture_job: None,
+            native_dialogs: super::files::native_dialogs_available(),
+            fallback_folder: super::files::fallback_folder(),
         }
     }
 

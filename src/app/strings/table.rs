@@ -225,6 +225,24 @@ string_table! {
         previous_page,
         /// Button: the notebook's next page.
         next_page,
+        // lecture (issue 14)
+        tab_curves,
+        lecture_mode,
+        lecture_hint,
+        pen_on,
+        export_picture,
+        picture_title,
+        picture_view,
+        view_window,
+        view_network,
+        view_boundary,
+        view_plots,
+        view_confusion,
+        picture_resolution_note,
+        picture_white,
+        picture_save,
+        picture_no_screenshot,
+        no_dialog_open,
     }
     lists {
         /// Help ▸ Keyboard shortcuts: the keys…
@@ -261,6 +279,10 @@ string_table! {
         concept_terms[20],
         /// One to three sentences per concept, same order.
         concept_explanations[20],
+        /// Help ▸ Keyboard shortcuts: lecture mode's keys…
+        shortcut_lecture_keys[4],
+        /// …and what each does.
+        shortcut_lecture_actions[4],
     }
     templates {
         /// `exported-pytorch` with $dir.
@@ -383,5 +405,22 @@ string_table! {
         input_pixel(index, row, column, value),
         /// `notebook-page` with $page, $pages, $count.
         notebook_page(page, pages, count),
+        // lecture (issue 14)
+        /// `probability-of` with $class.
+        probability_of(class),
+        /// `readout-epoch` with $epoch.
+        readout_epoch(epoch),
+        /// `readout-loss` with $loss.
+        readout_loss(loss),
+        /// `readout-train` with $accuracy.
+        readout_train(accuracy),
+        /// `readout-test` with $accuracy.
+        readout_test(accuracy),
+        /// `picture-not-shown` with $view.
+        picture_not_shown(view),
+        /// `picture-failed` with $reason.
+        picture_failed(reason),
+        /// `no-dialog-saved` with $path.
+        no_dialog_saved(path),
     }
 }
