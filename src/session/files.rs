@@ -5,7 +5,7 @@ use std::path::Path;
 
 use crate::data::{DataSource, DataSpec};
 use crate::experiment::{EXAMPLE_PREFIX, Experiment};
-use crate::nn::Trainer;
+use crate::nn::{Snapshot, Trainer};
 
 use super::{SessionError, Setup};
 
@@ -22,6 +22,8 @@ pub struct Opened {
     pub notes: String,
     /// The experiment's notes in Korean, if the file has them.
     pub notes_ko: String,
+    /// The snapshots saved with the file's history (`train --history`), oldest first.
+    pub snapshots: Vec<Snapshot>,
 }
 
 impl Opened {
@@ -91,6 +93,7 @@ fn open_csv(path: &Path) -> Result<Opened, SessionError> {
         title: String::new(),
         notes: String::new(),
         notes_ko: String::new(),
+        snapshots: Vec::new(),
     })
 }
 
@@ -115,6 +118,7 @@ pub fn restore(experiment: &Experiment) -> Result<Opened, SessionError> {
         title: experiment.name.clone(),
         notes: experiment.notes.clone(),
         notes_ko: experiment.notes_ko.clone(),
+        snapshots: experiment.restored_snapshots(),
     })
 }
 

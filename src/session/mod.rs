@@ -12,6 +12,7 @@ mod plane;
 pub mod pytorch;
 mod run;
 mod setup;
+mod snapshots;
 mod worker;
 
 use std::path::PathBuf;
@@ -29,6 +30,7 @@ pub use numbers::shortest_f32;
 pub use plane::{DecisionGrid, PlaneBounds, decision_grid, plane_trace};
 pub use run::{Evaluations, FRAME_BUDGET, MAX_FRAME_BUDGET, MAX_SPEED, Session, Stop};
 pub use setup::{Choices, Setup};
+pub use snapshots::{DEFAULT_SNAPSHOT_BUDGET, KEEP_RECENT, SnapshotStore};
 
 /// Why a session could not be set up, opened or saved.
 #[derive(Debug, Error)]
@@ -61,6 +63,12 @@ pub enum SessionError {
         path: PathBuf,
         /// Why not.
         message: String,
+    },
+    /// No snapshot of that epoch is kept (thinned, or never reached).
+    #[error("no snapshot of epoch {epoch} is kept")]
+    NoSnapshot {
+        /// The epoch asked for.
+        epoch: usize,
     },
     /// A file that is neither an experiment (.ron) nor a dataset (.csv).
     #[error("{}: not an experiment (.ron) or a dataset (.csv)", path.display())]

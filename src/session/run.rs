@@ -7,7 +7,9 @@ use std::time::{Duration, Instant};
 
 use crate::nn::{Evaluation, TrainError, Trainer};
 
+use super::SessionError;
 use super::setup::Setup;
+use super::snapshots::SnapshotStore;
 use super::worker::Worker;
 
 /// Why training stopped by itself (facts; each client words its own advice).
@@ -64,12 +66,23 @@ pub struct Session {
     evaluation_in_flight: Option<Receiver<Evaluations>>,
     /// Why training stopped, if it did.
     stop: Option<Stop>,
+    /// The parameters at the start of every epoch (thinned when full), to rewind to.
+    snapshots: SnapshotStore,
 }
 
 impl Session {
     /// A session for `setup` with a trainer already built from it.
     pub fn new(setup: Setup, trainer: Trainer) -> Self {
+        let mut snapshots = SnapshotStore::default();
+        snapshots.record(&trainer);
+        Self::with_snapshots(setup, trainer, snapshots)
+    }
+
+    /// A session that keeps `snapshots` (loaded with its experiment) as its history.
+    pub fn with_snapshots(setup: Setup, trainer: Trainer, mut snapshots: SnapshotStore) -> Self {
         let stop = trainer.stopped().cloned().map(Stop::Diverged);
+        snapshots.truncate_after(trainer.cursor().epoch);
+        snapshots.record(&trainer);
         Self {
             setup,
             home: Some(trainer),
@@ -83,6 +96,7 @@ impl Session {
             evaluations: None,
             evaluation_in_flight: None,
             stop,
+            snapshots,
         }
     }
 
@@ -109,6 +123,7 @@ impl Session {
             return;
         };
         self.home = Some(lap.trainer);
+        self.snapshots = lap.snapshots;
         self.version += lap.batches;
         self.elapsed_secs += lap.seconds;
         if let Some(error) = lap.error {
@@ -131,7 +146,11 @@ impl Session {
             self.worker = Worker::start().ok();
         }
         if let (Some(worker), Some(trainer)) = (self.worker.as_mut(), self.home.take()) {
-            self.home = worker.send(trainer);
+            let snapshots = std::mem::take(&mut self.snapshots);
+            if let Some((trainer, snapshots)) = worker.send(trainer, snapshots) {
+                self.home = Some(trainer);
+                self.snapshots = snapshots;
+            }
         }
     }
 
@@ -210,8 +229,10 @@ impl Session {
         let start = Instant::now();
         while self.playing && (unlimited || self.step_credit >= 1.0) && start.elapsed() < budget {
             self.step_credit -= 1.0;
-            if let Err(error) = self.trainer_mut().step_batch() {
-                self.stopped(&error);
+            match self.trainer_mut().step_batch() {
+                Ok(step) if step.epoch_end.is_some() => self.record_snapshot(),
+                Ok(_) => {}
+                Err(error) => self.stopped(&error),
             }
         }
         if unlimited {
@@ -300,7 +321,46 @@ impl Session {
         if let Err(error) = step(self.trainer_mut()) {
             self.stopped(&error);
         }
+        self.record_snapshot();
         self.elapsed_secs += start.elapsed().as_secs_f64();
+    }
+
+    /// Keeps a snapshot if the trainer has just begun a new epoch.
+    fn record_snapshot(&mut self) {
+        if let Some(trainer) = &self.home {
+            self.snapshots.record(trainer);
+        }
+    }
+
+    /// The history of snapshots to rewind to (complete during a frame: see
+    /// [`Session::settle`]).
+    pub fn snapshots(&self) -> &SnapshotStore {
+        &self.snapshots
+    }
+
+    /// A trainer as the run was at the start of `epoch`, on the same data, for viewing:
+    /// the session itself does not change.
+    pub fn trainer_at(&self, epoch: usize) -> Result<Trainer, SessionError> {
+        let snapshot = self
+            .snapshots
+            .get(epoch)
+            .ok_or(SessionError::NoSnapshot { epoch })?;
+        Ok(self.trainer().rewound(snapshot)?)
+    }
+
+    /// Continues training from the start of `epoch`: the trainer becomes the snapshot's,
+    /// the later snapshots and history records are dropped, and training goes on exactly as
+    /// it went from there (paused).
+    pub fn continue_from(&mut self, epoch: usize) -> Result<(), SessionError> {
+        let trainer = self.trainer_at(epoch)?;
+        let mut snapshots = std::mem::take(&mut self.snapshots);
+        snapshots.truncate_after(epoch);
+        let (speed, elapsed_secs) = (self.speed, self.elapsed_secs);
+        let setup = self.setup.clone();
+        *self = Self::with_snapshots(setup, trainer, snapshots);
+        self.speed = speed;
+        self.elapsed_secs = elapsed_secs;
+        Ok(())
     }
 
     fn stopped(&mut self, error: &TrainError) {

@@ -11,6 +11,7 @@ use std::sync::mpsc::{self, Receiver, Sender};
 use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
+use super::snapshots::SnapshotStore;
 use crate::nn::{TrainError, Trainer};
 
 /// The longest a lap runs when no frame asks for the trainer (a hidden window).
@@ -21,6 +22,8 @@ const MAX_LAP: Duration = Duration::from_secs(1);
 pub struct Lap {
     /// The trainer, back home.
     pub trainer: Trainer,
+    /// The snapshot store, with a snapshot of every epoch begun while away.
+    pub snapshots: SnapshotStore,
     /// Mini-batches stepped.
     pub batches: u64,
     /// Wall time spent training.
@@ -34,7 +37,7 @@ pub struct Lap {
 /// The training thread and the channels to it.
 #[derive(Debug)]
 pub struct Worker {
-    to_thread: Option<Sender<Trainer>>,
+    to_thread: Option<Sender<(Trainer, SnapshotStore)>>,
     from_thread: Receiver<Lap>,
     stop: Arc<AtomicBool>,
     thread: Option<JoinHandle<()>>,
@@ -44,14 +47,14 @@ pub struct Worker {
 impl Worker {
     /// Starts the thread, or returns why it could not be started.
     pub fn start() -> std::io::Result<Self> {
-        let (to_thread, inbox) = mpsc::channel::<Trainer>();
+        let (to_thread, inbox) = mpsc::channel::<(Trainer, SnapshotStore)>();
         let (outbox, from_thread) = mpsc::channel();
         let stop = Arc::new(AtomicBool::new(false));
         let flag = Arc::clone(&stop);
         let thread = std::thread::Builder::new()
             .name("training".into())
             .spawn(move || {
-                while let Ok(mut trainer) = inbox.recv() {
+                while let Ok((mut trainer, mut snapshots)) = inbox.recv() {
                     let start = Instant::now();
                     let (mut batches, mut error, mut crashed) = (0, None, None);
                     while !flag.load(Ordering::Acquire) && start.elapsed() < MAX_LAP {
@@ -59,7 +62,12 @@ impl Worker {
                         // the user's experiment comes back and can still be saved.
                         let step = panic::catch_unwind(AssertUnwindSafe(|| trainer.step_batch()));
                         match step {
-                            Ok(Ok(_)) => batches += 1,
+                            Ok(Ok(step)) => {
+                                batches += 1;
+                                if step.epoch_end.is_some() {
+                                    snapshots.record(&trainer);
+                                }
+                            }
                             Ok(Err(e)) => {
                                 error = Some(e);
                                 break;
@@ -73,6 +81,7 @@ impl Worker {
                     let seconds = start.elapsed().as_secs_f64();
                     let lap = Lap {
                         trainer,
+                        snapshots,
                         batches,
                         seconds,
                         error,
@@ -92,19 +101,23 @@ impl Worker {
         })
     }
 
-    /// Hands `trainer` to the thread to train until [`Worker::recall`]. Returns it if the
-    /// thread is gone (then it stays with the caller).
-    pub fn send(&mut self, trainer: Trainer) -> Option<Trainer> {
+    /// Hands `trainer` (and the store that takes its snapshots) to the thread to train until
+    /// [`Worker::recall`]. Returns them if the thread is gone (then they stay with the caller).
+    pub fn send(
+        &mut self,
+        trainer: Trainer,
+        snapshots: SnapshotStore,
+    ) -> Option<(Trainer, SnapshotStore)> {
         self.stop.store(false, Ordering::Release);
         let Some(tx) = &self.to_thread else {
-            return Some(trainer);
+            return Some((trainer, snapshots));
         };
-        match tx.send(trainer) {
+        match tx.send((trainer, snapshots)) {
             Ok(()) => {
                 self.away = true;
                 None
             }
-            Err(mpsc::SendError(trainer)) => Some(trainer),
+            Err(mpsc::SendError(away)) => Some(away),
         }
     }
 

@@ -1,0 +1,160 @@
+//! The training history: rewinding to a snapshot and continuing gives bit for bit the run
+//! that was, and the snapshot store keeps within its byte budget, thinning older epochs.
+
+use perceptron_lab::nn::{Network, Optimizer, OptimizerState, Snapshot, Trainer};
+use perceptron_lab::session::{KEEP_RECENT, Session, Setup, SnapshotStore};
+
+/// The default experiment (noisy XOR, 4 tanh, softmax) with Adam, so the optimizer state
+/// matters, and mini-batches of 7, so the shuffle matters.
+fn setup() -> Setup {
+    let mut setup = Setup::default();
+    setup.config.optimizer = Optimizer::ADAM;
+    setup.config.learning_rate = 0.05;
+    setup.config.batch_size = 7;
+    setup
+}
+
+fn session() -> Session {
+    let setup = setup();
+    let trainer = setup.build().unwrap();
+    Session::new(setup, trainer)
+}
+
+/// Every weight, bias and optimizer moment as raw bits.
+fn bits(network: &Network, state: &OptimizerState) -> Vec<u32> {
+    let params = network
+        .layers
+        .iter()
+        .flat_map(|l| l.weights.iter().chain(l.biases.iter()));
+    let moments = state.moments.iter().flat_map(|m| {
+        m.weights
+            .iter()
+            .chain(&m.biases)
+            .chain(&m.weights_sq)
+            .chain(&m.biases_sq)
+    });
+    params.chain(moments).map(|v| v.to_bits()).collect()
+}
+
+fn trainer_bits(t: &Trainer) -> Vec<u32> {
+    bits(t.network(), t.optimizer_state())
+}
+
+#[test]
+fn continuing_from_epoch_8_repeats_every_later_epoch_bit_for_bit() {
+    let mut s = session();
+    let mut original = vec![trainer_bits(s.trainer())];
+    for _ in 0..20 {
+        s.step_epoch();
+        original.push(trainer_bits(s.trainer()));
+    }
+    assert_eq!(s.trainer().cursor().epoch, 20, "trained 20 epochs");
+    assert_eq!(
+        s.snapshots().epochs().collect::<Vec<_>>(),
+        (0..=20).collect::<Vec<_>>(),
+        "one snapshot per epoch begun, the start included"
+    );
+    let history = s.trainer().history().to_vec();
+    assert_ne!(original[8], original[20], "training changed the weights");
+
+    s.continue_from(8).unwrap();
+    assert_eq!(s.trainer().cursor().epoch, 8, "rewound to epoch 8");
+    assert_eq!(
+        s.trainer().history(),
+        &history[..8],
+        "later records dropped"
+    );
+    assert_eq!(
+        s.snapshots().newest_epoch(),
+        Some(8),
+        "later snapshots dropped"
+    );
+    assert_eq!(trainer_bits(s.trainer()), original[8], "epoch 8's state");
+    for (epoch, expected) in original.iter().enumerate().skip(9) {
+        s.step_epoch();
+        assert_eq!(
+            &trainer_bits(s.trainer()),
+            expected,
+            "epoch {epoch} differs after continuing from epoch 8"
+        );
+    }
+    assert_eq!(
+        s.trainer().history(),
+        &history[..],
+        "the same losses and accuracies"
+    );
+}
+
+#[test]
+fn viewing_a_snapshot_changes_nothing() {
+    let mut s = session();
+    for _ in 0..5 {
+        s.step_epoch();
+    }
+    let live = trainer_bits(s.trainer());
+    let past = s.trainer_at(2).unwrap();
+    assert_eq!(past.cursor().epoch, 2, "the view is at epoch 2");
+    assert_ne!(trainer_bits(&past), live, "epoch 2 had other weights");
+    assert_eq!(trainer_bits(s.trainer()), live, "the live run is untouched");
+    assert!(
+        s.trainer_at(99).is_err(),
+        "an epoch never reached has no snapshot"
+    );
+}
+
+#[test]
+fn the_store_keeps_within_its_budget_and_thins_older_epochs() {
+    let setup = setup();
+    let mut trainer = setup.build().unwrap();
+    let one = trainer.snapshot().unwrap().bytes();
+    // Room for 40 snapshots.
+    let budget = 40 * one + one / 2;
+    let mut store = SnapshotStore::new(budget);
+    let mut most = 0;
+    store.record(&trainer);
+    trainer.set_epoch_evaluation(false);
+    for _ in 0..1000 {
+        trainer.step_epoch().unwrap();
+        assert!(store.record(&trainer), "every new epoch is kept");
+        assert!(
+            store.bytes() <= budget,
+            "{} bytes held, budget {budget}",
+            store.bytes()
+        );
+        most = most.max(store.len());
+    }
+    let counted: usize = store.snapshots().iter().map(Snapshot::bytes).sum();
+    assert_eq!(store.bytes(), counted, "the running count is exact");
+    assert_eq!(
+        store.bytes(),
+        store.len() * one,
+        "every snapshot the same size"
+    );
+    assert!(most <= 40, "never more than the budget's 40: {most}");
+    let epochs: Vec<usize> = store.epochs().collect();
+    assert_eq!(epochs[0], 0, "the start is kept: {epochs:?}");
+    let recent: Vec<usize> = epochs[epochs.len() - KEEP_RECENT..].to_vec();
+    assert_eq!(
+        recent,
+        (1000 - KEEP_RECENT + 1..=1000).collect::<Vec<_>>(),
+        "the recent epochs are all kept: {epochs:?}"
+    );
+    let gaps: Vec<usize> = epochs.windows(2).map(|w| w[1] - w[0]).collect();
+    assert!(
+        gaps.windows(2).all(|g| g[0] >= g[1]),
+        "older epochs are spaced at least as widely as newer ones: {epochs:?}"
+    );
+    assert!(
+        gaps[0] >= 16 * gaps[gaps.len() - 1],
+        "the spacing grows with age (log-spaced): {epochs:?}"
+    );
+}
+
+#[test]
+fn a_snapshot_larger_than_the_budget_is_refused() {
+    let trainer = setup().build().unwrap();
+    let one = trainer.snapshot().unwrap().bytes();
+    let mut store = SnapshotStore::new(one - 1);
+    assert!(!store.record(&trainer), "does not fit");
+    assert_eq!((store.len(), store.bytes(), store.refused()), (0, 0, 1));
+}
