@@ -116,6 +116,10 @@ pub struct TrainArgs {
     /// No progress lines on stderr.
     #[arg(long, short)]
     pub quiet: bool,
+    /// Store in the saved file a snapshot of the weights and optimizer state at the start of
+    /// every epoch (older epochs thinned to fit), to rewind to or compare from.
+    #[arg(long)]
+    pub history: bool,
 }
 
 /// Most epochs one `train` runs.
