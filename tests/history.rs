@@ -158,3 +158,38 @@ fn a_snapshot_larger_than_the_budget_is_refused() {
     assert!(!store.record(&trainer), "does not fit");
     assert_eq!((store.len(), store.bytes(), store.refused()), (0, 0, 1));
 }
+
+#[test]
+fn the_gif_has_one_frame_per_kept_epoch_with_the_epoch_written_on_it() {
+    use image::AnimationDecoder as _;
+    use perceptron_lab::session::{FRAME_SIZE, boundary_frames, write_gif};
+
+    let mut s = session();
+    for _ in 0..6 {
+        s.step_epoch();
+    }
+    let frames = boundary_frames(s.trainer(), s.snapshots(), FRAME_SIZE).unwrap();
+    assert_eq!(frames.len(), 7, "epochs 0 to 6");
+    let corner = |f: &image::RgbaImage| -> Vec<u8> {
+        use image::GenericImageView as _;
+        f.view(0, 0, 87, 21).to_image().into_raw()
+    };
+    assert!(
+        corner(&frames[1]) != corner(&frames[2]),
+        "the label differs between epoch 1 and epoch 2"
+    );
+    let mut bytes = Vec::new();
+    write_gif(frames, &mut bytes).unwrap();
+    let decoded = image::codecs::gif::GifDecoder::new(std::io::Cursor::new(bytes))
+        .unwrap()
+        .into_frames()
+        .collect_frames()
+        .unwrap();
+    assert_eq!(decoded.len(), 7, "one frame per kept epoch");
+    assert!(
+        decoded
+            .iter()
+            .all(|f| f.buffer().dimensions() == (FRAME_SIZE, FRAME_SIZE)),
+        "every frame full size"
+    );
+}

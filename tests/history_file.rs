@@ -256,3 +256,47 @@ fn the_shipped_xor_comparison_ends_with_b_right_and_a_wrong() {
         accuracy("a")
     );
 }
+
+#[test]
+fn export_gif_writes_one_frame_per_saved_snapshot() {
+    use image::AnimationDecoder as _;
+
+    let dir = tempfile::tempdir().unwrap();
+    let model = dir.path().join("x.ron");
+    let gif = dir.path().join("x.gif");
+    let (model, gif) = (model.to_str().unwrap(), gif.to_str().unwrap());
+    let (code, _, err) = run(&[
+        "train",
+        "--data",
+        "builtin:xor",
+        "--hidden",
+        "4:tanh",
+        "--epochs",
+        "9",
+        "--save",
+        model,
+        "--history",
+        "--quiet",
+    ]);
+    assert_eq!(code, 0, "{err}");
+    let (code, out, err) = run(&["export", model, "--gif", gif]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("10 frames"), "{out}");
+    let file = std::fs::File::open(gif).unwrap();
+    let frames = image::codecs::gif::GifDecoder::new(std::io::BufReader::new(file))
+        .unwrap()
+        .into_frames()
+        .collect_frames()
+        .unwrap();
+    assert_eq!(frames.len(), 10, "epochs 0 to 9");
+
+    let plain = dir.path().join("plain.ron");
+    let plain = plain.to_str().unwrap();
+    run(&["train", "--epochs", "1", "--save", plain, "--quiet"]);
+    let (code, _, err) = run(&["export", plain, "--gif", gif]);
+    assert_eq!(code, 2, "nothing to animate");
+    assert!(
+        err.contains("--history") && err.lines().count() == 1,
+        "{err}"
+    );
+}

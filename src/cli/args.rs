@@ -225,4 +225,8 @@ pub struct ExportArgs {
     /// weights.safetensors, README.md and the training and test rows as CSV.
     #[arg(long, value_name = "OUT_DIR")]
     pub pytorch: Option<PathBuf>,
+    /// Instead, write the decision boundary at every saved snapshot (`train --history`) as an
+    /// animated GIF, the epoch written on each frame (2-feature data only).
+    #[arg(long, value_name = "OUT.gif", conflicts_with_all = ["json", "pytorch"])]
+    pub gif: Option<PathBuf>,
 }

@@ -3,6 +3,7 @@
 //! Every number the app shows can be reproduced here. Bad arguments or files give a one-line
 //! error and exit code 2. One file per subcommand; this one parses and dispatches.
 
+mod animate;
 mod args;
 mod bench;
 mod compare;

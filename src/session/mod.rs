@@ -1,9 +1,11 @@
 //! A running experiment without a UI: the setup that builds a trainer, opening and saving
 //! experiment files and datasets, the training thread, the evaluation jobs, the 2-D
-//! plane/decision-grid extraction and the rule that calls a run diverged. The app, the command
+//! plane/decision-grid extraction, the rule that calls a run diverged, the snapshots to rewind
+//! to and the animation of them. The app, the command
 //! line, the benchmarks and the server are its clients; nothing here names egui or words
 //! advice for a particular client.
 
+mod animation;
 mod divergence;
 mod files;
 mod lock;
@@ -23,6 +25,7 @@ use crate::data::DatasetError;
 use crate::experiment::ExperimentError;
 use crate::nn::{ConfigError, TrainError};
 
+pub use animation::{FRAME_SIZE, MAX_FRAMES, boundary_frames, export_boundary_gif, write_gif};
 pub use divergence::{BlowUp, DivergenceGuard, LOSS_GROWTH_LIMIT, MAX_PARAMETER};
 pub use files::{Opened, experiment_of, open_path, open_shipped_example, restore, save};
 pub use lock::{TrainingLock, check_not_in_training};
@@ -61,6 +64,12 @@ pub enum SessionError {
     File {
         /// The file.
         path: PathBuf,
+        /// Why not.
+        message: String,
+    },
+    /// An animation of training could not be made.
+    #[error("cannot animate: {message}")]
+    Animation {
         /// Why not.
         message: String,
     },
