@@ -193,3 +193,33 @@ fn the_gif_has_one_frame_per_kept_epoch_with_the_epoch_written_on_it() {
         "every frame full size"
     );
 }
+
+#[test]
+fn full_speed_training_on_the_training_thread_keeps_a_snapshot_of_every_epoch() {
+    use perceptron_lab::session::MAX_SPEED;
+
+    let mut s = session();
+    s.speed = MAX_SPEED;
+    s.set_playing(true);
+    // Frames: settle, tick, end_frame (the trainer trains away between frames).
+    let mut frames = 0;
+    while s.trainer().cursor().epoch < 30 && frames < 10_000 {
+        s.settle();
+        s.tick(0.016);
+        s.end_frame();
+        std::thread::sleep(std::time::Duration::from_millis(2));
+        s.settle();
+        frames += 1;
+    }
+    s.set_playing(false);
+    let epoch = s.trainer().cursor().epoch;
+    assert!(epoch >= 30, "trained at full speed: epoch {epoch}");
+    let kept: Vec<usize> = s.snapshots().epochs().collect();
+    let all: Vec<usize> = (0..=kept[kept.len() - 1]).collect();
+    assert_eq!(kept, all, "every epoch begun, on either thread, is kept");
+    assert_eq!(
+        s.snapshots().newest_epoch(),
+        Some(epoch),
+        "up to the start of the live epoch"
+    );
+}
