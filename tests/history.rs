@@ -223,3 +223,82 @@ fn full_speed_training_on_the_training_thread_keeps_a_snapshot_of_every_epoch() 
         "up to the start of the live epoch"
     );
 }
+
+/// The README's figures (run with a release build:
+/// `cargo test --release --test history -- --ignored --nocapture`): the default 256 MiB
+/// budget at digits scale over 1000 real epochs, and at 60 000×784 scale (a 784-128-64-10
+/// Adam network, snapshots pushed for 1000 epochs without training: their size does not
+/// depend on the values).
+#[test]
+#[ignore = "slow in debug builds; measures the README's figures"]
+fn budget_figures_for_the_readme() {
+    use perceptron_lab::nn::{Activation, Architecture, LayerSpec, TrainConfig};
+    use perceptron_lab::session::{DEFAULT_SNAPSHOT_BUDGET, open_shipped_example};
+
+    let opened = open_shipped_example("digits-confusion").unwrap();
+    let mut trainer = opened.trainer;
+    let mut store = SnapshotStore::default();
+    store.record(&trainer);
+    let start = std::time::Instant::now();
+    for _ in 0..1000 {
+        trainer.step_epoch().unwrap();
+        store.record(&trainer);
+    }
+    assert!(
+        store.bytes() <= DEFAULT_SNAPSHOT_BUDGET,
+        "within the budget"
+    );
+    println!(
+        "digits {:?}, {} parameters: {} snapshots, {} bytes ({:.1} MiB), {} bytes each, first epochs {:?}, {:.1} s",
+        trainer.network().architecture().layers.len(),
+        trainer.network().parameter_count(),
+        store.len(),
+        store.bytes(),
+        store.bytes() as f64 / 1_048_576.0,
+        store.snapshots()[0].bytes(),
+        store.epochs().take(8).collect::<Vec<_>>(),
+        start.elapsed().as_secs_f64()
+    );
+
+    let layer = |width, activation| LayerSpec { width, activation };
+    let architecture = Architecture {
+        inputs: 784,
+        layers: vec![
+            layer(128, Activation::Relu),
+            layer(64, Activation::Relu),
+            layer(10, Activation::Softmax),
+        ],
+    };
+    let network = Network::new(&architecture, 1).unwrap();
+    let state = OptimizerState::new(Optimizer::ADAM, &network);
+    let config = TrainConfig {
+        loss: perceptron_lab::nn::Loss::Ce,
+        optimizer: Optimizer::ADAM,
+        learning_rate: 0.001,
+        l2: 0.0,
+        batch_size: 64,
+        seed: 1,
+    };
+    let mut store = SnapshotStore::default();
+    let mut most = 0;
+    for epoch in 0..=1000 {
+        store.push(Snapshot {
+            epoch,
+            config,
+            network: network.clone(),
+            state: state.clone(),
+        });
+        most = most.max(store.bytes());
+    }
+    assert!(most <= DEFAULT_SNAPSHOT_BUDGET, "within the budget");
+    println!(
+        "784-128-64-10 Adam, {} parameters: {} snapshots after 1000 epochs, {} bytes ({:.1} MiB, most {:.1} MiB), {} bytes each, epochs {:?}",
+        network.parameter_count(),
+        store.len(),
+        store.bytes(),
+        store.bytes() as f64 / 1_048_576.0,
+        most as f64 / 1_048_576.0,
+        store.snapshots()[0].bytes(),
+        store.epochs().collect::<Vec<_>>()
+    );
+}

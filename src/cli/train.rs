@@ -124,6 +124,9 @@ pub fn train(a: &TrainArgs) -> Result<(), Failure> {
             save(&run, path)?;
             if !a.quiet {
                 eprintln!("saved {}", path.display());
+                if let Some(store) = &run.snapshots {
+                    eprintln!("{}", history_line(store));
+                }
             }
             Some(path)
         }
@@ -195,6 +198,21 @@ fn save(run: &Run, path: &std::path::Path) -> Result<(), Failure> {
         experiment.set_snapshots(&store.fitting_a_file(&FileLimits::default()));
     }
     experiment.save(path).map_err(Failure::usage)
+}
+
+/// What the snapshot store holds: how many, which epochs, its bytes against the budget.
+fn history_line(store: &SnapshotStore) -> String {
+    let mib = |bytes: usize| bytes as f64 / (1024.0 * 1024.0);
+    let (first, last) = (
+        store.epochs().next().unwrap_or(0),
+        store.newest_epoch().unwrap_or(0),
+    );
+    format!(
+        "history: {} snapshots of epochs {first}–{last}, {:.1} MiB of the {:.0} MiB budget",
+        store.len(),
+        mib(store.bytes()),
+        mib(store.budget_bytes())
+    )
 }
 
 /// Every how many epochs a progress line is printed: about 50 lines in all.
