@@ -34,6 +34,8 @@ pub enum Command {
     Inform(&'static str),
     /// Hide the notice bar's message.
     DismissNotice,
+    /// The timeline: view a past epoch, back to live, continue from an epoch.
+    History(super::timeline::HistoryCommand),
 }
 
 /// Files and the experiment as a whole.

@@ -27,6 +27,7 @@ mod shell;
 mod step_through;
 pub mod strings;
 mod theme;
+mod timeline;
 mod toolbar;
 mod update_rule;
 

@@ -31,7 +31,7 @@ pub use files::{Opened, experiment_of, open_path, open_shipped_example, restore,
 pub use lock::{TrainingLock, check_not_in_training};
 pub use numbers::shortest_f32;
 pub use plane::{DecisionGrid, PlaneBounds, decision_grid, plane_trace};
-pub use run::{Evaluations, FRAME_BUDGET, MAX_FRAME_BUDGET, MAX_SPEED, Session, Stop};
+pub use run::{Evaluations, FRAME_BUDGET, MAX_FRAME_BUDGET, MAX_SPEED, Rewound, Session, Stop};
 pub use setup::{Choices, Setup};
 pub use snapshots::{DEFAULT_SNAPSHOT_BUDGET, KEEP_RECENT, SnapshotStore};
 

@@ -7,10 +7,13 @@ use std::time::{Duration, Instant};
 
 use crate::nn::{Evaluation, TrainError, Trainer};
 
-use super::SessionError;
 use super::setup::Setup;
 use super::snapshots::SnapshotStore;
 use super::worker::Worker;
+
+mod rewind;
+
+pub use rewind::Rewound;
 
 /// Why training stopped by itself (facts; each client words its own advice).
 #[derive(Debug, Clone, PartialEq)]
@@ -41,6 +44,19 @@ pub struct Evaluations {
     pub test: Option<Evaluation>,
     version: u64,
     at: Instant,
+}
+
+impl Evaluations {
+    /// Evaluates `trainer` here and now, for weights version `version`.
+    fn now(trainer: &Trainer, version: u64) -> Self {
+        let (train, test) = trainer.evaluation_job().run();
+        Self {
+            train,
+            test,
+            version,
+            at: Instant::now(),
+        }
+    }
 }
 
 /// An experiment being run.
@@ -281,13 +297,7 @@ impl Session {
             .as_ref()
             .is_none_or(|e| e.at.elapsed() >= EVALUATION_INTERVAL);
         if !self.playing || self.evaluations.is_none() {
-            let (train, test) = self.trainer().evaluation_job().run();
-            self.evaluations = Some(Evaluations {
-                train,
-                test,
-                version: self.version,
-                at: Instant::now(),
-            });
+            self.evaluations = Some(Evaluations::now(self.trainer(), self.version));
             self.evaluation_in_flight = None;
         } else if due && self.evaluation_in_flight.is_none() {
             self.evaluation_in_flight = self.evaluate_in_background();
@@ -323,44 +333,6 @@ impl Session {
         }
         self.record_snapshot();
         self.elapsed_secs += start.elapsed().as_secs_f64();
-    }
-
-    /// Keeps a snapshot if the trainer has just begun a new epoch.
-    fn record_snapshot(&mut self) {
-        if let Some(trainer) = &self.home {
-            self.snapshots.record(trainer);
-        }
-    }
-
-    /// The history of snapshots to rewind to (complete during a frame: see
-    /// [`Session::settle`]).
-    pub fn snapshots(&self) -> &SnapshotStore {
-        &self.snapshots
-    }
-
-    /// A trainer as the run was at the start of `epoch`, on the same data, for viewing:
-    /// the session itself does not change.
-    pub fn trainer_at(&self, epoch: usize) -> Result<Trainer, SessionError> {
-        let snapshot = self
-            .snapshots
-            .get(epoch)
-            .ok_or(SessionError::NoSnapshot { epoch })?;
-        Ok(self.trainer().rewound(snapshot)?)
-    }
-
-    /// Continues training from the start of `epoch`: the trainer becomes the snapshot's,
-    /// the later snapshots and history records are dropped, and training goes on exactly as
-    /// it went from there (paused).
-    pub fn continue_from(&mut self, epoch: usize) -> Result<(), SessionError> {
-        let trainer = self.trainer_at(epoch)?;
-        let mut snapshots = std::mem::take(&mut self.snapshots);
-        snapshots.truncate_after(epoch);
-        let (speed, elapsed_secs) = (self.speed, self.elapsed_secs);
-        let setup = self.setup.clone();
-        *self = Self::with_snapshots(setup, trainer, snapshots);
-        self.speed = speed;
-        self.elapsed_secs = elapsed_secs;
-        Ok(())
     }
 
     fn stopped(&mut self, error: &TrainError) {

@@ -33,6 +33,7 @@ impl PerceptronApp {
             Command::ShowError(error) => self.show_error(&error),
             Command::Inform(message) => self.inform(message.to_owned()),
             Command::DismissNotice => self.notice = None,
+            Command::History(command) => self.apply_history(command),
         }
     }
 

@@ -8,7 +8,7 @@ use super::super::command::CommandQueue;
 use super::super::files::FileLoad;
 use super::super::frame_data::FrameData;
 use super::super::menu::{self, MenuState};
-use super::super::{sample_view, toolbar};
+use super::super::{sample_view, timeline, toolbar};
 use super::{Panels, PerceptronApp, dialogs};
 
 /// Default width of the right column (output, plots, confusion matrix).
@@ -37,10 +37,15 @@ impl eframe::App for PerceptronApp {
             ctx.request_repaint();
         }
         self.session.refresh_evaluations();
+        self.forget_stale_rewind();
 
         let text = self.text();
         let Some(frame) = FrameData::new(&self.session, self.focus, text) else {
             unreachable!("the evaluations were just refreshed")
+        };
+        let frame = match &self.rewound {
+            Some(rewound) => frame.rewound(rewound),
+            None => frame,
         };
         egui::Panel::top("menu_bar").show(ui, |ui| {
             let state = MenuState {
@@ -158,6 +163,7 @@ impl Panels {
         ui.separator();
         self.plots
             .ui(ui, frame.trainer.history(), PLOT_HEIGHT, frame.text);
+        timeline::ui(ui, frame, commands);
         ui.separator();
         self.confusion.ui(ui, frame, commands);
     }

@@ -22,6 +22,7 @@ use crate::session::{Evaluations, Session, Setup};
 mod apply;
 mod dialogs;
 mod frame;
+mod history;
 mod input;
 mod training;
 
@@ -115,6 +116,8 @@ pub struct PerceptronApp {
     session: Session,
     examples: Vec<Example>,
     panels: Panels,
+    /// The run as it was at a past epoch, shown instead of the live one (the timeline).
+    rewound: Option<crate::session::Rewound>,
     /// The file being opened on a background thread.
     loading: Option<FileLoad>,
     /// The native file dialog being shown, on its own thread.
@@ -179,6 +182,7 @@ impl PerceptronApp {
             session,
             examples: examples::all(),
             panels: Panels::default(),
+            rewound: None,
             loading: None,
             file_dialog: None,
             focus: 0,

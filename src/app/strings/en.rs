@@ -323,4 +323,11 @@ pub static EN: Strings = Strings {
         "The gradient flows back: δ = ∂L/∂z on nodes, ∂L/∂w = δ·a on edges.",
         "Each weight moves by its optimizer’s rule (the edge inspector shows it with its numbers).",
     ],
+    // history
+    timeline: "Timeline",
+    viewing_epoch: "Viewing epoch {} of {}",
+    timeline_live: "Live: epoch {}",
+    back_to_live: "Back to live",
+    continue_from_here: "Continue from here",
+    history_budget: "{} snapshots, {} of {} MiB",
 };

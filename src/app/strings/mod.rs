@@ -330,6 +330,19 @@ pub struct Strings {
     pub phase_labels: [&'static str; 4],
     /// One per step-through phase, in order.
     pub phase_explanations: [&'static str; 4],
+    // history
+    /// Heading of the timeline under the plots.
+    pub timeline: &'static str,
+    /// The marker while rewound: the epoch shown, the live epoch.
+    pub viewing_epoch: &'static str,
+    /// The timeline at the live run: its epoch.
+    pub timeline_live: &'static str,
+    /// Button: leave the rewound view.
+    pub back_to_live: &'static str,
+    /// Button: train on from the epoch shown (later epochs are dropped).
+    pub continue_from_here: &'static str,
+    /// Snapshots kept, their size and the budget (MiB).
+    pub history_budget: &'static str,
 }
 
 #[cfg(test)]
