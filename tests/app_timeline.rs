@@ -102,3 +102,64 @@ fn continue_from_here_trains_on_from_the_epoch_shown() {
     );
     assert!(harness.query_by_label("Live: epoch 2").is_some(), "live");
 }
+
+/// A file dropped onto the window, as the windowing backend would report it.
+#[derive(Debug)]
+struct DroppedPath(std::path::PathBuf);
+
+impl egui::DroppedFile for DroppedPath {
+    fn path(&self) -> &std::path::Path {
+        &self.0
+    }
+
+    fn bytes(&self) -> Result<Vec<u8>, String> {
+        std::fs::read(&self.0).map_err(|e| e.to_string())
+    }
+}
+
+#[test]
+fn a_file_saved_with_history_opens_with_its_timeline() {
+    use perceptron_lab::experiment::Experiment;
+    use perceptron_lab::session::{Setup, SnapshotStore};
+
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("h.ron");
+    let setup = Setup::default();
+    let mut trainer = setup.build().unwrap();
+    let mut store = SnapshotStore::default();
+    store.record(&trainer);
+    for _ in 0..3 {
+        trainer.step_epoch().unwrap();
+        store.record(&trainer);
+    }
+    let mut experiment = Experiment::from_trainer(&trainer, setup.data_spec(), false);
+    experiment.set_snapshots(store.snapshots());
+    experiment.save(&path).unwrap();
+
+    let mut harness = common::harness();
+    harness.run();
+    harness
+        .input_mut()
+        .dropped_files
+        .push(std::sync::Arc::new(DroppedPath(path)));
+    harness.step();
+    harness.state_mut().wait_for_load();
+    harness.run();
+    assert_eq!(harness.state_mut().epoch(), 3, "opened at epoch 3");
+    assert_eq!(
+        harness
+            .state_mut()
+            .session()
+            .snapshots()
+            .epochs()
+            .collect::<Vec<_>>(),
+        vec![0, 1, 2, 3],
+        "with the file's snapshots"
+    );
+    harness.key_press_modifiers(Modifiers::ALT, Key::Home);
+    harness.run();
+    assert!(
+        harness.query_by_label("Viewing epoch 0 of 3").is_some(),
+        "and the timeline reaches back to the start"
+    );
+}

@@ -312,7 +312,8 @@ impl PerceptronApp {
                 if !summary.is_empty() {
                     message = format!("{message}: {summary}");
                 }
-                self.session.replace(opened.setup, opened.trainer);
+                self.session
+                    .replace_with_history(opened.setup, opened.trainer, opened.snapshots);
                 self.after_replace();
                 self.dirty = false;
                 self.inform(message);

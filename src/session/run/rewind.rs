@@ -2,8 +2,8 @@
 //! epoch, and continuing training from one (the later epochs dropped).
 
 use super::{Evaluations, Session};
-use crate::nn::Trainer;
-use crate::session::{SessionError, SnapshotStore};
+use crate::nn::{Snapshot, Trainer};
+use crate::session::{DEFAULT_SNAPSHOT_BUDGET, SessionError, Setup, SnapshotStore};
 
 /// The run as it was at the start of a kept epoch, for viewing: its own trainer (on the
 /// session's shared data) and evaluations. Viewing never changes the session.
@@ -57,6 +57,20 @@ impl Session {
         self.speed = speed;
         self.elapsed_secs = elapsed_secs;
         Ok(())
+    }
+
+    /// Replaces the experiment with one opened from a file, keeping the snapshots the file
+    /// was saved with (`train --history`) as its history.
+    pub fn replace_with_history(
+        &mut self,
+        setup: Setup,
+        trainer: Trainer,
+        snapshots: Vec<Snapshot>,
+    ) {
+        let speed = self.speed;
+        let store = SnapshotStore::from_snapshots(DEFAULT_SNAPSHOT_BUDGET, snapshots);
+        *self = Self::with_snapshots(setup, trainer, store);
+        self.speed = speed;
     }
 
     /// The run as it was at the start of `epoch`, evaluated (on this thread: on large data
