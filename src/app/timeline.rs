@@ -1,8 +1,9 @@
-//! The timeline under the plots: a slider over the epochs whose snapshots are kept, a clear
-//! "viewing epoch 7 of 200" marker while the views show the past, a button back to live and
-//! one to continue training from the epoch shown. Alt+←/→ step through the kept epochs,
-//! Alt+Home goes to the first, Alt+End back to live. Scrubbing never changes the experiment:
-//! the app shows a rewound copy ([`crate::session::Rewound`]) instead of the live trainer.
+//! The timeline, a strip along the bottom of the window: a slider over the epochs whose
+//! snapshots are kept, a clear "viewing epoch 7 of 200" marker while the views show the past,
+//! a button back to live and one to continue training from the epoch shown. Alt+←/→ step
+//! through the kept epochs, Alt+Home goes to the first, Alt+End back to live. Scrubbing never
+//! changes the experiment: the app shows a rewound copy ([`crate::session::Rewound`]) instead
+//! of the live trainer.
 
 use egui::RichText;
 
@@ -71,33 +72,33 @@ pub fn ui(ui: &mut egui::Ui, frame: &FrameData<'_>, commands: &mut CommandQueue)
             None => HistoryCommand::Live,
         });
     }
-    match frame.viewing {
-        Some(epoch) => {
-            ui.label(
-                RichText::new(fill(text.viewing_epoch, &[&epoch, &live_epoch]))
-                    .strong()
-                    .color(ui.visuals().warn_fg_color),
-            );
-            ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
+        match frame.viewing {
+            Some(epoch) => {
+                ui.label(
+                    RichText::new(fill(text.viewing_epoch, &[&epoch, &live_epoch]))
+                        .strong()
+                        .color(ui.visuals().warn_fg_color),
+                );
                 if ui.button(text.back_to_live).clicked() {
                     commands.push(HistoryCommand::Live);
                 }
                 if ui.button(text.continue_from_here).clicked() {
                     commands.push(HistoryCommand::ContinueFrom(epoch));
                 }
-            });
+            }
+            None => {
+                ui.label(fill(text.timeline_live, &[&live_epoch]));
+            }
         }
-        None => {
-            ui.label(fill(text.timeline_live, &[&live_epoch]));
-        }
-    }
-    let mib = |bytes: usize| format!("{:.1}", bytes as f64 / (1024.0 * 1024.0));
-    ui.label(
-        RichText::new(fill(
-            text.history_budget,
-            &[&kept.len(), &mib(store.bytes()), &mib(store.budget_bytes())],
-        ))
-        .small()
-        .weak(),
-    );
+        let mib = |bytes: usize| format!("{:.1}", bytes as f64 / (1024.0 * 1024.0));
+        ui.label(
+            RichText::new(fill(
+                text.history_budget,
+                &[&kept.len(), &mib(store.bytes()), &mib(store.budget_bytes())],
+            ))
+            .small()
+            .weak(),
+        );
+    });
 }

@@ -68,6 +68,11 @@ impl eframe::App for PerceptronApp {
             &frame,
             &mut commands,
         );
+        if !self.focus_view {
+            egui::Panel::bottom("timeline").show(ui, |ui| {
+                timeline::ui(ui, &frame, &mut commands);
+            });
+        }
         self.panels.ui(ui, &frame, self.focus_view, &mut commands);
         dialogs::confirmation_ui(
             &ctx,
@@ -163,7 +168,6 @@ impl Panels {
         ui.separator();
         self.plots
             .ui(ui, frame.trainer.history(), PLOT_HEIGHT, frame.text);
-        timeline::ui(ui, frame, commands);
         ui.separator();
         self.confusion.ui(ui, frame, commands);
     }

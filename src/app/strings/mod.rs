@@ -331,7 +331,7 @@ pub struct Strings {
     /// One per step-through phase, in order.
     pub phase_explanations: [&'static str; 4],
     // history
-    /// Heading of the timeline under the plots.
+    /// Heading of the timeline (the strip along the bottom of the window).
     pub timeline: &'static str,
     /// The marker while rewound: the epoch shown, the live epoch.
     pub viewing_epoch: &'static str,
