@@ -36,6 +36,8 @@ pub enum Command {
     DismissNotice,
     /// The timeline: view a past epoch, back to live, continue from an epoch.
     History(super::timeline::HistoryCommand),
+    /// File ▸ Compare with: experiment B beside the live one.
+    Compare(super::compare::CompareCommand),
 }
 
 /// Files and the experiment as a whole.

@@ -63,6 +63,7 @@ fn file_menu_ui(
                 push(FileCommand::OpenShipped(name).into(), ui);
             }
         }
+        super::compare::comparisons_ui(ui, text, &mut push);
         ui.separator();
         for (i, example) in state.examples.iter().enumerate() {
             if ui
@@ -74,6 +75,7 @@ fn file_menu_ui(
             }
         }
     });
+    super::compare::compare_with_ui(ui, text, &mut push);
     ui.add_enabled_ui(!state.recent.is_empty(), |ui| {
         ui.menu_button(text.recent, |ui| {
             for path in state.recent {

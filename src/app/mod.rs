@@ -8,6 +8,7 @@
 mod boundary;
 mod colormap;
 pub mod command;
+mod compare;
 mod confusion;
 mod error;
 pub mod examples;

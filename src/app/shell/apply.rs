@@ -34,6 +34,7 @@ impl PerceptronApp {
             Command::Inform(message) => self.inform(message.to_owned()),
             Command::DismissNotice => self.notice = None,
             Command::History(command) => self.apply_history(command),
+            Command::Compare(command) => self.apply_compare(command),
         }
     }
 
@@ -236,6 +237,7 @@ impl PerceptronApp {
                 }
             }
             AwaitingConfirmation::OpenShipped(name) => self.open_shipped_example(name),
+            AwaitingConfirmation::OpenComparison(name) => self.open_comparison(name),
             AwaitingConfirmation::Reset => {
                 let setup = self.session.setup.clone();
                 self.rebuild(setup, None);

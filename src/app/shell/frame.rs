@@ -38,6 +38,7 @@ impl eframe::App for PerceptronApp {
         }
         self.session.refresh_evaluations();
         self.forget_stale_rewind();
+        self.follow_comparison();
 
         let text = self.text();
         let Some(frame) = FrameData::new(&self.session, self.focus, text) else {
@@ -74,6 +75,9 @@ impl eframe::App for PerceptronApp {
             });
         }
         self.panels.ui(ui, &frame, self.focus_view, &mut commands);
+        if let Some(comparing) = self.comparing.as_mut() {
+            comparing.ui(&ctx, &frame, &mut commands);
+        }
         dialogs::confirmation_ui(
             &ctx,
             self.awaiting_confirmation.is_some(),

@@ -330,4 +330,12 @@ pub static EN: Strings = Strings {
     back_to_live: "Back to live",
     continue_from_here: "Continue from here",
     history_budget: "{} snapshots, {} of {} MiB",
+    compare_with: "Compare with",
+    compare_copy: "A copy of this one",
+    comparisons: "Comparisons",
+    comparison_title: "B: {}",
+    comparison_status: "B at epoch {} · train loss and accuracy {}",
+    comparison_loss: "Training loss, A and B",
+    comparison_a: "A (this experiment)",
+    comparison_b: "B: {}",
 };

@@ -343,6 +343,22 @@ pub struct Strings {
     pub continue_from_here: &'static str,
     /// Snapshots kept, their size and the budget (MiB).
     pub history_budget: &'static str,
+    /// File menu: the submenu that puts experiment B beside the live one.
+    pub compare_with: &'static str,
+    /// Compare with: B is a copy of the live experiment.
+    pub compare_copy: &'static str,
+    /// Open example: the heading of the shipped comparisons.
+    pub comparisons: &'static str,
+    /// B's window title: what B is.
+    pub comparison_title: &'static str,
+    /// B's status: its epoch, its last loss and accuracy.
+    pub comparison_status: &'static str,
+    /// Heading of the overlaid loss plot.
+    pub comparison_loss: &'static str,
+    /// Legend: the live experiment.
+    pub comparison_a: &'static str,
+    /// Legend: experiment B (what it is).
+    pub comparison_b: &'static str,
 }
 
 #[cfg(test)]
