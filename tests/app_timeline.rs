@@ -163,3 +163,35 @@ fn a_file_saved_with_history_opens_with_its_timeline() {
         "and the timeline reaches back to the start"
     );
 }
+
+#[test]
+fn export_animation_writes_one_frame_per_kept_epoch() {
+    use image::AnimationDecoder as _;
+
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("run.gif");
+    let mut harness = common::harness();
+    harness.run();
+    for _ in 0..3 {
+        harness.get_by_label("Step epoch").click();
+        harness.run();
+    }
+    harness.state_mut().export_animation_to(&path);
+    harness.run();
+    assert!(
+        harness
+            .state()
+            .notice()
+            .is_some_and(|n| n.contains("4 frames")),
+        "the notice says what was written: {:?}",
+        harness.state().notice()
+    );
+    let frames = image::codecs::gif::GifDecoder::new(std::io::BufReader::new(
+        std::fs::File::open(&path).unwrap(),
+    ))
+    .unwrap()
+    .into_frames()
+    .collect_frames()
+    .unwrap();
+    assert_eq!(frames.len(), 4, "epochs 0 to 3");
+}

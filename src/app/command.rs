@@ -63,6 +63,8 @@ pub enum FileCommand {
     ExportHistory,
     /// File ▸ Export ▸ PyTorch script and weights…
     ExportPytorch,
+    /// File ▸ Export ▸ Animation: the decision boundary over the kept epochs as a GIF.
+    ExportAnimation,
     /// Export the confusion matrix as CSV.
     ExportConfusion,
     /// Close the window (asks first).

@@ -98,6 +98,8 @@ pub enum DialogPurpose {
     ExportConfusion,
     /// Export a PyTorch script and its weights into a folder.
     ExportPytorch,
+    /// Export the decision boundary over the kept epochs as an animated GIF.
+    ExportAnimation,
 }
 
 /// A native file dialog running on its own thread, so the frame loop never blocks.
@@ -135,6 +137,10 @@ impl FileDialog {
                     .set_file_name("confusion.csv")
                     .save_file(),
                 DialogPurpose::ExportPytorch => dialog.pick_folder(),
+                DialogPurpose::ExportAnimation => dialog
+                    .add_filter(text.filter_gif, &["gif"])
+                    .set_file_name("training.gif")
+                    .save_file(),
             };
             let _ = sender.send(picked);
             ctx.request_repaint();

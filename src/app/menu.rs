@@ -109,6 +109,9 @@ fn file_menu_ui(
         if ui.button(text.export_confusion).clicked() {
             push(FileCommand::ExportConfusion.into(), ui);
         }
+        if ui.button(text.export_animation).clicked() {
+            push(FileCommand::ExportAnimation.into(), ui);
+        }
     });
     ui.separator();
     if ui.button(text.quit).clicked() {

@@ -56,6 +56,7 @@ impl PerceptronApp {
             FileCommand::ExportHistory => self.open_dialog(DialogPurpose::ExportHistory),
             FileCommand::ExportConfusion => self.open_dialog(DialogPurpose::ExportConfusion),
             FileCommand::ExportPytorch => self.open_dialog(DialogPurpose::ExportPytorch),
+            FileCommand::ExportAnimation => self.open_dialog(DialogPurpose::ExportAnimation),
             FileCommand::Quit => self.request(AwaitingConfirmation::Quit),
             FileCommand::CancelLoad => {
                 if let Some(load) = self.loading.take() {
@@ -83,6 +84,7 @@ impl PerceptronApp {
                 self.report_export(path, files::write_atomically(path, csv.as_bytes()));
             }
             DialogPurpose::ExportPytorch => self.export_pytorch_to(path),
+            DialogPurpose::ExportAnimation => self.export_animation_to(path),
             DialogPurpose::ExportConfusion => {
                 let use_test = self.panels.confusion.shows_test();
                 self.session.refresh_evaluations();

@@ -1,7 +1,10 @@
 //! Applying the timeline's commands: showing a rewound copy of the run (never changing it),
 //! going back to live, and continuing training from a kept epoch.
 
+use std::path::Path;
+
 use super::super::error::AppError;
+use super::super::strings::fill;
 use super::super::timeline::HistoryCommand;
 use super::PerceptronApp;
 
@@ -25,6 +28,23 @@ impl PerceptronApp {
                     Err(e) => self.show_error(&AppError::from(e)),
                 }
             }
+        }
+    }
+
+    /// Writes the decision boundary at every kept snapshot to `path` as an animated GIF
+    /// (File ▸ Export ▸ Animation). Errors appear in the notice bar.
+    pub fn export_animation_to(&mut self, path: &Path) {
+        let exported = crate::session::export_boundary_gif(
+            self.session.trainer(),
+            self.session.snapshots(),
+            path,
+        );
+        match exported {
+            Ok(frames) => self.inform(fill(
+                self.text().exported_animation,
+                &[&path.display(), &frames],
+            )),
+            Err(e) => self.show_error(&AppError::from(e)),
         }
     }
 

@@ -338,4 +338,7 @@ pub static EN: Strings = Strings {
     comparison_loss: "Training loss, A and B",
     comparison_a: "A (this experiment)",
     comparison_b: "B: {}",
+    export_animation: "Animation (GIF)…",
+    filter_gif: "GIF animation",
+    exported_animation: "Wrote {} ({} frames)",
 };

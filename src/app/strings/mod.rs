@@ -359,6 +359,12 @@ pub struct Strings {
     pub comparison_a: &'static str,
     /// Legend: experiment B (what it is).
     pub comparison_b: &'static str,
+    /// File ▸ Export: the decision boundary over the kept epochs as a GIF.
+    pub export_animation: &'static str,
+    /// The file dialog's filter for GIF files.
+    pub filter_gif: &'static str,
+    /// Notice after the export: the file, the frames.
+    pub exported_animation: &'static str,
 }
 
 #[cfg(test)]
