@@ -94,6 +94,15 @@ fn continue_from_here_trains_on_from_the_epoch_shown() {
     assert!(harness.query_by_label("Viewing epoch 2 of 4").is_some());
     harness.get_by_label("Continue from here").click();
     harness.run();
+    assert!(
+        harness
+            .query_by_label("Continue from epoch 2? Epochs 3–4 will be dropped.")
+            .is_some(),
+        "a question first: later epochs would be dropped"
+    );
+    assert_eq!(harness.state_mut().epoch(), 4, "nothing changed yet");
+    harness.get_by_label("Drop them and continue").click();
+    harness.run();
     assert_eq!(harness.state_mut().epoch(), 2, "the live run is at epoch 2");
     assert_eq!(
         harness.state_mut().session().snapshots().newest_epoch(),

@@ -9,7 +9,7 @@ use egui::RichText;
 
 use super::command::{Command, CommandQueue};
 use super::frame_data::FrameData;
-use super::strings::fill;
+use super::strings::{Strings, fill};
 
 /// What the timeline asks the app to do.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -83,9 +83,7 @@ pub fn ui(ui: &mut egui::Ui, frame: &FrameData<'_>, commands: &mut CommandQueue)
                 if ui.button(text.back_to_live).clicked() {
                     commands.push(HistoryCommand::Live);
                 }
-                if ui.button(text.continue_from_here).clicked() {
-                    commands.push(HistoryCommand::ContinueFrom(epoch));
-                }
+                continue_ui(ui, text, epoch, live_epoch, commands);
             }
             None => {
                 ui.label(fill(text.timeline_live, &[&live_epoch]));
@@ -101,4 +99,38 @@ pub fn ui(ui: &mut egui::Ui, frame: &FrameData<'_>, commands: &mut CommandQueue)
             .weak(),
         );
     });
+}
+
+/// "Continue from here", after a question when later epochs would be dropped (the question
+/// is this panel's own view state, kept in egui's memory).
+fn continue_ui(
+    ui: &mut egui::Ui,
+    text: &Strings,
+    epoch: usize,
+    live_epoch: usize,
+    commands: &mut CommandQueue,
+) {
+    let id = egui::Id::unique("timeline_continue_question");
+    let asked = ui.data(|d| d.get_temp::<usize>(id)) == Some(epoch);
+    if !asked {
+        if ui.button(text.continue_from_here).clicked() {
+            if epoch < live_epoch {
+                ui.data_mut(|d| d.insert_temp(id, epoch));
+            } else {
+                commands.push(HistoryCommand::ContinueFrom(epoch));
+            }
+        }
+        return;
+    }
+    ui.label(fill(
+        text.continue_question,
+        &[&epoch, &(epoch + 1), &live_epoch],
+    ));
+    if ui.button(text.continue_confirm).clicked() {
+        ui.data_mut(|d| d.remove::<usize>(id));
+        commands.push(HistoryCommand::ContinueFrom(epoch));
+    }
+    if ui.button(text.cancel).clicked() {
+        ui.data_mut(|d| d.remove::<usize>(id));
+    }
 }

@@ -341,4 +341,6 @@ pub static EN: Strings = Strings {
     export_animation: "Animation (GIF)…",
     filter_gif: "GIF animation",
     exported_animation: "Wrote {} ({} frames)",
+    continue_question: "Continue from epoch {}? Epochs {}–{} will be dropped.",
+    continue_confirm: "Drop them and continue",
 };

@@ -365,6 +365,11 @@ pub struct Strings {
     pub filter_gif: &'static str,
     /// Notice after the export: the file, the frames.
     pub exported_animation: &'static str,
+    /// The question before continuing from a past epoch: that epoch, the first and the last
+    /// epoch dropped.
+    pub continue_question: &'static str,
+    /// Button: drop the later epochs and continue.
+    pub continue_confirm: &'static str,
 }
 
 #[cfg(test)]
