@@ -112,20 +112,6 @@ fn continue_from_here_trains_on_from_the_epoch_shown() {
     assert!(harness.query_by_label("Live: epoch 2").is_some(), "live");
 }
 
-/// A file dropped onto the window, as the windowing backend would report it.
-#[derive(Debug)]
-struct DroppedPath(std::path::PathBuf);
-
-impl egui::DroppedFile for DroppedPath {
-    fn path(&self) -> &std::path::Path {
-        &self.0
-    }
-
-    fn bytes(&self) -> Result<Vec<u8>, String> {
-        std::fs::read(&self.0).map_err(|e| e.to_string())
-    }
-}
-
 #[test]
 fn a_file_saved_with_history_opens_with_its_timeline() {
     use perceptron_lab::experiment::Experiment;
@@ -147,11 +133,7 @@ fn a_file_saved_with_history_opens_with_its_timeline() {
 
     let mut harness = common::harness();
     harness.run();
-    harness
-        .input_mut()
-        .dropped_files
-        .push(std::sync::Arc::new(DroppedPath(path)));
-    harness.step();
+    harness.state_mut().open_path(&path);
     harness.state_mut().wait_for_load();
     harness.run();
     assert_eq!(harness.state_mut().epoch(), 3, "opened at epoch 3");

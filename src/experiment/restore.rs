@@ -86,14 +86,9 @@ impl Experiment {
             .iter()
             .map(|l| {
                 let flat: Vec<f32> = l.weights.iter().flatten().copied().collect();
-                let weights = Array2::from_shape_vec((l.width, fan_in), flat)
-                    .unwrap_or_else(|_| Array2::zeros((l.width, fan_in)));
+                let layer = layer_of(l, fan_in, flat, l.biases.clone());
                 fan_in = l.width;
-                Layer {
-                    weights,
-                    biases: Array1::from_vec(l.biases.clone()),
-                    activation: l.activation,
-                }
+                layer
             })
             .collect();
         Network { layers }
@@ -166,6 +161,23 @@ impl Experiment {
             self.cursor,
             self.history.clone(),
         )?)
+    }
+}
+
+/// A layer of `shape`'s width and activation with `fan_in` inputs, from row-major `weights`
+/// and `biases` (sizes checked by `validate`; zeros otherwise).
+pub(super) fn layer_of(
+    shape: &SavedLayer,
+    fan_in: usize,
+    weights: Vec<f32>,
+    biases: Vec<f32>,
+) -> Layer {
+    let weights = Array2::from_shape_vec((shape.width, fan_in), weights)
+        .unwrap_or_else(|_| Array2::zeros((shape.width, fan_in)));
+    Layer {
+        weights,
+        biases: Array1::from_vec(biases),
+        activation: shape.activation,
     }
 }
 

@@ -1,12 +1,10 @@
 //! The snapshots of `train --history` in the file: written from the engine's [`Snapshot`]s,
 //! checked like every other part of the file (shapes, numbers, order, counters) and read back.
 
-use ndarray::{Array1, Array2};
-
-use super::restore::{optimizer_state, saved_optimizer};
-use super::validate::{MAX_COUNTER, Problem, check_second_moments, moments_fit};
+use super::restore::{layer_of, optimizer_state, saved_optimizer};
+use super::validate::{MAX_COUNTER, Problem, check_second_moments, moments_finite, moments_fit};
 use super::{Experiment, SNAPSHOTS_FORMAT_VERSION, SavedParameters, SavedSnapshot};
-use crate::nn::{Layer, Network, OptimizerState, Snapshot};
+use crate::nn::{Network, OptimizerState, Snapshot};
 
 impl Experiment {
     /// Stores `snapshots` (oldest first) in the file; a file with snapshots is written as
@@ -59,14 +57,9 @@ impl Experiment {
             .iter()
             .zip(&snapshot.layers)
             .map(|(shape, saved)| {
-                let weights = Array2::from_shape_vec((shape.width, fan_in), saved.weights.clone())
-                    .unwrap_or_else(|_| Array2::zeros((shape.width, fan_in)));
+                let layer = layer_of(shape, fan_in, saved.weights.clone(), saved.biases.clone());
                 fan_in = shape.width;
-                Layer {
-                    weights,
-                    biases: Array1::from_vec(saved.biases.clone()),
-                    activation: shape.activation,
-                }
+                layer
             })
             .collect();
         Network { layers }
@@ -112,15 +105,7 @@ impl Experiment {
                     ),
                 ));
             }
-            let finite = state.moments.iter().all(|m| {
-                m.weights
-                    .iter()
-                    .chain(&m.biases)
-                    .chain(&m.weights_sq)
-                    .chain(&m.biases_sq)
-                    .all(|v| v.is_finite())
-            });
-            if !finite {
+            if !moments_finite(state) {
                 return Err((
                     field("optimizer_state"),
                     "contains NaN or infinite values".into(),

@@ -86,14 +86,7 @@ impl Experiment {
             .map_err(|e| invalid(config_field(&e, "training"), e.to_string()))?;
         if !all_empty {
             let fresh = OptimizerState::new(self.training.optimizer, &network);
-            let finite = self.optimizer_state.moments.iter().all(|m| {
-                m.weights
-                    .iter()
-                    .chain(&m.biases)
-                    .chain(&m.weights_sq)
-                    .chain(&m.biases_sq)
-                    .all(|v| v.is_finite())
-            });
+            let finite = moments_finite(&self.optimizer_state);
             if !moments_fit(&fresh, &self.optimizer_state) {
                 return Err(invalid(
                     "optimizer_state".into(),
@@ -151,6 +144,18 @@ impl Experiment {
         }
         Ok(())
     }
+}
+
+/// True when every saved moment is a finite number.
+pub(super) fn moments_finite(saved: &SavedOptimizer) -> bool {
+    saved.moments.iter().all(|m| {
+        m.weights
+            .iter()
+            .chain(&m.biases)
+            .chain(&m.weights_sq)
+            .chain(&m.biases_sq)
+            .all(|v| v.is_finite())
+    })
 }
 
 /// True when every saved moment has the size of the fresh one.
