@@ -95,7 +95,7 @@ fn harness(session: Session, focus: usize) -> Harness<'static, State> {
         focus,
         commands: CommandQueue::default(),
     };
-    Harness::builder()
+    let harness = Harness::builder()
         .with_size(egui::vec2(1200.0, 800.0))
         .build_ui_state(
             |ui, state: &mut State| {
@@ -106,7 +106,10 @@ fn harness(session: Session, focus: usize) -> Harness<'static, State> {
                 state.view.ui(ui, &frame, &mut state.commands);
             },
             state,
-        )
+        );
+    // The app's fonts: the phase strip's ①–④ and Hangul come from the bundled NanumGothic.
+    perceptron_lab::app::install_fonts(&harness.ctx);
+    harness
 }
 
 fn click_at(harness: &mut Harness<'_, State>, pos: Pos2) {

@@ -10,7 +10,6 @@ use super::colormap::class_color;
 use super::command::{Command, CommandQueue};
 use super::frame_data::FrameData;
 use super::numbers::sig3;
-use super::strings::fill;
 use crate::nn::Network;
 use crate::session::{DecisionGrid, PlaneBounds, decision_grid};
 
@@ -65,10 +64,7 @@ impl BoundaryView {
         let train = trainer.train_data();
         let Some(bounds) = PlaneBounds::around(std::iter::once(train).chain(trainer.test_data()))
         else {
-            ui.label(fill(
-                text.boundary_needs_two_features,
-                &[&train.num_features()],
-            ));
+            ui.label(text.boundary_needs_two_features(train.num_features()));
             return;
         };
         self.refresh(ui.ctx(), trainer.network(), bounds);
@@ -126,7 +122,7 @@ impl BoundaryView {
         );
         let names = &train.feature_names;
         ui.horizontal(|ui| {
-            ui.label(fill(text.boundary_axes, &[&names[0], &names[1]]));
+            ui.label(text.boundary_axes(names[0].as_str(), names[1].as_str()));
             ui.label(text.boundary_key);
         });
         let Some(pointer) = response.hover_pos() else {
@@ -138,11 +134,9 @@ impl BoundaryView {
         let row = train.sample(nearest);
         let class = labels
             .and_then(|l| train.class_names().and_then(|n| n.get(l[nearest])))
-            .map_or(String::new(), |c| fill(text.class_named, &[c]));
-        let response = response.on_hover_text(fill(
-            text.boundary_point,
-            &[&nearest, &sig3(row[0]), &sig3(row[1]), &class],
-        ));
+            .map_or(String::new(), |c| text.class_named(c.as_str()));
+        let response =
+            response.on_hover_text(text.boundary_point(nearest, sig3(row[0]), sig3(row[1]), class));
         if response.clicked() {
             commands.push(Command::Focus(nearest));
         }

@@ -150,6 +150,12 @@ pub enum ViewCommand {
     ShowAbout,
     /// Close the shortcuts or about window.
     CloseInfoWindow,
+    /// Open Help ▸ Concepts.
+    ShowConcepts,
+    /// Open Help ▸ Concepts on one concept (a "?" beside a control).
+    ExplainConcept(super::concepts::Concept),
+    /// "Show me": take the student to where a concept is at work.
+    ShowMe(super::concepts::Place),
 }
 
 /// The answer to "unsaved changes?".
@@ -198,6 +204,8 @@ pub enum PanelCommand {
     SampleStepBegins,
     /// The step-through is over (Play, another step, Done): close it.
     SampleStepEnds,
+    /// Show this phase of the open step-through and stop its auto-advance ("Show me").
+    ShowPhase(super::step_through::Phase),
 }
 
 /// The commands of one frame, in the order they were pushed.

@@ -13,7 +13,7 @@ use super::command::{Command, CommandQueue};
 use super::error::AppError;
 use super::frame_data::FrameData;
 use super::network_view::NetworkView;
-use super::strings::{Strings, fill};
+use super::strings::Strings;
 use super::{colormap, sample_view};
 use crate::experiment::Experiment;
 use crate::nn::{Dataset, EpochRecord, Trainer};
@@ -135,7 +135,7 @@ impl Comparing {
         let mut open = true;
         // Over the right column at first, clear of the toolbar and the network.
         let screen = ctx.content_rect();
-        egui::Window::new(fill(text.comparison_title, &[&self.title]))
+        egui::Window::new(text.comparison_title(self.title.as_str()))
             .default_pos(egui::pos2(screen.right() - 440.0, screen.top() + 90.0))
             .open(&mut open)
             .default_size([420.0, 640.0])
@@ -151,12 +151,9 @@ impl Comparing {
         let Some(b) = FrameData::new(&self.session, a.focus, text) else {
             return;
         };
-        ui.label(fill(
-            text.comparison_status,
-            &[
-                &b.trainer.cursor().epoch,
-                &summary(b.trainer.history().last()),
-            ],
+        ui.label(text.comparison_status(
+            b.trainer.cursor().epoch,
+            summary(b.trainer.history().last()),
         ));
         // B is read-only: what its panels ask for is dropped.
         let mut ignored = CommandQueue::default();
@@ -252,7 +249,7 @@ fn overlaid_loss_ui(
                     .width(2.0),
             );
             plot.line(
-                Line::new(fill(text.comparison_b, &[&b_title]), points(b))
+                Line::new(text.comparison_b(b_title), points(b))
                     .color(colormap::class_color(1))
                     .style(LineStyle::dashed_loose())
                     .width(2.0),

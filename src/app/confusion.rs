@@ -8,9 +8,10 @@ use crate::data::Dataset;
 use crate::nn::{ClassificationMetrics, Evaluation};
 
 use super::command::{Command, CommandQueue, PanelCommand};
+use super::concepts::Concept;
 use super::frame_data::FrameData;
 use super::sample_view;
-use super::strings::{Strings, fill};
+use super::strings::Strings;
 use super::{colormap, numbers};
 
 /// Most rows the notebook lists.
@@ -43,7 +44,9 @@ impl ConfusionPanel {
     pub fn apply(&mut self, command: PanelCommand) {
         match command {
             PanelCommand::ExperimentReplaced => self.selected = None,
-            PanelCommand::SampleStepBegins | PanelCommand::SampleStepEnds => {}
+            PanelCommand::SampleStepBegins
+            | PanelCommand::SampleStepEnds
+            | PanelCommand::ShowPhase(_) => {}
         }
     }
 
@@ -55,8 +58,11 @@ impl ConfusionPanel {
         let sets = (trainer.train_data(), trainer.test_data());
         let evaluations = (&frame.evaluations.train, frame.evaluations.test.as_ref());
         ui.horizontal(|ui| {
-            ui.label(RichText::new(text.confusion_matrix).strong())
+            let heading = ui
+                .label(RichText::new(text.confusion_matrix).strong())
                 .on_hover_text(text.hover_confusion);
+            super::concepts::spotlight(ui, text.confusion_matrix, heading.rect);
+            super::concepts::hint_ui(ui, Concept::ConfusionMatrix, text, commands);
             let has_test = sets.1.is_some();
             if !has_test {
                 self.use_test = false;
@@ -90,7 +96,7 @@ impl ConfusionPanel {
             ui.add_space(8.0);
             ui.vertical(|ui| metrics_ui(ui, names, metrics, text));
         });
-        ui.label(RichText::new(fill(text.total, &[&metrics.total()])).monospace());
+        ui.label(RichText::new(text.total(metrics.total())).monospace());
         self.notebook_ui(ui, (data, evaluation), names, text, commands);
     }
 
@@ -175,7 +181,7 @@ impl ConfusionPanel {
                 );
                 let id = ui.scope_id().with(("confusion_cell", t, p));
                 let response = ui.interact(cell_rect, id, Sense::click());
-                let cell_name = fill(text.confusion_cell, &[&names[t], &names[p]]);
+                let cell_name = text.confusion_cell(names[t].as_str(), names[p].as_str());
                 response.widget_info(|| WidgetInfo::labeled(Role::Button, true, cell_name.clone()));
                 if response.clicked() {
                     self.selected = if self.selected == Some((t, p)) {
@@ -209,7 +215,8 @@ impl ConfusionPanel {
             .filter(|&i| labels.get(i) == Some(&t) && evaluation.predicted.get(i) == Some(&p))
             .collect();
         ui.label(
-            RichText::new(fill(text.notebook, &[&names[t], &names[p], &members.len()])).strong(),
+            RichText::new(text.notebook(names[t].as_str(), names[p].as_str(), members.len()))
+                .strong(),
         );
         if members.is_empty() {
             ui.label(text.notebook_empty);

@@ -7,10 +7,11 @@ use std::path::PathBuf;
 use thiserror::Error;
 
 use crate::data::DatasetError;
+use crate::nn::TrainError;
 use crate::session::pytorch::PytorchError;
 use crate::session::{SessionError, Stop};
 
-use super::strings::{Strings, fill};
+use super::strings::Strings;
 
 /// An error the app shows in its notice bar.
 #[derive(Debug, Error)]
@@ -60,16 +61,18 @@ impl AppError {
     pub fn message(&self, text: &Strings) -> String {
         match self {
             Self::Session(SessionError::UnsupportedFile { path }) => {
-                fill(text.unsupported_file, &[&path.display()])
+                text.unsupported_file(path.display().to_string())
             }
-            Self::Setting(error) => fill(text.cannot_apply, &[error]),
-            Self::Write { path, source } => fill(text.cannot_write, &[&path.display(), source]),
-            Self::LoadStopped { path } => fill(text.load_stopped, &[&path.display()]),
-            Self::Columns { source } => fill(text.columns_unreadable, &[source]),
+            Self::Setting(error) => text.cannot_apply(error.to_string()),
+            Self::Write { path, source } => {
+                text.cannot_write(path.display().to_string(), source.to_string())
+            }
+            Self::LoadStopped { path } => text.load_stopped(path.display().to_string()),
+            Self::Columns { source } => text.columns_unreadable(source.to_string()),
             Self::NoConfusionMatrix => text.regression_only.to_owned(),
-            Self::Window { source } => fill(text.window_failed, &[source]),
-            Self::Session(other) => other.to_string(),
-            Self::Pytorch(error) => fill(text.export_pytorch_failed, &[error]),
+            Self::Window { source } => text.window_failed(source.to_string()),
+            Self::Session(other) => text.session_problem(other.to_string()),
+            Self::Pytorch(error) => text.export_pytorch_failed(error.to_string()),
         }
     }
 }
@@ -77,7 +80,13 @@ impl AppError {
 /// Why training stopped, with the app's advice, in the interface language.
 pub fn stop_message(stop: &Stop, text: &Strings) -> String {
     match stop {
-        Stop::Diverged(error) => fill(text.diverged_advice, &[error]),
-        Stop::Crashed(bug) => fill(text.crashed, &[bug]),
+        Stop::Diverged(TrainError::Diverged {
+            epoch,
+            batch,
+            what,
+            learning_rate,
+        }) => text.diverged(*epoch, *batch, learning_rate.to_string(), what.as_str()),
+        Stop::Diverged(error) => text.diverged_advice(error.to_string()),
+        Stop::Crashed(bug) => text.crashed(bug.as_str()),
     }
 }

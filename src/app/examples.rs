@@ -6,13 +6,10 @@ use crate::nn::{Activation, LayerSpec, Loss, Optimizer, TrainConfig};
 
 use crate::session::Setup;
 
-/// One example: a menu title and the setup it opens.
+/// One example: the setup it opens. Its menu title and lesson are the strings
+/// `example_titles` and `example_lessons` at the same index.
 #[derive(Debug, Clone)]
 pub struct Example {
-    /// Title in the menu.
-    pub title: &'static str,
-    /// What the student should notice.
-    pub lesson: &'static str,
     /// The experiment.
     pub setup: Setup,
 }
@@ -48,13 +45,9 @@ fn config(loss: Loss, optimizer: Optimizer, learning_rate: f32, batch_size: usiz
 pub fn all() -> Vec<Example> {
     vec![
         Example {
-            title: "XOR with one hidden layer (the default)",
-            lesson: "A hidden layer lets the network bend its boundary around XOR.",
             setup: Setup::default(),
         },
         Example {
-            title: "XOR with a single-layer perceptron (fails)",
-            lesson: "A single layer draws one straight line, and no line separates XOR.",
             setup: Setup {
                 data: generator(Generator::Xor, None, 0.0),
                 test_fraction: 0.0,
@@ -65,8 +58,6 @@ pub fn all() -> Vec<Example> {
             },
         },
         Example {
-            title: "Linearly separable: perceptron rule",
-            lesson: "When a straight line exists, Rosenblatt's perceptron rule finds it.",
             setup: Setup {
                 data: generator(Generator::Linear, Some(100), 0.0),
                 test_fraction: 0.2,
@@ -77,8 +68,6 @@ pub fn all() -> Vec<Example> {
             },
         },
         Example {
-            title: "Two Gaussians: logistic regression",
-            lesson: "One sigmoid neuron gives the probability of class 1.",
             setup: Setup {
                 data: generator(Generator::Gauss, Some(200), 0.3),
                 test_fraction: 0.2,
@@ -89,8 +78,6 @@ pub fn all() -> Vec<Example> {
             },
         },
         Example {
-            title: "Circle: one hidden layer of ReLU",
-            lesson: "Each ReLU neuron adds one straight edge to a polygon around the disk.",
             setup: Setup {
                 data: generator(Generator::Circle, Some(300), 0.05),
                 test_fraction: 0.2,
@@ -101,8 +88,6 @@ pub fn all() -> Vec<Example> {
             },
         },
         Example {
-            title: "Moons: two tanh layers",
-            lesson: "Two layers bend the boundary into a smooth S.",
             setup: Setup {
                 data: generator(Generator::Moons, Some(300), 0.1),
                 test_fraction: 0.2,
@@ -113,8 +98,6 @@ pub fn all() -> Vec<Example> {
             },
         },
         Example {
-            title: "Spiral: a deeper network",
-            lesson: "A hard problem: watch the deep network wind its boundary around the arms.",
             setup: Setup {
                 data: generator(Generator::Spiral, Some(400), 0.05),
                 test_fraction: 0.2,
@@ -131,11 +114,15 @@ pub fn all() -> Vec<Example> {
 mod tests {
     #[test]
     fn every_example_builds() {
-        for example in super::all() {
-            assert!(
-                example.setup.build().is_ok(),
-                "example '{}' must build",
-                example.title
+        for (i, example) in super::all().into_iter().enumerate() {
+            assert!(example.setup.build().is_ok(), "example {i} must build");
+        }
+        for language in crate::app::strings::Language::ALL {
+            let text = language.strings();
+            assert_eq!(
+                (text.example_titles.len(), text.example_lessons.len()),
+                (super::all().len(), super::all().len()),
+                "every example has a title and a lesson in {language:?}"
             );
         }
     }

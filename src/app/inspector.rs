@@ -4,7 +4,7 @@
 use std::fmt::Write as _;
 
 use super::numbers::sig3;
-use super::strings::{Strings, fill};
+use super::strings::Strings;
 use crate::nn::{Activation, ForwardTrace, Gradients, Network};
 
 /// Most terms of z = Σ w·x + b written out before the rest is summarised.
@@ -33,9 +33,9 @@ pub fn neuron_name(network: &Network, layer: usize, neuron: usize, text: &String
     let layer_name = if layer + 1 >= network.layers.len() {
         text.layer_output.to_owned()
     } else {
-        fill(text.layer_hidden, &[&(layer + 1)])
+        text.layer_hidden(layer + 1)
     };
-    fill(text.neuron_of_layer, &[&layer_name, &(neuron + 1)])
+    text.neuron_of_layer(layer_name, neuron + 1)
 }
 
 fn signed_term(out: &mut String, first: bool, value: f32, symbol: &str) {
@@ -99,7 +99,7 @@ pub fn neuron_lines(
         );
     }
     if l.fan_in() > MAX_TERMS {
-        let _ = write!(z_line, " + … ({} more)", l.fan_in() - MAX_TERMS);
+        z_line.push_str(&text.inspector_more(l.fan_in() - MAX_TERMS));
         values.push_str(", …");
     }
     signed_term(&mut z_line, false, l.biases[neuron], "");
@@ -111,7 +111,7 @@ pub fn neuron_lines(
             l.activation
         ),
         z_line,
-        fill(text.inspector_with, &[&values]),
+        text.inspector_with(values),
         format!(
             "{} = {}",
             activation_formula(l.activation, neuron),
@@ -147,12 +147,9 @@ pub fn edge_lines(
     let delta = g.delta[[0, neuron]];
     let grad = g.weights[[neuron, input]];
     vec![
-        fill(
-            text.inspector_edge,
-            &[
-                &input_symbol(layer, input),
-                &neuron_name(network, layer, neuron, text),
-            ],
+        text.inspector_edge(
+            input_symbol(layer, input),
+            neuron_name(network, layer, neuron, text),
         ),
         format!("w = {}", sig3(l.weights[[neuron, input]])),
         format!(

@@ -65,12 +65,9 @@ fn file_menu_ui(
         }
         super::compare::comparisons_ui(ui, text, &mut push);
         ui.separator();
-        for (i, example) in state.examples.iter().enumerate() {
-            if ui
-                .button(example.title)
-                .on_hover_text(example.lesson)
-                .clicked()
-            {
+        let titles = text.example_titles.iter().zip(text.example_lessons);
+        for (i, (title, lesson)) in titles.take(state.examples.len()).enumerate() {
+            if ui.button(*title).on_hover_text(lesson).clicked() {
                 push(FileCommand::OpenExample(i).into(), ui);
             }
         }
@@ -182,9 +179,12 @@ fn view_menu_ui(
     }
 }
 
-/// Help: keyboard shortcuts and about.
+/// Help: concepts, keyboard shortcuts and about.
 fn help_menu_ui(ui: &mut egui::Ui, text: &Strings, commands: &mut CommandQueue) {
     let mut push = |command: Command, ui: &mut egui::Ui| choose(commands, command, ui);
+    if ui.button(text.concepts).clicked() {
+        push(ViewCommand::ShowConcepts.into(), ui);
+    }
     if ui.button(text.shortcuts).clicked() {
         push(ViewCommand::ShowShortcuts.into(), ui);
     }

@@ -9,6 +9,7 @@ mod boundary;
 mod colormap;
 pub mod command;
 mod compare;
+pub mod concepts;
 mod confusion;
 mod error;
 pub mod examples;
@@ -41,20 +42,21 @@ pub use network_view::{Inspected, Mode, NetworkView};
 pub use numbers::{parse_sig3, sig3};
 pub use shell::{PerceptronApp, Settings};
 pub use step_through::Phase;
+pub use theme::install_fonts;
 
 /// Opens the window; `path` is an experiment (.ron) or dataset (.csv) to open first.
 pub fn run(path: Option<&std::path::Path>) -> Result<(), AppError> {
     let path = path.map(std::path::Path::to_path_buf);
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
-            .with_title(strings::EN.app_name)
+            .with_title(strings::Language::English.strings().app_name)
             .with_inner_size([1600.0, 1000.0])
             .with_min_inner_size([1024.0, 640.0])
             .with_drag_and_drop(true),
         ..Default::default()
     };
     eframe::run_native(
-        strings::EN.app_name,
+        strings::Language::English.strings().app_name,
         options,
         Box::new(move |cc| Ok(Box::new(PerceptronApp::new(cc, path.as_deref())))),
     )

@@ -6,7 +6,7 @@
 
 use egui::{Rect, UiBuilder, pos2, vec2};
 
-use super::strings::{Strings, fill};
+use super::strings::Strings;
 use crate::nn::{Activation, Architecture, LayerSpec, MAX_LAYERS, MAX_NEURONS};
 
 /// Most neurons either editor (the setup panel or the graph) lets a hidden layer have: the
@@ -115,7 +115,7 @@ pub fn layer_controls_ui(
             Rect::from_center_size(pos2(x - 13.0, top + 9.0), vec2(22.0, 18.0)),
             egui::Button::new("−").small(),
         )
-        .on_hover_text(fill(text.hover_remove_neuron, &[&number]));
+        .on_hover_text(text.hover_remove_neuron(number));
     if minus.clicked() {
         edited = resized(architecture, layer, -1);
     }
@@ -124,7 +124,7 @@ pub fn layer_controls_ui(
             Rect::from_center_size(pos2(x + 13.0, top + 9.0), vec2(22.0, 18.0)),
             egui::Button::new("+").small(),
         )
-        .on_hover_text(fill(text.hover_add_neuron, &[&number]));
+        .on_hover_text(text.hover_add_neuron(number));
     if plus.clicked() {
         edited = resized(architecture, layer, 1);
     }
@@ -132,11 +132,14 @@ pub fn layer_controls_ui(
     ui.scope_builder(UiBuilder::new().max_rect(picker), |ui| {
         egui::ComboBox::from_id_salt(("hidden activation", layer))
             .width(78.0)
-            .selected_text(spec.activation.name())
+            .selected_text(text.activation_name(spec.activation))
             .show_ui(ui, |ui| {
                 for activation in HIDDEN_ACTIVATIONS {
                     if ui
-                        .selectable_label(spec.activation == activation, activation.name())
+                        .selectable_label(
+                            spec.activation == activation,
+                            text.activation_name(activation),
+                        )
                         .clicked()
                         && activation != spec.activation
                     {
@@ -145,7 +148,7 @@ pub fn layer_controls_ui(
                 }
             })
             .response
-            .on_hover_text(fill(text.hover_layer_activation, &[&number]));
+            .on_hover_text(text.hover_layer_activation(number));
     });
     edited
 }

@@ -6,7 +6,7 @@ use egui_plot::{GridInput, GridMark, Line, Plot, PlotPoints};
 
 use crate::nn::EpochRecord;
 
-use super::strings::{Strings, fill};
+use super::strings::Strings;
 use super::{colormap, numbers};
 
 /// The plots panel. Remembers the log-scale choice and how many points it last drew.
@@ -158,13 +158,10 @@ impl PlotsPanel {
                     plot_name,
                     position,
                     ..
-                } => Some(fill(
-                    text.plot_point,
-                    &[
-                        &plot_name,
-                        &position.x.round(),
-                        &numbers::sig3(unlog(position.y) as f32),
-                    ],
+                } => Some(text.plot_point(
+                    *plot_name,
+                    position.x.round(),
+                    numbers::sig3(unlog(position.y) as f32),
                 )),
                 egui_plot::HoverPosition::Elsewhere { .. } => None,
             })
@@ -234,13 +231,10 @@ impl PlotsPanel {
                     plot_name,
                     position,
                     ..
-                } => Some(fill(
-                    text.plot_point,
-                    &[
-                        &plot_name,
-                        &position.x.round(),
-                        &format!("{}%", numbers::sig3(position.y as f32)),
-                    ],
+                } => Some(text.plot_point(
+                    *plot_name,
+                    position.x.round(),
+                    format!("{}%", numbers::sig3(position.y as f32)),
                 )),
                 egui_plot::HoverPosition::Elsewhere { .. } => None,
             })

@@ -6,7 +6,6 @@ use ndarray::ArrayView1;
 
 use super::command::{Command, CommandQueue};
 use super::frame_data::FrameData;
-use super::strings::fill;
 use super::{colormap, numbers};
 
 /// Most feature rows listed before "…".
@@ -56,14 +55,11 @@ pub fn ui(ui: &mut egui::Ui, frame: &FrameData<'_>, commands: &mut CommandQueue)
     }
     let focus = frame.focus;
     ui.horizontal(|ui| {
-        ui.label(
-            RichText::new(fill(
-                text.sample_in_focus,
-                &[&focus, &train.source_rows[focus]],
-            ))
-            .strong(),
-        )
-        .on_hover_text(text.hover_sample);
+        let heading = ui
+            .label(RichText::new(text.sample_in_focus(focus, train.source_rows[focus])).strong())
+            .on_hover_text(text.hover_sample);
+        super::concepts::spotlight(ui, text.hover_sample, heading.rect);
+        super::concepts::hint_ui(ui, super::concepts::Concept::Sample, text, commands);
         if ui
             .small_button("◀")
             .on_hover_text(text.previous_sample)
@@ -131,7 +127,7 @@ pub fn ui(ui: &mut egui::Ui, frame: &FrameData<'_>, commands: &mut CommandQueue)
                     for (j, &p) in evaluation.outputs.row(focus).iter().enumerate() {
                         let name = names
                             .get(j)
-                            .map_or_else(|| fill(text.output_n, &[&(j + 1)]), Clone::clone);
+                            .map_or_else(|| text.output_n(j + 1), Clone::clone);
                         ui.colored_label(colormap::class_color(j), name);
                         ui.monospace(numbers::sig3(p));
                         ui.end_row();

@@ -235,6 +235,18 @@ impl StepThrough {
         }
     }
 
+    /// Jumps to `phase` ("Show me"); false once the update is made and `phase` is before it
+    /// (an update is never undone).
+    pub fn go_to(&mut self, phase: Phase) -> bool {
+        if self.stepped && phase != Phase::Update {
+            return false;
+        }
+        self.phase = phase;
+        // The phase's animation starts when it is next drawn.
+        self.phase_start_secs = None;
+        true
+    }
+
     /// Jumps to the update, the end of the step.
     pub fn skip(&mut self, now_secs: f64) {
         self.phase = Phase::Update;

@@ -10,6 +10,12 @@ const NANUM_GOTHIC: &[u8] = include_bytes!("../../assets/fonts/NanumGothic.ttf")
 
 /// Installs egui's default fonts plus NanumGothic as the last fallback of both families.
 pub fn install_fonts(ctx: &egui::Context) {
+    ctx.set_fonts(font_definitions());
+}
+
+/// The app's fonts: egui's defaults plus NanumGothic as the last fallback of both families
+/// (the glyph-coverage test checks every bundle's characters against these).
+pub(super) fn font_definitions() -> FontDefinitions {
     let mut fonts = FontDefinitions::default();
     fonts.font_data.insert(
         "NanumGothic".to_owned(),
@@ -22,5 +28,5 @@ pub fn install_fonts(ctx: &egui::Context) {
             .or_default()
             .push("NanumGothic".to_owned());
     }
-    ctx.set_fonts(fonts);
+    fonts
 }

@@ -9,7 +9,7 @@ use egui::RichText;
 
 use super::command::{Command, CommandQueue};
 use super::frame_data::FrameData;
-use super::strings::{Strings, fill};
+use super::strings::Strings;
 
 /// What the timeline asks the app to do.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -76,7 +76,7 @@ pub fn ui(ui: &mut egui::Ui, frame: &FrameData<'_>, commands: &mut CommandQueue)
         match frame.viewing {
             Some(epoch) => {
                 ui.label(
-                    RichText::new(fill(text.viewing_epoch, &[&epoch, &live_epoch]))
+                    RichText::new(text.viewing_epoch(epoch, live_epoch))
                         .strong()
                         .color(ui.visuals().warn_fg_color),
                 );
@@ -86,14 +86,15 @@ pub fn ui(ui: &mut egui::Ui, frame: &FrameData<'_>, commands: &mut CommandQueue)
                 continue_ui(ui, text, epoch, live_epoch, commands);
             }
             None => {
-                ui.label(fill(text.timeline_live, &[&live_epoch]));
+                ui.label(text.timeline_live(live_epoch));
             }
         }
         let mib = |bytes: usize| format!("{:.1}", bytes as f64 / (1024.0 * 1024.0));
         ui.label(
-            RichText::new(fill(
-                text.history_budget,
-                &[&kept.len(), &mib(store.bytes()), &mib(store.budget_bytes())],
+            RichText::new(text.history_budget(
+                kept.len(),
+                mib(store.bytes()),
+                mib(store.budget_bytes()),
             ))
             .small()
             .weak(),
@@ -122,10 +123,7 @@ fn continue_ui(
         }
         return;
     }
-    ui.label(fill(
-        text.continue_question,
-        &[&epoch, &(epoch + 1), &live_epoch],
-    ));
+    ui.label(text.continue_question(epoch, epoch + 1, live_epoch));
     if ui.button(text.continue_confirm).clicked() {
         ui.data_mut(|d| d.remove::<usize>(id));
         commands.push(HistoryCommand::ContinueFrom(epoch));

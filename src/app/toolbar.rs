@@ -4,9 +4,9 @@
 use egui::{Button, RichText, Slider};
 
 use super::command::{CommandQueue, TrainingCommand};
+use super::concepts::{self, Concept};
 use super::error::stop_message;
 use super::frame_data::FrameData;
-use super::strings::fill;
 use super::{colormap, numbers};
 use crate::session::MAX_SPEED;
 
@@ -63,11 +63,11 @@ pub fn ui(ui: &mut egui::Ui, frame: &FrameData<'_>, commands: &mut CommandQueue)
             ),
         ];
         for (label, hover, command) in steps {
-            if ui
+            let response = ui
                 .add_enabled(!stopped, Button::new(label))
-                .on_hover_text(hover)
-                .clicked()
-            {
+                .on_hover_text(hover);
+            concepts::spotlight(ui, label, response.rect);
+            if response.clicked() {
                 commands.push(command);
             }
         }
@@ -80,7 +80,7 @@ pub fn ui(ui: &mut egui::Ui, frame: &FrameData<'_>, commands: &mut CommandQueue)
                 if v >= f64::from(MAX_SPEED) {
                     text.speed_max.to_owned()
                 } else {
-                    fill(text.speed_per_sec, &[&v.round()])
+                    text.speed_per_sec(v.round())
                 }
             });
         if ui.add(slider).on_hover_text(text.hover_speed).changed() {
@@ -89,18 +89,16 @@ pub fn ui(ui: &mut egui::Ui, frame: &FrameData<'_>, commands: &mut CommandQueue)
         ui.separator();
         let trainer = session.trainer();
         let cursor = trainer.cursor();
-        let status = fill(
-            text.status_template,
-            &[
-                &cursor.epoch,
-                &cursor.batch,
-                &trainer.batches_per_epoch(),
-                &cursor.sample,
-                &trainer.train_data().len(),
-                &numbers::duration(session.elapsed_secs()),
-            ],
+        let status = text.status_line(
+            cursor.epoch,
+            cursor.batch,
+            trainer.batches_per_epoch(),
+            cursor.sample,
+            trainer.train_data().len(),
+            numbers::duration(session.elapsed_secs()),
         );
         ui.label(RichText::new(status).monospace().size(15.0))
             .on_hover_text(text.hover_status);
+        concepts::hint_ui(ui, Concept::Epoch, text, commands);
     });
 }

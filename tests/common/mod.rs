@@ -4,12 +4,17 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 use perceptron_lab::app::PerceptronApp;
 
-/// The app as `cargo run --release` opens it, 1600×1000, in a headless harness.
+/// The app as `cargo run --release` opens it, 1600×1000, in a headless harness, in English
+/// whatever the machine's locale (a first start follows the system's language).
 pub fn harness() -> Harness<'static, PerceptronApp> {
     Harness::builder()
         .with_size([1600.0, 1000.0])
         .with_max_steps(20)
-        .build_eframe(|cc| PerceptronApp::new(cc, None))
+        .build_eframe(|cc| {
+            let mut app = PerceptronApp::new(cc, None);
+            app.set_language(perceptron_lab::app::strings::Language::English);
+            app
+        })
 }
 
 /// Sets the default experiment up to diverge: a linear output trained with MSE has unbounded

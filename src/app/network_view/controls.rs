@@ -6,11 +6,11 @@ use egui::emath::RectTransform;
 use egui::{Key, Modifiers, Rect, RichText, Vec2};
 
 use super::super::command::{Command, CommandQueue, SetupCommand, TrainingCommand};
+use super::super::concepts::{self, Concept};
 use super::super::frame_data::FrameData;
 use super::super::network_edit::{with_added_layer, with_removed_layer};
 use super::super::numbers::sig3;
 use super::super::step_through::{Phase, StepThrough};
-use super::super::strings::fill;
 use super::{Mode, NetworkView};
 
 /// Least and most zoom.
@@ -121,6 +121,7 @@ impl NetworkView {
                 .on_hover_text(text.hover_mode_forward);
             ui.selectable_value(&mut self.mode, Mode::Backprop, text.mode_backprop)
                 .on_hover_text(text.hover_mode_backprop);
+            concepts::hint_ui(ui, Concept::Backpropagation, text, commands);
             ui.separator();
             let Some(st) = step else {
                 ui.label(RichText::new(text.step_hint).weak());
@@ -133,10 +134,11 @@ impl NetworkView {
                 } else {
                     label.weak()
                 };
-                ui.label(label);
+                ui.label(label)
+                    .on_hover_text(Concept::of_phase(phase).hover(text));
             }
             if st.phase >= Phase::Loss {
-                ui.label(RichText::new(fill(text.loss_value, &[&sig3(st.grads.loss)])).monospace());
+                ui.label(RichText::new(text.loss_value(sig3(st.grads.loss))).monospace());
             }
             let more = st.phase != Phase::Update;
             let next = ui

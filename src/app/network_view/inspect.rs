@@ -11,7 +11,6 @@ use super::super::graph::{EdgeLayer, edge_at, max_abs};
 use super::super::inspector::{edge_lines, input_symbol, neuron_lines};
 use super::super::numbers::sig3;
 use super::super::step_through::{Phase, StepThrough};
-use super::super::strings::fill;
 use super::super::update_rule::UpdateInputs;
 use super::{FocusedPass, Inspected, NetworkView};
 
@@ -27,9 +26,12 @@ fn update_lines(
     let text = frame.text;
     let (heading, inputs) = if let Some(st) = step.filter(|st| st.phase == Phase::Update) {
         match st.weight_update(edge) {
-            Some(Ok(inputs)) => (text.update_made, inputs),
+            Some(Ok(inputs)) => (
+                text.update_made(text.optimizer_name(inputs.optimizer)),
+                inputs,
+            ),
             Some(Err((place, size, grad))) => {
-                return vec![fill(text.update_waits, &[&place, &size, &sig3(grad)])];
+                return vec![text.update_waits(place, size, sig3(grad))];
             }
             None => return Vec::new(),
         }
@@ -37,9 +39,12 @@ fn update_lines(
         let Some(inputs) = update_alone(frame, pass, edge) else {
             return Vec::new();
         };
-        (text.update_alone, inputs)
+        (
+            text.update_alone(text.optimizer_name(inputs.optimizer)),
+            inputs,
+        )
     };
-    let mut lines = vec![fill(heading, &[&inputs.optimizer.name()])];
+    let mut lines = vec![heading];
     lines.extend(inputs.lines().0);
     lines
 }
@@ -114,7 +119,7 @@ impl NetworkView {
                     .cloned()
                     .unwrap_or_default();
                 vec![
-                    fill(text.inspector_input, &[&input_symbol(0, node), &name]),
+                    text.inspector_input(input_symbol(0, node), name),
                     format!(
                         "{} = {}",
                         input_symbol(0, node),
@@ -145,7 +150,7 @@ impl NetworkView {
         };
         ui.horizontal(|ui| {
             ui.vertical(|ui| {
-                ui.label(RichText::new(fill(text.inspector_sample, &[&pass.sample])).weak());
+                ui.label(RichText::new(text.inspector_sample(pass.sample)).weak());
                 for line in &lines {
                     ui.label(RichText::new(line).monospace());
                 }

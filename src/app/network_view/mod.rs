@@ -140,6 +140,13 @@ impl NetworkView {
         match command {
             PanelCommand::SampleStepBegins => self.step = StepThrough::capture(trainer),
             PanelCommand::SampleStepEnds => self.step = None,
+            PanelCommand::ShowPhase(phase) => {
+                if let Some(step) = &mut self.step
+                    && step.go_to(phase)
+                {
+                    self.animation.auto_play = false;
+                }
+            }
             PanelCommand::ExperimentReplaced => {
                 *self = Self {
                     mode: self.mode,
@@ -148,6 +155,14 @@ impl NetworkView {
                 };
             }
         }
+    }
+
+    /// True when the open step-through can still show `phase` (its update is not made, or
+    /// `phase` is the update).
+    pub fn can_show_phase(&self, phase: Phase) -> bool {
+        self.step
+            .as_ref()
+            .is_some_and(|s| s.pending() || phase == Phase::Update)
     }
 
     /// The phase of the step-through, if one is playing.

@@ -12,7 +12,7 @@ use super::super::graph::{EdgeLayer, Layout, build_edge_mesh, max_abs, scale_lim
 use super::super::inspector::input_symbol;
 use super::super::numbers::sig3;
 use super::super::step_through::{Phase, StepThrough};
-use super::super::strings::{Strings, fill};
+use super::super::strings::Strings;
 use super::{FocusedPass, Mode, NetworkView};
 
 /// Widest an edge is drawn.
@@ -285,7 +285,7 @@ impl NetworkView {
                     (format!("p({})", n[1]), class_color(1))
                 }
                 Some(n) => (n.get(j).cloned().unwrap_or_default(), class_color(j)),
-                None => (fill(text.output_n, &[&(j + 1)]), text_colour),
+                None => (text.output_n(j + 1), text_colour),
             };
             if names.is_some() {
                 painter.circle_stroke(p, r + 2.5, Stroke::new(2.5, color));

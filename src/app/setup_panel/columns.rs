@@ -11,7 +11,7 @@ use crate::data::{
 
 use super::super::command::{Command, CommandQueue};
 use super::super::error::AppError;
-use super::super::strings::{Strings, fill};
+use super::super::strings::Strings;
 
 const ROLES: [Role; 3] = [Role::Feature, Role::Target, Role::Ignored];
 const KINDS: [ColumnKind; 3] = [
@@ -73,7 +73,7 @@ impl ColumnsView {
                 for column in &schema.columns {
                     let name = &column.name;
                     ui.label(name).on_hover_text(name);
-                    let kind_label = fill(text.kind_of, &[name]);
+                    let kind_label = text.kind_of(name.as_str());
                     if let Some(kind) = picker(
                         ui,
                         (kind_label.as_str(), text.hover_kind),
@@ -85,7 +85,7 @@ impl ColumnsView {
                     }
                     ui.label(column.missing.to_string())
                         .on_hover_text(text.hover_missing_count);
-                    let role_label = fill(text.role_of, &[name]);
+                    let role_label = text.role_of(name.as_str());
                     if let Some(role) = picker(
                         ui,
                         (role_label.as_str(), text.hover_role),

@@ -5,7 +5,7 @@ use egui::{ComboBox, DragValue, Grid, RichText, Slider};
 
 use super::super::command::{CommandQueue, SetupCommand};
 use super::super::frame_data::FrameData;
-use super::super::strings::fill;
+use super::super::strings::Strings;
 use super::columns::ColumnsView;
 use super::row;
 use crate::data::builtin::{DEFAULT_SAMPLES, Generator};
@@ -29,7 +29,7 @@ pub fn ui(
         .spacing([8.0, 6.0])
         .show(ui, |ui| {
             row(ui, text.dataset, text.hover_dataset, |ui| {
-                let (response, picked) = dataset_picker(ui, &setup.data);
+                let (response, picked) = dataset_picker(ui, &setup.data, text);
                 data = picked;
                 response
             });
@@ -93,14 +93,11 @@ pub fn ui(
     }
     let train = frame.trainer.train_data();
     ui.label(
-        RichText::new(fill(
-            text.data_summary,
-            &[
-                &train.len(),
-                &frame.trainer.test_data().map_or(0, Dataset::len),
-                &train.num_features(),
-                &train.class_names().map_or(0, <[String]>::len),
-            ],
+        RichText::new(text.data_summary(
+            train.len(),
+            frame.trainer.test_data().map_or(0, Dataset::len),
+            train.num_features(),
+            train.class_names().map_or(0, <[String]>::len),
         ))
         .small(),
     );
@@ -108,10 +105,14 @@ pub fn ui(
 
 /// One list of every dataset: the 2-D generators, then the bundled real tables. Returns the
 /// newly picked source, if the user picked another one.
-fn dataset_picker(ui: &mut egui::Ui, data: &DataSource) -> (egui::Response, Option<DataSource>) {
+fn dataset_picker(
+    ui: &mut egui::Ui,
+    data: &DataSource,
+    text: &Strings,
+) -> (egui::Response, Option<DataSource>) {
     let current = match data {
-        DataSource::Generator { kind, .. } => kind.name().to_owned(),
-        DataSource::Bundled { name, .. } => name.name().to_owned(),
+        DataSource::Generator { kind, .. } => text.generator_name(*kind).to_owned(),
+        DataSource::Bundled { name, .. } => text.bundled_name(*name).to_owned(),
         DataSource::Csv { path, .. } => path.file_name().map_or_else(
             || path.display().to_string(),
             |n| n.to_string_lossy().into_owned(),
@@ -122,7 +123,8 @@ fn dataset_picker(ui: &mut egui::Ui, data: &DataSource) -> (egui::Response, Opti
         .selected_text(current.as_str())
         .show_ui(ui, |ui| {
             for g in Generator::ALL {
-                if ui.selectable_label(current == g.name(), g.name()).clicked() {
+                let name = text.generator_name(g);
+                if ui.selectable_label(current == name, name).clicked() {
                     picked = Some(DataSource::Generator {
                         kind: g,
                         samples: Some(DEFAULT_SAMPLES),
@@ -133,7 +135,8 @@ fn dataset_picker(ui: &mut egui::Ui, data: &DataSource) -> (egui::Response, Opti
             }
             ui.separator();
             for b in Bundled::ALL {
-                if ui.selectable_label(current == b.name(), b.name()).clicked() {
+                let name = text.bundled_name(b);
+                if ui.selectable_label(current == name, name).clicked() {
                     picked = Some(DataSource::Bundled {
                         name: b,
                         options: b.default_options(),

@@ -4,8 +4,9 @@
 use egui::{DragValue, Grid};
 
 use super::super::command::{CommandQueue, SetupCommand};
+use super::super::concepts::Concept;
 use super::super::frame_data::FrameData;
-use super::{choice, row};
+use super::{choice, concept_row, row};
 use crate::nn::{Activation, LayerSpec, Loss, MAX_LEARNING_RATE, Optimizer};
 use crate::session::Setup;
 
@@ -27,7 +28,8 @@ pub fn ui(ui: &mut egui::Ui, frame: &FrameData<'_>, commands: &mut CommandQueue)
         .spacing([8.0, 6.0])
         .show(ui, |ui| {
             row(ui, text.loss, text.hover_loss, |ui| {
-                let (response, picked) = choice(ui, "loss", config.loss, &Loss::ALL, Loss::name);
+                let (response, picked) =
+                    choice(ui, "loss", config.loss, &Loss::ALL, |l| text.loss_name(l));
                 if let Some(loss) = picked {
                     let mut next = setup.clone();
                     next.config.loss = loss;
@@ -39,13 +41,10 @@ pub fn ui(ui: &mut egui::Ui, frame: &FrameData<'_>, commands: &mut CommandQueue)
                 response
             });
             row(ui, text.optimizer, text.hover_optimizer, |ui| {
-                let (response, picked) = choice(
-                    ui,
-                    "optimizer",
-                    config.optimizer,
-                    &OPTIMIZERS,
-                    Optimizer::name,
-                );
+                let (response, picked) =
+                    choice(ui, "optimizer", config.optimizer, &OPTIMIZERS, |o| {
+                        text.optimizer_name(o)
+                    });
                 if let Some(optimizer) = picked {
                     rebuilt = Some(with_optimizer(setup, optimizer));
                 }
@@ -53,7 +52,8 @@ pub fn ui(ui: &mut egui::Ui, frame: &FrameData<'_>, commands: &mut CommandQueue)
             });
             let mut learning_rate = config.learning_rate;
             let drag_speed = f64::from(learning_rate) * 0.01;
-            if row(ui, text.learning_rate, text.hover_learning_rate, |ui| {
+            let label = (text.learning_rate, text.hover_learning_rate);
+            if concept_row(ui, label, (Concept::LearningRate, text), commands, |ui| {
                 ui.add(
                     DragValue::new(&mut learning_rate)
                         .range(1e-5..=MAX_LEARNING_RATE)
@@ -66,7 +66,8 @@ pub fn ui(ui: &mut egui::Ui, frame: &FrameData<'_>, commands: &mut CommandQueue)
             }
             let mut batch_size = config.batch_size;
             let samples = frame.trainer.train_data().len().max(1);
-            if row(ui, text.batch_size, text.hover_batch_size, |ui| {
+            let label = (text.batch_size, text.hover_batch_size);
+            if concept_row(ui, label, (Concept::Epoch, text), commands, |ui| {
                 ui.add(DragValue::new(&mut batch_size).range(1..=samples))
             }) && batch_size != config.batch_size
             {

@@ -11,7 +11,9 @@ mod network;
 use egui::RichText;
 
 use super::command::CommandQueue;
+use super::concepts::{self, Concept};
 use super::frame_data::FrameData;
+use super::strings::Strings;
 
 use columns::ColumnsView;
 
@@ -25,22 +27,44 @@ impl SetupPanel {
     /// Draws the Data, Network and Hyperparameters sections.
     pub fn ui(&mut self, ui: &mut egui::Ui, frame: &FrameData<'_>, commands: &mut CommandQueue) {
         let text = frame.text;
-        section(ui, text.data, text.hover_dataset);
+        let (supervised, deep) = (Concept::SupervisedLearning, Concept::DeepNetwork);
+        section_ui(
+            ui,
+            text.data,
+            text.hover_dataset,
+            supervised,
+            text,
+            commands,
+        );
         data::ui(ui, &mut self.columns, frame, commands);
 
         ui.add_space(8.0);
-        section(ui, text.network, text.hover_network);
+        section_ui(ui, text.network, text.hover_network, deep, text, commands);
         network::ui(ui, frame, commands);
 
         ui.add_space(8.0);
-        section(ui, text.hyperparameters, text.hover_hyperparameters);
+        let (title, hover) = (text.hyperparameters, text.hover_hyperparameters);
+        section_ui(ui, title, hover, Concept::Hyperparameter, text, commands);
         hyperparameters::ui(ui, frame, commands);
     }
 }
 
-fn section(ui: &mut egui::Ui, title: &str, hover: &str) {
-    ui.label(RichText::new(title).heading().strong())
-        .on_hover_text(hover);
+/// A section's heading, with the "?" of its concept.
+fn section_ui(
+    ui: &mut egui::Ui,
+    title: &str,
+    hover: &str,
+    concept: Concept,
+    text: &Strings,
+    commands: &mut CommandQueue,
+) {
+    ui.horizontal(|ui| {
+        let heading = ui
+            .label(RichText::new(title).heading().strong())
+            .on_hover_text(hover);
+        concepts::spotlight(ui, title, heading.rect);
+        concepts::hint_ui(ui, concept, text, commands);
+    });
     ui.separator();
 }
 
@@ -52,8 +76,38 @@ fn row(
     hover: &str,
     add: impl FnOnce(&mut egui::Ui) -> egui::Response,
 ) -> bool {
-    let label = ui.label(label).on_hover_text(hover);
-    let response = add(ui).labelled_by(label.id).on_hover_text(hover);
+    let label_response = ui.label(label).on_hover_text(hover);
+    finish_row(ui, label, hover, &label_response, add)
+}
+
+/// A [`row`] whose label has the "?" of its concept beside it.
+fn concept_row(
+    ui: &mut egui::Ui,
+    (label, hover): (&str, &str),
+    (concept, text): (Concept, &Strings),
+    commands: &mut CommandQueue,
+    add: impl FnOnce(&mut egui::Ui) -> egui::Response,
+) -> bool {
+    let label_response = ui
+        .horizontal(|ui| {
+            let label_response = ui.label(label).on_hover_text(hover);
+            concepts::hint_ui(ui, concept, text, commands);
+            label_response
+        })
+        .inner;
+    finish_row(ui, label, hover, &label_response, add)
+}
+
+/// The widget of a row, labelled by `label_response`, and the row's end.
+fn finish_row(
+    ui: &mut egui::Ui,
+    label: &str,
+    hover: &str,
+    label_response: &egui::Response,
+    add: impl FnOnce(&mut egui::Ui) -> egui::Response,
+) -> bool {
+    let response = add(ui).labelled_by(label_response.id).on_hover_text(hover);
+    concepts::spotlight(ui, label, label_response.rect.union(response.rect));
     ui.end_row();
     response.changed()
 }

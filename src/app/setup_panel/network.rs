@@ -6,13 +6,13 @@
 use egui::{DragValue, Grid, RichText};
 
 use super::super::command::{CommandQueue, SetupCommand};
+use super::super::concepts::Concept;
 use super::super::frame_data::FrameData;
 use super::super::network_edit::{
     HIDDEN_ACTIVATIONS, MAX_EDIT_WIDTH, with_activation, with_added_layer, with_width,
     without_layer,
 };
-use super::super::strings::fill;
-use super::{choice, row};
+use super::{choice, concept_row, row};
 use crate::nn::{Activation, Architecture, LayerSpec, Optimizer};
 
 /// Output activations on offer.
@@ -41,7 +41,7 @@ pub fn ui(ui: &mut egui::Ui, frame: &FrameData<'_>, commands: &mut CommandQueue)
         .spacing([8.0, 6.0])
         .show(ui, |ui| {
             for (i, layer) in setup.hidden.iter().enumerate() {
-                ui.label(RichText::new(fill(text.hidden_layer, &[&(i + 1)])).strong());
+                ui.label(RichText::new(text.hidden_layer(i + 1)).strong());
                 if ui.small_button(text.remove_layer).clicked() {
                     edit = Some(Edit::Remove(i));
                 }
@@ -53,44 +53,44 @@ pub fn ui(ui: &mut egui::Ui, frame: &FrameData<'_>, commands: &mut CommandQueue)
                 {
                     edit = Some(Edit::Width(i, width));
                 }
-                row(ui, text.activation, text.hover_activation, |ui| {
-                    let (response, picked) = choice(
-                        ui,
-                        ("hidden_activation", i),
-                        layer.activation,
-                        &HIDDEN_ACTIVATIONS,
-                        Activation::name,
-                    );
-                    if let Some(activation) = picked {
-                        edit = Some(Edit::Activation(i, activation));
-                    }
-                    response
-                });
+                let label = (text.activation, text.hover_activation);
+                concept_row(
+                    ui,
+                    label,
+                    (Concept::ActivationFunction, text),
+                    commands,
+                    |ui| {
+                        let (response, picked) = choice(
+                            ui,
+                            ("hidden_activation", i),
+                            layer.activation,
+                            &HIDDEN_ACTIVATIONS,
+                            |a| text.activation_name(a),
+                        );
+                        if let Some(activation) = picked {
+                            edit = Some(Edit::Activation(i, activation));
+                        }
+                        response
+                    },
+                );
             }
-            let heading = match network.outputs() {
-                1 => text.output_layer_one.to_owned(),
-                outputs => fill(text.output_layer, &[&outputs]),
-            };
+            let heading = text.output_layer(network.outputs());
             ui.label(RichText::new(heading).strong());
             ui.end_row();
-            row(
-                ui,
-                text.output_activation,
-                text.hover_output_activation,
-                |ui| {
-                    let (response, picked) = choice(
-                        ui,
-                        "output_activation",
-                        setup.output_activation,
-                        &OUTPUT_ACTIVATIONS,
-                        Activation::name,
-                    );
-                    if let Some(activation) = picked {
-                        edit = Some(Edit::Activation(setup.hidden.len(), activation));
-                    }
-                    response
-                },
-            );
+            let label = (text.output_activation, text.hover_output_activation);
+            concept_row(ui, label, (Concept::Softmax, text), commands, |ui| {
+                let (response, picked) = choice(
+                    ui,
+                    "output_activation",
+                    setup.output_activation,
+                    &OUTPUT_ACTIVATIONS,
+                    |a| text.activation_name(a),
+                );
+                if let Some(activation) = picked {
+                    edit = Some(Edit::Activation(setup.hidden.len(), activation));
+                }
+                response
+            });
         });
     // The setup's layers, with the output's width as the network has it (a build recomputes it).
     let architecture = || {
@@ -121,21 +121,24 @@ pub fn ui(ui: &mut egui::Ui, frame: &FrameData<'_>, commands: &mut CommandQueue)
     if let Some(edited) = edited {
         commands.push(SetupCommand::SetArchitecture(edited));
     }
-    learned_ui(ui, frame);
+    learned_ui(ui, frame, commands);
 }
 
-fn learned_ui(ui: &mut egui::Ui, frame: &FrameData<'_>) {
+fn learned_ui(ui: &mut egui::Ui, frame: &FrameData<'_>, commands: &mut CommandQueue) {
     let text = frame.text;
-    egui::Frame::group(ui.style())
+    let learned = egui::Frame::group(ui.style())
         .fill(ui.visuals().faint_bg_color)
         .show(ui, |ui| {
-            ui.label(
-                RichText::new(fill(
-                    text.learned_parameters,
-                    &[&frame.trainer.network().parameter_count()],
-                ))
-                .italics(),
-            )
-            .on_hover_text(text.hover_learned);
+            ui.horizontal_wrapped(|ui| {
+                ui.label(
+                    RichText::new(
+                        text.learned_parameters(frame.trainer.network().parameter_count()),
+                    )
+                    .italics(),
+                )
+                .on_hover_text(text.hover_learned);
+                super::super::concepts::hint_ui(ui, Concept::WeightsAndBiases, text, commands);
+            });
         });
+    super::super::concepts::spotlight(ui, text.hover_learned, learned.response.rect);
 }

@@ -12,7 +12,7 @@ use super::super::command::{
 };
 use super::super::error::AppError;
 use super::super::files::{self, DialogPurpose, FileDialog};
-use super::super::strings::fill;
+use super::super::strings::Language;
 use super::{AwaitingConfirmation, InfoWindow, PerceptronApp};
 use crate::nn::{Architecture, Optimizer};
 use crate::session::{Opened, Setup};
@@ -60,10 +60,10 @@ impl PerceptronApp {
             FileCommand::Quit => self.request(AwaitingConfirmation::Quit),
             FileCommand::CancelLoad => {
                 if let Some(load) = self.loading.take() {
-                    self.inform(fill(
-                        self.text().loading_cancelled,
-                        &[&load.path().display()],
-                    ));
+                    self.inform(
+                        self.text()
+                            .loading_cancelled(load.path().display().to_string()),
+                    );
                 }
             }
             FileCommand::DialogClosed { purpose, path } => {
@@ -111,7 +111,7 @@ impl PerceptronApp {
 
     fn report_export(&mut self, path: &Path, result: Result<(), AppError>) {
         match result {
-            Ok(()) => self.inform(fill(self.text().saved, &[&path.display()])),
+            Ok(()) => self.inform(self.text().saved(path.display().to_string())),
             Err(error) => self.show_error(&error),
         }
     }
@@ -132,17 +132,17 @@ impl PerceptronApp {
                 .session
                 .trainer_mut()
                 .set_learning_rate(lr)
-                .map(|()| fill(text.applies_next_step, &[&text.learning_rate, &lr])),
+                .map(|()| text.applies_next_step(text.learning_rate, lr.to_string())),
             SetupCommand::SetBatchSize(size) => self
                 .session
                 .trainer_mut()
                 .set_batch_size(size)
-                .map(|()| fill(text.applies_next_step, &[&text.batch_size, &size])),
+                .map(|()| text.applies_next_step(text.batch_size, size)),
             SetupCommand::SetL2(l2) => self
                 .session
                 .trainer_mut()
                 .set_l2(l2)
-                .map(|()| fill(text.applies_next_step, &[&text.l2, &l2])),
+                .map(|()| text.applies_next_step(text.l2, l2.to_string())),
         };
         // The setup always says what the trainer runs with (a refused value falls back).
         self.session.setup.config = *self.session.trainer().config();
@@ -185,6 +185,11 @@ impl PerceptronApp {
             ViewCommand::ShowShortcuts => self.info_window = Some(InfoWindow::Shortcuts),
             ViewCommand::ShowAbout => self.info_window = Some(InfoWindow::About),
             ViewCommand::CloseInfoWindow => self.info_window = None,
+            ViewCommand::ShowConcepts => self.panels.concepts.open(None),
+            ViewCommand::ExplainConcept(concept) => {
+                self.panels.concepts.open(Some(concept.term(self.text())));
+            }
+            ViewCommand::ShowMe(place) => self.show_me(place),
         }
     }
 
@@ -231,10 +236,13 @@ impl PerceptronApp {
             AwaitingConfirmation::OpenPath(path) => self.open_path(&path),
             AwaitingConfirmation::OpenExample(i) => {
                 if let Some(example) = self.examples.get(i).cloned() {
+                    let text = self.text();
+                    let title = text.example_titles.get(i).copied().unwrap_or_default();
+                    let lesson = text.example_lessons.get(i).copied().unwrap_or_default();
                     self.rebuild(example.setup, None);
-                    self.inform(format!("{} — {}", example.title, example.lesson));
+                    self.inform(format!("{title} — {lesson}"));
                     self.path = None;
-                    self.example_name = Some(example.title.to_owned());
+                    self.example_name = Some(title.to_owned());
                     self.dirty = false;
                 }
             }
@@ -268,7 +276,7 @@ impl PerceptronApp {
                 let text = self.text();
                 let notice = section.map_or_else(
                     || text.training_restarted.to_owned(),
-                    |section| fill(text.reset_notice, &[&section]),
+                    |section| text.reset_notice(section),
                 );
                 self.inform(notice);
             }
@@ -294,7 +302,7 @@ impl PerceptronApp {
         let name = path.display().to_string();
         let opened = opened.map(|mut opened| {
             if opened.title.is_empty() && opened.notes.is_empty() {
-                opened.notes = fill(self.text().imported, &[&name]);
+                opened.notes = self.text().imported(name.as_str());
             }
             opened
         });
@@ -311,8 +319,8 @@ impl PerceptronApp {
     pub(super) fn take_opened(&mut self, opened: Result<Opened, AppError>, name: &str) -> bool {
         match opened {
             Ok(opened) => {
-                let mut message = fill(self.text().opened, &[&name]);
-                let summary = opened.summary(false);
+                let mut message = self.text().opened(name);
+                let summary = opened.summary(self.settings.language == Language::Korean);
                 if !summary.is_empty() {
                     message = format!("{message}: {summary}");
                 }

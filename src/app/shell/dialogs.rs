@@ -9,7 +9,7 @@ use egui::RichText;
 use super::super::command::{Answer, Command, CommandQueue, FileCommand, ViewCommand};
 use super::super::error::stop_message;
 use super::super::frame_data::FrameData;
-use super::super::strings::{Strings, fill};
+use super::super::strings::Strings;
 use super::{InfoWindow, Notice, Severity};
 
 /// The bar under the toolbar, shown only when there is something to say.
@@ -37,7 +37,7 @@ pub(super) fn notice_bar_ui(
             );
             ui.horizontal(|ui| {
                 ui.spinner();
-                ui.label(RichText::new(fill(text.loading, &[&name])).strong());
+                ui.label(RichText::new(text.loading(name.as_str())).strong());
                 if ui
                     .button(text.cancel)
                     .on_hover_text(text.hover_cancel_loading)
@@ -116,9 +116,9 @@ pub(super) fn info_window_ui(
         .show(ctx, |ui| match window {
             InfoWindow::Shortcuts => {
                 egui::Grid::new("shortcuts").striped(true).show(ui, |ui| {
-                    for (keys, what) in text.shortcut_list {
+                    for (keys, what) in text.shortcut_keys.iter().zip(text.shortcut_actions) {
                         ui.monospace(*keys);
-                        ui.label(*what);
+                        ui.label(what);
                         ui.end_row();
                     }
                 });

@@ -39,6 +39,7 @@ impl eframe::App for PerceptronApp {
         self.session.refresh_evaluations();
         self.forget_stale_rewind();
         self.follow_comparison();
+        self.spotlight_frame(&ctx);
 
         let text = self.text();
         let Some(frame) = FrameData::new(&self.session, self.focus, text) else {
@@ -85,6 +86,9 @@ impl eframe::App for PerceptronApp {
             &mut commands,
         );
         dialogs::info_window_ui(&ctx, self.info_window, text, &mut commands);
+        self.panels
+            .concepts
+            .ui(&ctx, self.settings.language, &mut commands);
 
         self.apply_all(commands.take());
         self.update_title(&ctx);

@@ -4,7 +4,6 @@
 use std::path::Path;
 
 use super::super::error::AppError;
-use super::super::strings::fill;
 use super::super::timeline::HistoryCommand;
 use super::PerceptronApp;
 
@@ -40,10 +39,10 @@ impl PerceptronApp {
             path,
         );
         match exported {
-            Ok(frames) => self.inform(fill(
-                self.text().exported_animation,
-                &[&path.display(), &frames],
-            )),
+            Ok(frames) => self.inform(
+                self.text()
+                    .exported_animation(path.display().to_string(), frames),
+            ),
             Err(e) => self.show_error(&AppError::from(e)),
         }
     }

@@ -8,7 +8,8 @@ use std::path::{Path, PathBuf};
 use egui::ThemePreference;
 use serde::{Deserialize, Serialize};
 
-use super::command::{Command, FileCommand, TrainingCommand};
+use super::command::{Command, FileCommand, TrainingCommand, ViewCommand};
+use super::concepts::{ConceptsWindow, Spot};
 use super::confusion::ConfusionPanel;
 use super::error::AppError;
 use super::examples::{self, Example};
@@ -25,6 +26,7 @@ mod dialogs;
 mod frame;
 mod history;
 mod input;
+mod show_me;
 mod training;
 
 /// How many recent files are remembered.
@@ -56,6 +58,17 @@ impl Default for Settings {
             language: Language::English,
             recent: Vec::new(),
             zoom: 1.0,
+        }
+    }
+}
+
+impl Settings {
+    /// The settings of a first start: the defaults, in the system's language
+    /// ([`Language::from_system`]).
+    pub fn first_start() -> Self {
+        Self {
+            language: Language::from_system(),
+            ..Self::default()
         }
     }
 }
@@ -107,6 +120,7 @@ struct Panels {
     boundary: BoundaryView,
     plots: PlotsPanel,
     confusion: ConfusionPanel,
+    concepts: ConceptsWindow,
 }
 
 /// Perceptron Lab's window.
@@ -141,6 +155,8 @@ pub struct PerceptronApp {
     notice: Option<Notice>,
     awaiting_confirmation: Option<AwaitingConfirmation>,
     info_window: Option<InfoWindow>,
+    /// The control "Show me" marks, and when the mark was first drawn.
+    spotlight: Option<(Spot, Option<f64>)>,
     focus_view: bool,
     fullscreen: bool,
     close_confirmed: bool,
@@ -156,7 +172,7 @@ impl PerceptronApp {
         let settings: Settings = cc
             .storage
             .and_then(|s| eframe::get_value(s, eframe::APP_KEY))
-            .unwrap_or_default();
+            .unwrap_or_else(Settings::first_start);
         theme::install_fonts(&cc.egui_ctx);
         cc.egui_ctx.set_theme(settings.theme);
         cc.egui_ctx.set_zoom_factor(settings.zoom.clamp(0.5, 2.0));
@@ -200,6 +216,7 @@ impl PerceptronApp {
             notice: None,
             awaiting_confirmation: None,
             info_window: None,
+            spotlight: None,
             focus_view: false,
             fullscreen: false,
             close_confirmed: false,
@@ -265,6 +282,26 @@ impl PerceptronApp {
     /// True while the confusion matrix shows the test set.
     pub fn confusion_shows_test(&self) -> bool {
         self.panels.confusion.shows_test()
+    }
+
+    /// Switches the interface language, as View ▸ Language does.
+    pub fn set_language(&mut self, language: Language) {
+        self.apply(ViewCommand::SetLanguage(language).into());
+    }
+
+    /// The interface language.
+    pub fn language(&self) -> Language {
+        self.settings.language
+    }
+
+    /// True while Help ▸ Concepts is open.
+    pub fn concepts_open(&self) -> bool {
+        self.panels.concepts.is_open()
+    }
+
+    /// The control "Show me" marks at the moment, if any.
+    pub fn spotlight(&self) -> Option<Spot> {
+        self.spotlight.map(|(spot, _)| spot)
     }
 
     /// The message in the notice bar, if any.
@@ -367,7 +404,7 @@ impl PerceptronApp {
                     self.session.elapsed_secs(),
                 );
                 self.remember(path);
-                self.inform(super::strings::fill(self.text().saved, &[&path.display()]));
+                self.inform(self.text().saved(path.display().to_string()));
             }
             Err(error) => self.show_error(&AppError::from(error)),
         }
@@ -382,10 +419,10 @@ impl PerceptronApp {
             dir,
         );
         match exported {
-            Ok(summary) => self.inform(super::strings::fill(
-                self.text().exported_pytorch,
-                &[&summary.out_dir.display()],
-            )),
+            Ok(summary) => self.inform(
+                self.text()
+                    .exported_pytorch(summary.out_dir.display().to_string()),
+            ),
             Err(error) => self.show_error(&AppError::from(error)),
         }
     }
