@@ -39,6 +39,10 @@ pub enum Command {
     DismissNotice,
     /// File ▸ Serve this model… and its window.
     Serve(ServeCommand),
+    /// The timeline: view a past epoch, back to live, continue from an epoch.
+    History(super::timeline::HistoryCommand),
+    /// File ▸ Compare with: experiment B beside the live one.
+    Compare(super::compare::CompareCommand),
 }
 
 /// Files and the experiment as a whole.
@@ -64,6 +68,8 @@ pub enum FileCommand {
     ExportHistory,
     /// File ▸ Export ▸ PyTorch script and weights…
     ExportPytorch,
+    /// File ▸ Export ▸ Animation: the decision boundary over the kept epochs as a GIF.
+    ExportAnimation,
     /// Export the confusion matrix as CSV.
     ExportConfusion,
     /// File ▸ Export ▸ Picture…: open the picture window.

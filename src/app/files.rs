@@ -118,6 +118,8 @@ pub enum DialogPurpose {
     ExportPytorch,
     /// Export a picture of a view as PNG.
     ExportPicture,
+    /// Export the decision boundary over the kept epochs as an animated GIF.
+    ExportAnimation,
 }
 
 /// A dialog that closes with nothing faster than this could not have been seen by anyone:
@@ -200,6 +202,7 @@ fn save_filter(purpose: DialogPurpose, text: &'static Strings) -> (&'static str,
     match purpose {
         DialogPurpose::SaveAs => (text.filter_experiment, "ron"),
         DialogPurpose::ExportPicture => ("PNG", "png"),
+        DialogPurpose::ExportAnimation => (text.filter_gif, "gif"),
         _ => (text.filter_csv, "csv"),
     }
 }
@@ -212,6 +215,7 @@ pub fn default_file_name(purpose: DialogPurpose) -> &'static str {
         DialogPurpose::ExportConfusion => "confusion.csv",
         DialogPurpose::ExportPytorch => "pytorch-export",
         DialogPurpose::ExportPicture => "picture.png",
+        DialogPurpose::ExportAnimation => "training.gif",
     }
 }
 

@@ -2,7 +2,7 @@
 //! per frame: borrowed, never cloned (the datasets inside the trainer are shared `Arc`s).
 
 use crate::nn::Trainer;
-use crate::session::{Evaluations, Session};
+use crate::session::{Evaluations, Rewound, Session};
 
 use super::strings::Strings;
 
@@ -20,6 +20,9 @@ pub struct FrameData<'a> {
     pub focus: usize,
     /// The interface text.
     pub text: &'static Strings,
+    /// The past epoch shown instead of the live run (the timeline), if any: then `trainer`
+    /// and `evaluations` are that epoch's.
+    pub viewing: Option<usize>,
 }
 
 impl<'a> FrameData<'a> {
@@ -33,6 +36,18 @@ impl<'a> FrameData<'a> {
             evaluations: session.latest_evaluations()?,
             focus: focus.min(trainer.train_data().len().saturating_sub(1)),
             text,
+            viewing: None,
         })
+    }
+
+    /// The same view showing `rewound` (a past epoch) instead of the live trainer.
+    #[must_use]
+    pub fn rewound(self, rewound: &'a Rewound) -> Self {
+        Self {
+            trainer: &rewound.trainer,
+            evaluations: &rewound.evaluations,
+            viewing: Some(rewound.epoch),
+            ..self
+        }
     }
 }

@@ -67,6 +67,7 @@ fn file_menu_ui(
                 push(FileCommand::OpenShipped(name).into(), ui);
             }
         }
+        super::compare::comparisons_ui(ui, text, &mut push);
         ui.separator();
         let titles = text.example_titles.iter().zip(text.example_lessons);
         for (i, (title, lesson)) in titles.take(state.examples.len()).enumerate() {
@@ -75,6 +76,7 @@ fn file_menu_ui(
             }
         }
     });
+    super::compare::compare_with_ui(ui, text, &mut push);
     ui.add_enabled_ui(!state.recent.is_empty(), |ui| {
         ui.menu_button(text.recent, |ui| {
             for path in state.recent {
@@ -110,6 +112,9 @@ fn file_menu_ui(
         }
         if ui.button(text.export_picture).clicked() {
             push(FileCommand::ExportPicture.into(), ui);
+        }
+        if ui.button(text.export_animation).clicked() {
+            push(FileCommand::ExportAnimation.into(), ui);
         }
     });
     // small: serving

@@ -8,6 +8,7 @@
 mod boundary;
 mod colormap;
 pub mod command;
+mod compare;
 pub mod concepts;
 mod confusion;
 mod error;
@@ -32,6 +33,7 @@ mod shell;
 mod step_through;
 pub mod strings;
 mod theme;
+mod timeline;
 mod toolbar;
 mod update_rule;
 

@@ -122,6 +122,10 @@ pub struct TrainArgs {
     /// No progress lines on stderr.
     #[arg(long, short)]
     pub quiet: bool,
+    /// Store in the saved file a snapshot of the weights and optimizer state at the start of
+    /// every epoch (older epochs thinned to fit), to rewind to or compare from.
+    #[arg(long)]
+    pub history: bool,
 }
 
 /// Most epochs one `train` runs.
@@ -237,6 +241,10 @@ pub struct ExportArgs {
     /// Which split --confusion-csv counts.
     #[arg(long, value_enum, default_value_t = Split::Train, requires = "confusion_csv")]
     pub split: Split,
+    /// Instead, write the decision boundary at every saved snapshot (`train --history`) as an
+    /// animated GIF, the epoch written on each frame (2-feature data only).
+    #[arg(long, value_name = "OUT.gif", conflicts_with_all = ["json", "pytorch"])]
+    pub gif: Option<PathBuf>,
 }
 
 /// The training or the test split.

@@ -1,10 +1,12 @@
 //! The headless command line: `train`, `eval`, `inspect`, `export`, `data describe`, `bench`,
-//! `serve`.
+//! `serve`, `compare`.
 //! Every number the app shows can be reproduced here. Bad arguments or files give a one-line
 //! error and exit code 2. One file per subcommand; this one parses and dispatches.
 
+mod animate;
 mod args;
 mod bench;
+mod compare;
 mod data_cmd;
 mod inspect;
 mod report;
@@ -63,6 +65,8 @@ enum Command {
     Bench(BenchArgs),
     /// Serve saved models as an HTTP API (POST /ai/v1/NAME/predict) until Ctrl+C.
     Serve(serve::ServeArgs),
+    /// Continue two saved experiments on A's data for N more epochs, side by side.
+    Compare(compare::CompareArgs),
 }
 
 /// A failure with the exit code it maps to.
@@ -103,6 +107,7 @@ pub fn main(args: Vec<OsString>, frame_bench: FrameBench) -> ExitCode {
         Command::Data(a) => data_cmd::data(&a),
         Command::Bench(a) => bench::bench(&a, frame_bench),
         Command::Serve(a) => serve::serve(&a),
+        Command::Compare(a) => compare::compare(&a),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

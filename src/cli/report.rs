@@ -48,6 +48,9 @@ pub fn evaluate_json(network: &Network, data: &Dataset, loss: Loss) -> Value {
 /// f32s (the shortest decimal that reads back as the same f32), as [`super::print_json`]
 /// writes them.
 pub fn export(a: &ExportArgs) -> Result<(), Failure> {
+    if let Some(out) = &a.gif {
+        return super::animate::export_gif(&a.model, out);
+    }
     let experiment = load_model(&a.model)?;
     if a.history_csv.is_some() || a.confusion_csv.is_some() {
         return export_tables(&experiment, a);

@@ -10,7 +10,7 @@ use super::train::Run;
 use super::{Failure, load_model};
 use crate::experiment::EXAMPLE_PREFIX;
 use crate::nn::ConfigError;
-use crate::session::TrainingLock;
+use crate::session::{DEFAULT_SNAPSHOT_BUDGET, SnapshotStore, TrainingLock};
 
 /// The options of a new run that a resumed experiment already has, and whether each was given.
 fn fixed_options(a: &TrainArgs) -> [(&'static str, bool); 14] {
@@ -74,8 +74,13 @@ pub(super) fn prepare(a: &TrainArgs, path: &Path) -> Result<Run, Failure> {
     if let Some(l2) = a.l2 {
         trainer.set_l2(l2).map_err(setting("--l2"))?;
     }
+    // Like the samples, the snapshots a file has stay in it.
+    let snapshots = (a.history || !experiment.snapshots.is_empty()).then(|| {
+        SnapshotStore::from_snapshots(DEFAULT_SNAPSHOT_BUDGET, experiment.restored_snapshots())
+    });
     Ok(Run {
         trainer,
+        snapshots,
         save_to: Some(a.save.clone().unwrap_or_else(|| path.to_owned())),
         // The file's samples stay in it: resuming never drops what the file had.
         embed_data: a.embed_data || experiment.embedded_data.is_some(),

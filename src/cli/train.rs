@@ -10,9 +10,9 @@ use super::args::TrainArgs;
 use super::report::metrics_json;
 use super::{EXIT_FAILED, Failure, print_json, resume};
 use crate::data::{DataSource, DataSpec};
-use crate::experiment::Experiment;
+use crate::experiment::{Experiment, FileLimits};
 use crate::nn::{Evaluation, LayerSpec, Trainer};
-use crate::session::{Choices, DivergenceGuard, Setup};
+use crate::session::{Choices, DivergenceGuard, Setup, SnapshotStore};
 
 /// A run ready to train: the trainer and what its save needs.
 pub(super) struct Run {
@@ -27,6 +27,8 @@ pub(super) struct Run {
     pub(super) notes: Option<(String, String, String)>,
     /// Held for the whole run: the lock on a resumed experiment file.
     pub(super) _lock: Option<crate::session::TrainingLock>,
+    /// Snapshots saved with the file (`--history`, or a resumed file that has them).
+    pub(super) snapshots: Option<SnapshotStore>,
 }
 
 /// Parses an optional option value, naming the option in the error.
@@ -89,6 +91,7 @@ fn new_run(a: &TrainArgs) -> Result<Run, Failure> {
         embed_data: a.embed_data,
         notes: None,
         _lock: None,
+        snapshots: None,
     })
 }
 
@@ -107,12 +110,23 @@ pub fn train(a: &TrainArgs) -> Result<(), Failure> {
             path.display()
         )));
     }
-    let diverged = train_epochs(&mut run.trainer, a.epochs, a.quiet);
+    if a.history && run.save_to.is_none() {
+        return Err(Failure::usage(
+            "--history stores the snapshots in the saved file: add --save FILE.ron",
+        ));
+    }
+    if a.history && run.snapshots.is_none() {
+        run.snapshots = Some(SnapshotStore::default());
+    }
+    let diverged = train_epochs(&mut run.trainer, a.epochs, a.quiet, run.snapshots.as_mut());
     let saved = match &run.save_to {
         Some(path) if diverged.is_none() || a.save_diverged => {
             save(&run, path)?;
             if !a.quiet {
                 eprintln!("saved {}", path.display());
+                if let Some(store) = &run.snapshots {
+                    eprintln!("{}", history_line(store));
+                }
             }
             Some(path)
         }
@@ -144,14 +158,25 @@ pub fn train(a: &TrainArgs) -> Result<(), Failure> {
 }
 
 /// Trains `epochs` epochs, printing progress; the reason if the run diverged.
-fn train_epochs(trainer: &mut Trainer, epochs: usize, quiet: bool) -> Option<String> {
+fn train_epochs(
+    trainer: &mut Trainer,
+    epochs: usize,
+    quiet: bool,
+    mut snapshots: Option<&mut SnapshotStore>,
+) -> Option<String> {
     let guard = DivergenceGuard::new(trainer);
-    let every = epochs.div_ceil(50).max(1);
+    if let Some(store) = snapshots.as_deref_mut() {
+        store.record(trainer);
+    }
+    let every = progress_every(epochs);
     for i in 0..epochs {
         let record = match trainer.step_epoch() {
             Ok(record) => record,
             Err(e) => return Some(e.to_string()),
         };
+        if let Some(store) = snapshots.as_deref_mut() {
+            store.record(trainer);
+        }
         if !quiet && ((i + 1) % every == 0 || i + 1 == epochs) {
             eprintln!("{}", progress_line(&record, trainer.history().len()));
         }
@@ -169,23 +194,52 @@ fn save(run: &Run, path: &std::path::Path) -> Result<(), Failure> {
         experiment.notes.clone_from(notes);
         experiment.notes_ko.clone_from(notes_ko);
     }
+    if let Some(store) = &run.snapshots {
+        experiment.set_snapshots(&store.fitting_a_file(&FileLimits::default()));
+    }
     experiment.save(path).map_err(Failure::usage)
 }
 
+/// What the snapshot store holds: how many, which epochs, its bytes against the budget.
+fn history_line(store: &SnapshotStore) -> String {
+    let mib = |bytes: usize| bytes as f64 / (1024.0 * 1024.0);
+    let (first, last) = (
+        store.epochs().next().unwrap_or(0),
+        store.newest_epoch().unwrap_or(0),
+    );
+    format!(
+        "history: {} snapshots of epochs {first}–{last}, {:.1} MiB of the {:.0} MiB budget",
+        store.len(),
+        mib(store.bytes()),
+        mib(store.budget_bytes())
+    )
+}
+
+/// Every how many epochs a progress line is printed: about 50 lines in all.
+pub(super) fn progress_every(epochs: usize) -> usize {
+    epochs.div_ceil(50).max(1)
+}
+
 fn report(trainer: &Trainer, as_json: bool) {
-    let train_eval = trainer.evaluate_train();
-    let test_eval = trainer.evaluate_test();
     if as_json {
-        let classes = trainer.train_data().class_names().map(<[String]>::to_vec);
-        let report = json!({
-            "epochs": trainer.history().len(),
-            "train": metrics_json(&train_eval, classes.as_deref()),
-            "test": test_eval.as_ref().map(|e| metrics_json(e, classes.as_deref())),
-        });
-        print_json(&report);
+        print_json(&report_json(trainer));
     } else {
+        let train_eval = trainer.evaluate_train();
+        let test_eval = trainer.evaluate_test();
         print_summary(&train_eval, test_eval.as_ref());
     }
+}
+
+/// The object `train --json` prints: epochs trained and the final metrics.
+pub(super) fn report_json(trainer: &Trainer) -> serde_json::Value {
+    let train_eval = trainer.evaluate_train();
+    let test_eval = trainer.evaluate_test();
+    let classes = trainer.train_data().class_names().map(<[String]>::to_vec);
+    json!({
+        "epochs": trainer.history().len(),
+        "train": metrics_json(&train_eval, classes.as_deref()),
+        "test": test_eval.as_ref().map(|e| metrics_json(e, classes.as_deref())),
+    })
 }
 
 fn progress_line(record: &crate::nn::EpochRecord, epoch: usize) -> String {

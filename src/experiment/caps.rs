@@ -74,6 +74,15 @@ where
     capped(deserializer, MAX_LAYERS, "layers")
 }
 
+/// The snapshots of a file: at most [`MAX_SNAPSHOTS`](super::format::MAX_SNAPSHOTS).
+pub fn snapshots<'de, D, T>(deserializer: D) -> Result<Vec<T>, D::Error>
+where
+    D: Deserializer<'de>,
+    T: Deserialize<'de>,
+{
+    capped(deserializer, super::format::MAX_SNAPSHOTS, "snapshots")
+}
+
 /// A layer's weights: at most [`MAX_NEURONS`] rows of at most [`MAX_INPUTS`] values.
 pub fn weight_rows<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Vec<Vec<f32>>, D::Error> {
     let rows: Vec<Row> = capped(

@@ -2,7 +2,7 @@
 
 use thiserror::Error;
 
-use super::FORMAT_VERSION;
+use super::SNAPSHOTS_FORMAT_VERSION;
 use crate::data::DatasetError;
 use crate::nn::{Optimizer, TrainError};
 
@@ -37,7 +37,7 @@ pub enum ExperimentError {
     },
     /// The file is from a newer Perceptron Lab.
     #[error(
-        "{path}: format version {found} is newer than this Perceptron Lab understands ({FORMAT_VERSION}); update the app"
+        "{path}: format version {found} is newer than this Perceptron Lab understands ({SNAPSHOTS_FORMAT_VERSION}); update the app"
     )]
     TooNew {
         /// The file.

@@ -8,8 +8,15 @@ use super::caps;
 use crate::data::{DataSpec, Dataset};
 use crate::nn::{Activation, Architecture, Cursor, EpochRecord, LayerSpec, TrainConfig};
 
-/// The format version this build writes; files with a larger version are refused.
+/// Most snapshots one file holds.
+pub const MAX_SNAPSHOTS: usize = 100_000;
+
+/// The format version this build writes for a file without snapshots.
 pub const FORMAT_VERSION: u32 = 1;
+
+/// The format version of a file with snapshots (`train --history`): the newest this build
+/// reads; files with a larger version are refused.
+pub const SNAPSHOTS_FORMAT_VERSION: u32 = 2;
 
 /// One layer as written in the file: readable rows of weights.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -54,6 +61,34 @@ pub struct SavedOptimizer {
     /// Per layer (empty for SGD and the perceptron rule).
     #[serde(default, deserialize_with = "caps::layers")]
     pub moments: Vec<SavedMoments>,
+}
+
+/// One layer's parameters in a snapshot, flattened row-major.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SavedParameters {
+    /// `weights[j * inputs + i]`: from input i to neuron j.
+    #[serde(deserialize_with = "caps::moment_values")]
+    pub weights: Vec<f32>,
+    /// One per neuron.
+    #[serde(deserialize_with = "caps::biases")]
+    pub biases: Vec<f32>,
+}
+
+/// The state at the start of one epoch, to rewind to (saved with `train --history`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SavedSnapshot {
+    /// Epochs completed when it was taken.
+    pub epoch: usize,
+    /// The hyperparameters in force then.
+    pub training: TrainConfig,
+    /// Per layer, input side first (the shapes of `layers`).
+    #[serde(deserialize_with = "caps::layers")]
+    pub layers: Vec<SavedParameters>,
+    /// The optimizer's memory then.
+    #[serde(default)]
+    pub optimizer_state: SavedOptimizer,
 }
 
 /// The samples themselves, for a file that must work without its CSV.
@@ -102,6 +137,13 @@ pub struct Experiment {
     /// One record per completed epoch.
     #[serde(default)]
     pub history: Vec<EpochRecord>,
+    /// Snapshots at the start of kept epochs, oldest first (`train --history`; version 2).
+    #[serde(
+        default,
+        skip_serializing_if = "Vec::is_empty",
+        deserialize_with = "caps::snapshots"
+    )]
+    pub snapshots: Vec<SavedSnapshot>,
 }
 
 impl Experiment {

@@ -9,7 +9,7 @@ use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, Visitor};
 
 use super::budget::{Budget, WithBudget};
 use super::limits::parse_budget;
-use super::{Experiment, ExperimentError, FORMAT_VERSION};
+use super::{Experiment, ExperimentError, SNAPSHOTS_FORMAT_VERSION};
 
 /// Longest parser message passed on (a parser may quote the file).
 const MAX_MESSAGE_CHARS: usize = 300;
@@ -17,7 +17,7 @@ const MAX_MESSAGE_CHARS: usize = 300;
 /// Parses and validates experiment text; `path` names the file in messages.
 pub fn parse(text: &str, path: &str) -> Result<Experiment, ExperimentError> {
     if let Some(found) = declared_version(text)
-        && found > FORMAT_VERSION
+        && found > SNAPSHOTS_FORMAT_VERSION
     {
         return Err(ExperimentError::TooNew {
             path: path.to_owned(),

@@ -6,8 +6,8 @@ use ndarray::{Array1, Array2};
 
 use super::{EmbeddedData, Experiment, ExperimentError, FORMAT_VERSION};
 use super::{SavedLayer, SavedMoments, SavedOptimizer};
-use crate::data::{DataSource, DataSpec, LoadedData};
-use crate::nn::{Layer, Moments, Network, OptimizerState, Trainer};
+use crate::data::{DataSource, DataSpec, Dataset, LoadedData};
+use crate::nn::{Layer, Moments, Network, Optimizer, OptimizerState, Trainer};
 
 /// A loaded experiment turned back into working objects.
 #[derive(Debug)]
@@ -61,21 +61,10 @@ impl Experiment {
                 })
                 .collect(),
             training: *trainer.config(),
-            optimizer_state: SavedOptimizer {
-                step: state.step,
-                moments: state
-                    .moments
-                    .iter()
-                    .map(|m| SavedMoments {
-                        weights: m.weights.iter().copied().collect(),
-                        biases: m.biases.to_vec(),
-                        weights_sq: m.weights_sq.iter().copied().collect(),
-                        biases_sq: m.biases_sq.to_vec(),
-                    })
-                    .collect(),
-            },
+            optimizer_state: saved_optimizer(state),
             cursor: trainer.cursor(),
             history: trainer.history().to_vec(),
+            snapshots: Vec::new(),
         }
     }
 
@@ -97,26 +86,16 @@ impl Experiment {
             .iter()
             .map(|l| {
                 let flat: Vec<f32> = l.weights.iter().flatten().copied().collect();
-                let weights = Array2::from_shape_vec((l.width, fan_in), flat)
-                    .unwrap_or_else(|_| Array2::zeros((l.width, fan_in)));
+                let layer = layer_of(l, fan_in, flat, l.biases.clone());
                 fan_in = l.width;
-                Layer {
-                    weights,
-                    biases: Array1::from_vec(l.biases.clone()),
-                    activation: l.activation,
-                }
+                layer
             })
             .collect();
         Network { layers }
     }
 
     fn optimizer_state_unchecked(&self, network: &Network) -> OptimizerState {
-        let mut state = OptimizerState::new(self.training.optimizer, network);
-        state.step = self.optimizer_state.step;
-        for (m, saved) in state.moments.iter_mut().zip(&self.optimizer_state.moments) {
-            fill(m, saved);
-        }
-        state
+        optimizer_state(self.training.optimizer, network, &self.optimizer_state)
     }
 
     /// The network with its weights.
@@ -160,6 +139,77 @@ impl Experiment {
             data_problem: None,
         })
     }
+}
+
+impl Experiment {
+    /// A trainer that continues this experiment's network, optimizer state, cursor and
+    /// history on other data (`compare` trains B on A's data); an error if the network does
+    /// not fit that data.
+    pub fn restore_on(
+        &self,
+        train: Dataset,
+        test: Option<Dataset>,
+    ) -> Result<Trainer, ExperimentError> {
+        let network = self.network_unchecked();
+        let state = self.optimizer_state_unchecked(&network);
+        Ok(Trainer::resume(
+            network,
+            self.training,
+            state,
+            train,
+            test,
+            self.cursor,
+            self.history.clone(),
+        )?)
+    }
+}
+
+/// A layer of `shape`'s width and activation with `fan_in` inputs, from row-major `weights`
+/// and `biases` (sizes checked by `validate`; zeros otherwise).
+pub(super) fn layer_of(
+    shape: &SavedLayer,
+    fan_in: usize,
+    weights: Vec<f32>,
+    biases: Vec<f32>,
+) -> Layer {
+    let weights = Array2::from_shape_vec((shape.width, fan_in), weights)
+        .unwrap_or_else(|_| Array2::zeros((shape.width, fan_in)));
+    Layer {
+        weights,
+        biases: Array1::from_vec(biases),
+        activation: shape.activation,
+    }
+}
+
+/// The optimizer's memory as the file writes it.
+pub(super) fn saved_optimizer(state: &OptimizerState) -> SavedOptimizer {
+    SavedOptimizer {
+        step: state.step,
+        moments: state
+            .moments
+            .iter()
+            .map(|m| SavedMoments {
+                weights: m.weights.iter().copied().collect(),
+                biases: m.biases.to_vec(),
+                weights_sq: m.weights_sq.iter().copied().collect(),
+                biases_sq: m.biases_sq.to_vec(),
+            })
+            .collect(),
+    }
+}
+
+/// The optimizer's memory read back for `network` (sizes checked by `validate`).
+pub(super) fn optimizer_state(
+    optimizer: Optimizer,
+    network: &Network,
+    saved: &SavedOptimizer,
+) -> OptimizerState {
+    let mut state = OptimizerState::new(optimizer, network);
+    state.step = saved.step;
+    for (m, saved) in state.moments.iter_mut().zip(&saved.moments) {
+        fill(m, saved);
+    }
+    state
 }
 
 /// Copies saved moments into freshly shaped ones (sizes checked by `validate`).

@@ -86,14 +86,7 @@ impl Experiment {
             .map_err(|e| invalid(config_field(&e, "training"), e.to_string()))?;
         if !all_empty {
             let fresh = OptimizerState::new(self.training.optimizer, &network);
-            let finite = self.optimizer_state.moments.iter().all(|m| {
-                m.weights
-                    .iter()
-                    .chain(&m.biases)
-                    .chain(&m.weights_sq)
-                    .chain(&m.biases_sq)
-                    .all(|v| v.is_finite())
-            });
+            let finite = moments_finite(&self.optimizer_state);
             if !moments_fit(&fresh, &self.optimizer_state) {
                 return Err(invalid(
                     "optimizer_state".into(),
@@ -138,6 +131,7 @@ impl Experiment {
             }
         }
         check_history(&self.history).map_err(|(f, m)| invalid(f, m))?;
+        self.check_snapshots().map_err(|(f, m)| invalid(f, m))?;
         if let Some(embedded) = &self.embedded_data {
             let outputs = self.layers.last().map_or(0, |l| l.width);
             check_embedded(&embedded.train, self.inputs, outputs, "embedded_data.train")
@@ -152,8 +146,20 @@ impl Experiment {
     }
 }
 
+/// True when every saved moment is a finite number.
+pub(super) fn moments_finite(saved: &SavedOptimizer) -> bool {
+    saved.moments.iter().all(|m| {
+        m.weights
+            .iter()
+            .chain(&m.biases)
+            .chain(&m.weights_sq)
+            .chain(&m.biases_sq)
+            .all(|v| v.is_finite())
+    })
+}
+
 /// True when every saved moment has the size of the fresh one.
-fn moments_fit(fresh: &OptimizerState, saved: &SavedOptimizer) -> bool {
+pub(super) fn moments_fit(fresh: &OptimizerState, saved: &SavedOptimizer) -> bool {
     fresh.moments.len() == saved.moments.len()
         && fresh.moments.iter().zip(&saved.moments).all(|(m, s)| {
             m.weights.len() == s.weights.len()
@@ -172,14 +178,14 @@ fn config_field(error: &ConfigError, prefix: &str) -> String {
 }
 
 /// A field (dotted path) and what is wrong with it.
-type Problem = (String, String);
+pub(super) type Problem = (String, String);
 
 /// Largest value of a counter (epochs, batches, optimizer steps): far beyond any real run,
 /// far below where adding one could overflow.
 pub const MAX_COUNTER: u64 = 1 << 48;
 
 /// Adam's second moments are means of squares: never negative.
-fn check_second_moments(state: &SavedOptimizer) -> Result<(), Problem> {
+pub(super) fn check_second_moments(state: &SavedOptimizer) -> Result<(), Problem> {
     for (i, m) in state.moments.iter().enumerate() {
         for (name, values) in [("weights_sq", &m.weights_sq), ("biases_sq", &m.biases_sq)] {
             if let Some(v) = values.iter().find(|v| **v < 0.0) {

@@ -27,5 +27,5 @@ pub use network::{
 pub use optimizer::{Moments, Optimizer, OptimizerState};
 pub use trainer::{
     BatchStep, Cursor, EpochRecord, EvaluationJob, MAX_LEARNING_RATE, SamplePass, SampleStep,
-    TrainConfig, Trainer, shuffled_order,
+    Snapshot, TrainConfig, Trainer, shuffled_order,
 };

@@ -5,7 +5,7 @@ use std::path::Path;
 
 use crate::data::{DataSource, DataSpec, LoadedData, Preprocessing, ReadProgress};
 use crate::experiment::{EXAMPLE_PREFIX, Experiment};
-use crate::nn::Trainer;
+use crate::nn::{Snapshot, Trainer};
 
 use super::{SessionError, Setup};
 
@@ -25,6 +25,8 @@ pub struct Opened {
     /// The preprocessing fitted when the data was loaded, when the setup does not hold it
     /// (a CSV opened as a dataset): what turned its rows into the trainer's numbers.
     pub fitted: Option<Preprocessing>,
+    /// The snapshots saved with the file's history (`train --history`), oldest first.
+    pub snapshots: Vec<Snapshot>,
 }
 
 impl Opened {
@@ -115,6 +117,7 @@ fn open_csv(path: &Path, progress: &ReadProgress) -> Result<Opened, SessionError
         notes: String::new(),
         notes_ko: String::new(),
         fitted,
+        snapshots: Vec::new(),
     })
 }
 
@@ -140,6 +143,7 @@ pub fn restore(experiment: &Experiment) -> Result<Opened, SessionError> {
         notes: experiment.notes.clone(),
         notes_ko: experiment.notes_ko.clone(),
         fitted: None,
+        snapshots: experiment.restored_snapshots(),
     })
 }
 

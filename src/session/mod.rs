@@ -1,9 +1,11 @@
 //! A running experiment without a UI: the setup that builds a trainer, opening and saving
 //! experiment files and datasets, the training thread, the evaluation jobs, the 2-D
-//! plane/decision-grid extraction and the rule that calls a run diverged. The app, the command
+//! plane/decision-grid extraction, the rule that calls a run diverged, the snapshots to rewind
+//! to and the animation of them. The app, the command
 //! line, the benchmarks and the server are its clients; nothing here names egui or words
 //! advice for a particular client.
 
+mod animation;
 mod divergence;
 mod files;
 mod lock;
@@ -13,6 +15,7 @@ mod plane;
 pub mod pytorch;
 mod run;
 mod setup;
+mod snapshots;
 pub mod tables;
 mod worker;
 
@@ -24,6 +27,7 @@ use crate::data::DatasetError;
 use crate::experiment::ExperimentError;
 use crate::nn::{ConfigError, TrainError};
 
+pub use animation::{FRAME_SIZE, MAX_FRAMES, boundary_frames, export_boundary_gif, write_gif};
 pub use divergence::{BlowUp, DivergenceGuard, LOSS_GROWTH_LIMIT, MAX_PARAMETER};
 pub use files::{
     Opened, experiment_of, open_path, open_path_with, open_shipped_example, restore, save,
@@ -32,8 +36,9 @@ pub use lock::{TrainingLock, check_not_in_training};
 pub use numbers::shortest_f32;
 pub use observer::EpochObserver;
 pub use plane::{DecisionGrid, PlaneBounds, decision_grid, plane_trace};
-pub use run::{Evaluations, FRAME_BUDGET, MAX_FRAME_BUDGET, MAX_SPEED, Session, Stop};
+pub use run::{Evaluations, FRAME_BUDGET, MAX_FRAME_BUDGET, MAX_SPEED, Rewound, Session, Stop};
 pub use setup::{Choices, Setup};
+pub use snapshots::{DEFAULT_SNAPSHOT_BUDGET, KEEP_RECENT, SnapshotStore};
 
 /// Why a session could not be set up, opened or saved.
 #[derive(Debug, Error)]
@@ -66,6 +71,18 @@ pub enum SessionError {
         path: PathBuf,
         /// Why not.
         message: String,
+    },
+    /// An animation of training could not be made.
+    #[error("cannot animate: {message}")]
+    Animation {
+        /// Why not.
+        message: String,
+    },
+    /// No snapshot of that epoch is kept (thinned, or never reached).
+    #[error("no snapshot of epoch {epoch} is kept")]
+    NoSnapshot {
+        /// The epoch asked for.
+        epoch: usize,
     },
     /// A file that is neither an experiment (.ron) nor a dataset (.csv).
     #[error("{}: not an experiment (.ron) or a dataset (.csv)", path.display())]

@@ -10,7 +10,12 @@ use crate::nn::{EpochRecord, Evaluation, TrainError, Trainer};
 
 use super::observer::EpochObserver;
 use super::setup::Setup;
+use super::snapshots::SnapshotStore;
 use super::worker::Worker;
+
+mod rewind;
+
+pub use rewind::Rewound;
 
 /// Why training stopped by itself (facts; each client words its own advice).
 #[derive(Debug, Clone, PartialEq)]
@@ -43,6 +48,19 @@ pub struct Evaluations {
     at: Instant,
 }
 
+impl Evaluations {
+    /// Evaluates `trainer` here and now, for weights version `version`.
+    fn now(trainer: &Trainer, version: u64) -> Self {
+        let (train, test) = trainer.evaluation_job().run();
+        Self {
+            train,
+            test,
+            version,
+            at: Instant::now(),
+        }
+    }
+}
+
 /// An experiment being run.
 #[derive(Debug)]
 pub struct Session {
@@ -70,12 +88,23 @@ pub struct Session {
     epoch_observer: Option<EpochObserver>,
     /// The preprocessing the trainer's data was made with, when the setup does not hold it.
     fitted: Option<Preprocessing>,
+    /// The parameters at the start of every epoch (thinned when full), to rewind to.
+    snapshots: SnapshotStore,
 }
 
 impl Session {
     /// A session for `setup` with a trainer already built from it.
     pub fn new(setup: Setup, trainer: Trainer) -> Self {
+        let mut snapshots = SnapshotStore::default();
+        snapshots.record(&trainer);
+        Self::with_snapshots(setup, trainer, snapshots)
+    }
+
+    /// A session that keeps `snapshots` (loaded with its experiment) as its history.
+    pub fn with_snapshots(setup: Setup, trainer: Trainer, mut snapshots: SnapshotStore) -> Self {
         let stop = trainer.stopped().cloned().map(Stop::Diverged);
+        snapshots.truncate_after(trainer.cursor().epoch);
+        snapshots.record(&trainer);
         Self {
             setup,
             home: Some(trainer),
@@ -91,6 +120,7 @@ impl Session {
             stop,
             epoch_observer: None,
             fitted: None,
+            snapshots,
         }
     }
 
@@ -117,6 +147,7 @@ impl Session {
             return;
         };
         self.home = Some(lap.trainer);
+        self.snapshots = lap.snapshots;
         self.version += lap.batches;
         self.elapsed_secs += lap.seconds;
         if let Some(error) = lap.error {
@@ -139,7 +170,13 @@ impl Session {
             self.worker = Worker::start().ok();
         }
         if let (Some(worker), Some(trainer)) = (self.worker.as_mut(), self.home.take()) {
-            self.home = worker.send(trainer, self.epoch_observer.clone());
+            let snapshots = std::mem::take(&mut self.snapshots);
+            if let Some((trainer, snapshots)) =
+                worker.send(trainer, snapshots, self.epoch_observer.clone())
+            {
+                self.home = Some(trainer);
+                self.snapshots = snapshots;
+            }
         }
     }
 
@@ -240,7 +277,12 @@ impl Session {
         while self.playing && (unlimited || self.step_credit >= 1.0) && start.elapsed() < budget {
             self.step_credit -= 1.0;
             match self.trainer_mut().step_batch() {
-                Ok(step) => self.epoch_ended(step.epoch_end.as_ref()),
+                Ok(step) => {
+                    if step.epoch_end.is_some() {
+                        self.record_snapshot();
+                    }
+                    self.epoch_ended(step.epoch_end.as_ref());
+                }
                 Err(error) => self.stopped(&error),
             }
         }
@@ -290,13 +332,7 @@ impl Session {
             .as_ref()
             .is_none_or(|e| e.at.elapsed() >= EVALUATION_INTERVAL);
         if !self.playing || self.evaluations.is_none() {
-            let (train, test) = self.trainer().evaluation_job().run();
-            self.evaluations = Some(Evaluations {
-                train,
-                test,
-                version: self.version,
-                at: Instant::now(),
-            });
+            self.evaluations = Some(Evaluations::now(self.trainer(), self.version));
             self.evaluation_in_flight = None;
         } else if due && self.evaluation_in_flight.is_none() {
             self.evaluation_in_flight = self.evaluate_in_background();
@@ -335,6 +371,7 @@ impl Session {
             Ok(epoch_end) => self.epoch_ended(epoch_end.as_ref()),
             Err(error) => self.stopped(&error),
         }
+        self.record_snapshot();
         self.elapsed_secs += start.elapsed().as_secs_f64();
     }
 

@@ -12,7 +12,12 @@ use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
 use super::observer::EpochObserver;
+use super::snapshots::SnapshotStore;
 use crate::nn::{TrainError, Trainer};
+
+/// What goes to the thread: the trainer, the store of its snapshots, and who is told each
+/// epoch's end.
+type Away = (Trainer, SnapshotStore, Option<EpochObserver>);
 
 /// The longest a lap runs when no frame asks for the trainer (a hidden window).
 const MAX_LAP: Duration = Duration::from_secs(1);
@@ -22,6 +27,8 @@ const MAX_LAP: Duration = Duration::from_secs(1);
 pub struct Lap {
     /// The trainer, back home.
     pub trainer: Trainer,
+    /// The snapshot store, with a snapshot of every epoch begun while away.
+    pub snapshots: SnapshotStore,
     /// Mini-batches stepped.
     pub batches: u64,
     /// Wall time spent training.
@@ -35,7 +42,7 @@ pub struct Lap {
 /// The training thread and the channels to it.
 #[derive(Debug)]
 pub struct Worker {
-    to_thread: Option<Sender<(Trainer, Option<EpochObserver>)>>,
+    to_thread: Option<Sender<Away>>,
     from_thread: Receiver<Lap>,
     stop: Arc<AtomicBool>,
     thread: Option<JoinHandle<()>>,
@@ -45,14 +52,14 @@ pub struct Worker {
 impl Worker {
     /// Starts the thread, or returns why it could not be started.
     pub fn start() -> std::io::Result<Self> {
-        let (to_thread, inbox) = mpsc::channel::<(Trainer, Option<EpochObserver>)>();
+        let (to_thread, inbox) = mpsc::channel::<Away>();
         let (outbox, from_thread) = mpsc::channel();
         let stop = Arc::new(AtomicBool::new(false));
         let flag = Arc::clone(&stop);
         let thread = std::thread::Builder::new()
             .name("training".into())
             .spawn(move || {
-                while let Ok((mut trainer, observer)) = inbox.recv() {
+                while let Ok((mut trainer, mut snapshots, observer)) = inbox.recv() {
                     let start = Instant::now();
                     let (mut batches, mut error, mut crashed) = (0, None, None);
                     while !flag.load(Ordering::Acquire) && start.elapsed() < MAX_LAP {
@@ -62,9 +69,11 @@ impl Worker {
                         match step {
                             Ok(Ok(step)) => {
                                 batches += 1;
-                                if let (Some(observer), Some(record)) = (&observer, step.epoch_end)
-                                {
-                                    observer.epoch_ended(trainer.network(), &record);
+                                if let Some(record) = step.epoch_end {
+                                    snapshots.record(&trainer);
+                                    if let Some(observer) = &observer {
+                                        observer.epoch_ended(trainer.network(), &record);
+                                    }
                                 }
                             }
                             Ok(Err(e)) => {
@@ -80,6 +89,7 @@ impl Worker {
                     let seconds = start.elapsed().as_secs_f64();
                     let lap = Lap {
                         trainer,
+                        snapshots,
                         batches,
                         seconds,
                         error,
@@ -99,20 +109,25 @@ impl Worker {
         })
     }
 
-    /// Hands `trainer` to the thread to train until [`Worker::recall`], telling `observer`
-    /// the end of every epoch. Returns it if the thread is gone (then it stays with the
-    /// caller).
-    pub fn send(&mut self, trainer: Trainer, observer: Option<EpochObserver>) -> Option<Trainer> {
+    /// Hands `trainer` (and the store that takes its snapshots) to the thread to train until
+    /// [`Worker::recall`], telling `observer` the end of every epoch. Returns them if the
+    /// thread is gone (then they stay with the caller).
+    pub fn send(
+        &mut self,
+        trainer: Trainer,
+        snapshots: SnapshotStore,
+        observer: Option<EpochObserver>,
+    ) -> Option<(Trainer, SnapshotStore)> {
         self.stop.store(false, Ordering::Release);
         let Some(tx) = &self.to_thread else {
-            return Some(trainer);
+            return Some((trainer, snapshots));
         };
-        match tx.send((trainer, observer)) {
+        match tx.send((trainer, snapshots, observer)) {
             Ok(()) => {
                 self.away = true;
                 None
             }
-            Err(mpsc::SendError((trainer, _))) => Some(trainer),
+            Err(mpsc::SendError((trainer, snapshots, _))) => Some((trainer, snapshots)),
         }
     }
 

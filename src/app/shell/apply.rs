@@ -45,6 +45,8 @@ impl PerceptronApp {
             Command::Inform(message) => self.inform(message.to_owned()),
             Command::DismissNotice => self.notice = None,
             Command::Serve(command) => self.apply_serve(command),
+            Command::History(command) => self.apply_history(command),
+            Command::Compare(command) => self.apply_compare(command),
         }
     }
 
@@ -76,6 +78,7 @@ impl PerceptronApp {
                 }
             }
             FileCommand::ClosePicture => self.picture_window = None,
+            FileCommand::ExportAnimation => self.open_dialog(DialogPurpose::ExportAnimation),
             FileCommand::Quit => self.request(AwaitingConfirmation::Quit),
             FileCommand::CancelLoad => {
                 if let Some(load) = self.loading.take() {
@@ -106,6 +109,7 @@ impl PerceptronApp {
             }
             DialogPurpose::ExportPytorch => self.export_pytorch_to(path),
             DialogPurpose::ExportPicture => self.start_picture(path, false),
+            DialogPurpose::ExportAnimation => self.export_animation_to(path),
             DialogPurpose::ExportConfusion => {
                 let use_test = self.panels.confusion.shows_test();
                 self.session.refresh_evaluations();
@@ -270,6 +274,7 @@ impl PerceptronApp {
                 }
             }
             AwaitingConfirmation::OpenShipped(name) => self.open_shipped_example(name),
+            AwaitingConfirmation::OpenComparison(name) => self.open_comparison(name),
             AwaitingConfirmation::Reset => {
                 let setup = self.session.setup.clone();
                 self.rebuild(setup, None);
@@ -357,7 +362,8 @@ impl PerceptronApp {
                 if !summary.is_empty() {
                     message = format!("{message}: {summary}");
                 }
-                self.session.replace(opened.setup, opened.trainer);
+                self.session
+                    .replace_with_history(opened.setup, opened.trainer, opened.snapshots);
                 self.session.set_fitted_preprocessing(opened.fitted);
                 self.after_replace();
                 self.dirty = false;

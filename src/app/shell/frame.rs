@@ -7,7 +7,7 @@ use egui::ViewportCommand;
 use super::super::command::CommandQueue;
 use super::super::frame_data::FrameData;
 use super::super::menu::{self, MenuState};
-use super::super::{picture, toolbar};
+use super::super::{picture, timeline, toolbar};
 use super::{PerceptronApp, dialogs, lecture};
 
 impl eframe::App for PerceptronApp {
@@ -43,11 +43,17 @@ impl eframe::App for PerceptronApp {
             ctx.request_repaint();
         }
         self.session.refresh_evaluations();
+        self.forget_stale_rewind();
+        self.follow_comparison();
         self.spotlight_frame(&ctx);
 
         let text = self.text();
         let Some(frame) = FrameData::new(&self.session, self.focus, text) else {
             unreachable!("the evaluations were just refreshed")
+        };
+        let frame = match &self.rewound {
+            Some(rewound) => frame.rewound(rewound),
+            None => frame,
         };
         egui::Panel::top("menu_bar").show(ui, |ui| {
             let state = MenuState {
@@ -76,7 +82,15 @@ impl eframe::App for PerceptronApp {
             &mut commands,
         );
         let setup_hidden = self.focus_view || self.lecture.is_some();
+        if !setup_hidden {
+            egui::Panel::bottom("timeline").show(ui, |ui| {
+                timeline::ui(ui, &frame, &mut commands);
+            });
+        }
         self.panels.ui(ui, &frame, setup_hidden, &mut commands);
+        if let Some(comparing) = self.comparing.as_mut() {
+            comparing.ui(&ctx, &frame, &mut commands);
+        }
         dialogs::confirmation_ui(
             &ctx,
             self.awaiting_confirmation.is_some(),

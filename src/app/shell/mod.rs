@@ -24,9 +24,11 @@ use super::{BoundaryView, NetworkView, theme};
 use crate::session::{Evaluations, Session, Setup};
 
 mod apply;
+mod compare;
 mod dialogs;
 mod export;
 mod frame;
+mod history;
 mod input;
 mod layout;
 mod lecture;
@@ -103,6 +105,8 @@ enum AwaitingConfirmation {
     OpenPath(PathBuf),
     OpenExample(usize),
     OpenShipped(&'static str),
+    /// A shipped comparison (File ▸ Open example).
+    OpenComparison(&'static str),
     /// Fresh weights, same setup.
     Reset,
     Quit,
@@ -140,6 +144,10 @@ pub struct PerceptronApp {
     session: Session,
     examples: Vec<Example>,
     panels: Panels,
+    /// The run as it was at a past epoch, shown instead of the live one (the timeline).
+    rewound: Option<crate::session::Rewound>,
+    /// Experiment B beside the live one (File ▸ Compare with).
+    comparing: Option<super::compare::Comparing>,
     /// The file being opened on a background thread.
     loading: Option<FileLoad>,
     /// The native file dialog being shown, on its own thread.
@@ -219,6 +227,8 @@ impl PerceptronApp {
             session,
             examples: examples::all(),
             panels: Panels::default(),
+            rewound: None,
+            comparing: None,
             loading: None,
             file_dialog: None,
             focus: 0,
@@ -257,6 +267,20 @@ impl PerceptronApp {
     /// ([`crate::session::MAX_SPEED`]: as fast as possible, on the training thread).
     pub fn set_speed(&mut self, updates_per_sec: f32) {
         self.apply(TrainingCommand::SetSpeed(updates_per_sec).into());
+    }
+
+    /// Epochs experiment B has completed, while a comparison is open.
+    pub fn compared_epoch(&self) -> Option<usize> {
+        self.comparing
+            .as_ref()
+            .map(super::compare::Comparing::epoch)
+    }
+
+    /// Experiment B's latest epoch record, while a comparison is open.
+    pub fn compared_record(&self) -> Option<crate::nn::EpochRecord> {
+        self.comparing
+            .as_ref()
+            .and_then(super::compare::Comparing::last_record)
     }
 
     /// Epochs completed.

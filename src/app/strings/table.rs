@@ -243,6 +243,19 @@ string_table! {
         picture_save,
         picture_no_screenshot,
         no_dialog_open,
+        // history
+        /// The timeline strip's heading.
+        timeline,
+        back_to_live,
+        continue_from_here,
+        continue_confirm,
+        compare_with,
+        compare_copy,
+        comparisons,
+        comparison_loss,
+        comparison_a,
+        export_animation,
+        filter_gif,
     }
     lists {
         /// Help ▸ Keyboard shortcuts: the keys…
@@ -422,5 +435,22 @@ string_table! {
         picture_failed(reason),
         /// `no-dialog-saved` with $path.
         no_dialog_saved(path),
+        // history
+        /// `viewing-epoch` with $epoch, $live.
+        viewing_epoch(epoch, live),
+        /// `timeline-live` with $epoch.
+        timeline_live(epoch),
+        /// `history-budget` with $count, $used, $budget (MiB).
+        history_budget(count, used, budget),
+        /// `continue-question` with $epoch, $first, $last.
+        continue_question(epoch, first, last),
+        /// `comparison-title` with $name.
+        comparison_title(name),
+        /// `comparison-status` with $epoch, $summary.
+        comparison_status(epoch, summary),
+        /// `comparison-b` with $name.
+        comparison_b(name),
+        /// `exported-animation` with $path, $frames.
+        exported_animation(path, frames),
     }
 }

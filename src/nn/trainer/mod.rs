@@ -3,7 +3,8 @@
 //!
 //! Here: the [`Trainer`], how it is built or resumed, what it shows and which settings change
 //! while it runs. Beside it: `step.rs` (the steps and the divergence guard), `evaluation.rs`
-//! (evaluations and one sample's pass), `config.rs`, `records.rs` and `workspace.rs`.
+//! (evaluations and one sample's pass), `snapshot.rs` (rewinding to the start of an epoch),
+//! `config.rs`, `records.rs` and `workspace.rs`.
 
 use std::sync::Arc;
 
@@ -19,12 +20,14 @@ use crate::nn::Dataset;
 mod config;
 mod evaluation;
 mod records;
+mod snapshot;
 mod step;
 mod workspace;
 
 pub use config::{MAX_LEARNING_RATE, TrainConfig};
 pub use evaluation::EvaluationJob;
 pub use records::{BatchStep, Cursor, EpochRecord, SamplePass, SampleStep};
+pub use snapshot::Snapshot;
 use workspace::Workspace;
 
 /// Trains a network on a dataset, step by step.
@@ -109,14 +112,38 @@ impl Trainer {
             )));
         }
         let train_targets = train.target_matrix(network.outputs());
+        let mut trainer = Self::assemble(
+            (network, config, state),
+            (Arc::new(train), test.map(Arc::new), train_targets),
+            cursor,
+            history,
+        );
+        // A batch half stepped through when saved is replayed, so its gradient sum is exact.
+        let mid = trainer.cursor.sample - trainer.cursor.batch_start;
+        if mid > 0 {
+            trainer.cursor.sample = trainer.cursor.batch_start;
+            for _ in 0..mid {
+                trainer.accumulate_next_sample()?;
+            }
+        }
+        Ok(trainer)
+    }
+
+    /// The trainer from checked parts, at `cursor` (not replayed: see [`Trainer::resume`]).
+    fn assemble(
+        (network, config, state): (Network, TrainConfig, OptimizerState),
+        (train, test, train_targets): (Arc<Dataset>, Option<Arc<Dataset>>, Array2<f32>),
+        cursor: Cursor,
+        history: Vec<EpochRecord>,
+    ) -> Self {
         let order = shuffled_order(config.seed, cursor.epoch, train.len());
         let epoch_start = (network.clone(), state.clone());
-        let mut trainer = Self {
+        Self {
             network,
             config,
             state,
-            train: Arc::new(train),
-            test: test.map(Arc::new),
+            train,
+            test,
             train_targets,
             cursor,
             order,
@@ -127,16 +154,7 @@ impl Trainer {
             stopped: None,
             evaluate_each_epoch: true,
             epoch_loss_sum: 0.0,
-        };
-        // A batch half stepped through when saved is replayed, so its gradient sum is exact.
-        let mid = trainer.cursor.sample - trainer.cursor.batch_start;
-        if mid > 0 {
-            trainer.cursor.sample = trainer.cursor.batch_start;
-            for _ in 0..mid {
-                trainer.accumulate_next_sample()?;
-            }
         }
-        Ok(trainer)
     }
 
     /// The network being trained.
