@@ -197,7 +197,7 @@ fn the_digits_matrix_fits_without_scrolling_on_a_projector() {
         let network = rect(&harness, View::Network);
         assert!(
             !network.intersects(confusion.shrink(1.0)),
-            "{size:?}: the matrix stays beside the network view"
+            "{size:?}: the matrix stays beside the network view: {network:?} {confusion:?}"
         );
     }
 }

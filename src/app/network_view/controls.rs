@@ -110,8 +110,7 @@ fn phase_keys(
 }
 
 impl NetworkView {
-    /// The animation options, and the slider of how many edges per neuron a large graph
-    /// draws (none for a small one).
+    /// The animation options.
     fn view_options_ui(&mut self, ui: &mut egui::Ui, frame: &FrameData<'_>) {
         let (animation, text) = (&mut self.animation, frame.text);
         ui.checkbox(&mut animation.auto_play, text.auto_advance)
@@ -124,12 +123,21 @@ impl NetworkView {
         .on_hover_text(text.hover_animation_speed);
         ui.checkbox(&mut animation.reduce_motion, text.reduce_motion)
             .on_hover_text(text.hover_reduce_motion);
+    }
+
+    /// The slider of how many edges per neuron a large graph draws (none for a small one),
+    /// on a row of its own no wider than the view: inside the wrapped options row it
+    /// widened the view past the window's output column at 1280×720.
+    fn edges_slider_ui(&mut self, ui: &mut egui::Ui, frame: &FrameData<'_>) {
         if self.edges_kept(frame.trainer.network()).is_none() {
             return;
         }
         let mut k = self.strongest_edges;
-        ui.add(egui::Slider::new(&mut k, 1..=64).text(frame.text.edges_per_neuron))
-            .on_hover_text(frame.text.hover_edges_per_neuron);
+        ui.horizontal(|ui| {
+            ui.spacing_mut().slider_width = (ui.available_width() - 160.0).clamp(40.0, 100.0);
+            ui.add(egui::Slider::new(&mut k, 1..=64).text(frame.text.edges_per_neuron))
+                .on_hover_text(frame.text.hover_edges_per_neuron);
+        });
         self.set_strongest_edges(k);
     }
 
@@ -233,5 +241,6 @@ impl NetworkView {
                 self.navigation = Navigation::default();
             }
         });
+        self.edges_slider_ui(ui, frame);
     }
 }

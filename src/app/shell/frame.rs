@@ -10,12 +10,10 @@ use super::super::menu::{self, MenuState};
 use super::super::{picture, timeline, toolbar};
 use super::{PerceptronApp, dialogs, lecture};
 
-impl eframe::App for PerceptronApp {
-    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
-        let ctx = ui.ctx().clone();
-        self.ctx = Some(ctx.clone());
-        self.session.settle();
-        self.sync_serving();
+impl PerceptronApp {
+    /// Remembers the usual zoom and sets this frame's style (lecture mode's contrast, a
+    /// picture's white background); true when this frame is taken as a picture.
+    fn frame_style(&mut self, ui: &mut egui::Ui, ctx: &egui::Context) -> bool {
         // Lecture mode's zoom is its own: the remembered zoom is the usual one.
         if self.lecture.is_none() {
             self.settings.zoom = ctx.zoom_factor();
@@ -30,6 +28,17 @@ impl eframe::App for PerceptronApp {
         if picture_frame && self.picture_options.white_background {
             white_background(ui.style_mut());
         }
+        picture_frame
+    }
+}
+
+impl eframe::App for PerceptronApp {
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        let ctx = ui.ctx().clone();
+        self.ctx = Some(ctx.clone());
+        self.session.settle();
+        self.sync_serving();
+        let picture_frame = self.frame_style(ui, &ctx);
 
         let mut commands = CommandQueue::default();
         self.input(&ctx, &mut commands);
