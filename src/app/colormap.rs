@@ -6,6 +6,7 @@
 use egui::{Color32, Pos2, Rect, Stroke, Vec2, pos2, vec2};
 
 use super::numbers::sig3;
+use crate::session::CLASS_COLORS;
 
 /// Blue end of the diverging scale (negative values).
 const NEGATIVE: [f32; 3] = [33.0, 102.0, 172.0];
@@ -25,22 +26,6 @@ const VIRIDIS: [[f32; 3]; 9] = [
     [92.0, 200.0, 99.0],
     [170.0, 220.0, 50.0],
     [253.0, 231.0, 37.0],
-];
-
-/// A qualitative, colour-blind-safe palette for up to 10 classes: the seven Okabe–Ito colours
-/// first (blue, orange, bluish green, reddish purple, sky blue, vermillion, yellow), then grey
-/// and Tableau's purple and brown.
-const CLASSES: [[u8; 3]; 10] = [
-    [0, 114, 178],
-    [230, 159, 0],
-    [0, 158, 115],
-    [204, 121, 167],
-    [86, 180, 233],
-    [213, 94, 0],
-    [240, 228, 66],
-    [120, 120, 120],
-    [148, 103, 189],
-    [140, 86, 75],
 ];
 
 fn mix(a: [f32; 3], b: [f32; 3], t: f32) -> Color32 {
@@ -78,7 +63,7 @@ pub fn sequential(t: f32) -> Color32 {
 /// The colour of class `index`, the same in every view (the palette repeats after ten
 /// classes).
 pub fn class_color(index: usize) -> Color32 {
-    let [r, g, b] = CLASSES[index % CLASSES.len()];
+    let [r, g, b] = CLASS_COLORS[index % CLASS_COLORS.len()];
     Color32::from_rgb(r, g, b)
 }
 

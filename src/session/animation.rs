@@ -9,7 +9,7 @@ use std::path::Path;
 use image::codecs::gif::{GifEncoder, Repeat};
 use image::{Delay, Frame, Rgba, RgbaImage};
 
-use super::plane::{PlaneBounds, decision_grid};
+use super::plane::{CLASS_COLORS, PlaneBounds, decision_grid};
 use super::{SessionError, SnapshotStore};
 use crate::nn::{Dataset, Trainer};
 
@@ -21,18 +21,6 @@ pub const MAX_FRAMES: usize = 500;
 const FRAME_MS: u32 = 100;
 /// Quantisation speed of the GIF encoder (1 best and slowest, 30 fastest).
 const GIF_SPEED: i32 = 10;
-
-/// Class colours (as in the app's boundary: blue, orange, green, red, purple, …).
-const PALETTE: [[u8; 3]; 8] = [
-    [31, 119, 180],
-    [255, 127, 14],
-    [44, 160, 44],
-    [214, 39, 40],
-    [148, 103, 189],
-    [140, 86, 75],
-    [227, 119, 194],
-    [127, 127, 127],
-];
 
 /// One frame per kept snapshot (at most [`MAX_FRAMES`]): the decision regions of the network
 /// then, shaded by confidence, the training samples as dots, and "epoch N" in the top-left.
@@ -81,7 +69,7 @@ fn boundary_image(network: &crate::nn::Network, bounds: &PlaneBounds, size: u32)
     let grid = decision_grid(network, bounds, size as usize);
     RgbaImage::from_fn(size, size, |x, y| {
         let p = y as usize * size as usize + x as usize;
-        let color = PALETTE[grid.classes[p] % PALETTE.len()];
+        let color = CLASS_COLORS[grid.classes[p] % CLASS_COLORS.len()];
         // 0.25 of the colour where unsure, 0.65 where sure, the rest white.
         let strength = 0.25 + 0.4 * grid.confidence[p];
         let mix = |c: u8| (255.0 - (255.0 - f32::from(c)) * strength) as u8;
@@ -97,7 +85,7 @@ fn draw_samples(frame: &mut RgbaImage, data: &Dataset, bounds: &PlaneBounds) {
         let x = (row[0] - bounds.x_min) / (bounds.x_max - bounds.x_min) * w;
         let y = (bounds.y_max - row[1]) / (bounds.y_max - bounds.y_min) * h;
         let class = labels.and_then(|l| l.get(i).copied()).unwrap_or(0);
-        let color = PALETTE[class % PALETTE.len()];
+        let color = CLASS_COLORS[class % CLASS_COLORS.len()];
         for dy in -2_i32..=2 {
             for dx in -2_i32..=2 {
                 let (px, py) = (x as i32 + dx, y as i32 + dy);

@@ -35,7 +35,7 @@ pub use files::{
 pub use lock::{TrainingLock, check_not_in_training};
 pub use numbers::shortest_f32;
 pub use observer::EpochObserver;
-pub use plane::{DecisionGrid, PlaneBounds, decision_grid, plane_trace};
+pub use plane::{CLASS_COLORS, DecisionGrid, PlaneBounds, decision_grid, plane_trace};
 pub use run::{Evaluations, FRAME_BUDGET, MAX_FRAME_BUDGET, MAX_SPEED, Rewound, Session, Stop};
 pub use setup::{Choices, Setup};
 pub use snapshots::{DEFAULT_SNAPSHOT_BUDGET, KEEP_RECENT, SnapshotStore};

@@ -7,6 +7,23 @@ use ndarray::Array2;
 use crate::data::Dataset;
 use crate::nn::{ForwardTrace, LayerTrace, Network};
 
+/// The colours of the classes, in the app's views and the exported animations alike: a
+/// qualitative, colour-blind-safe palette for up to 10 classes, the seven Okabe–Ito colours
+/// first (blue, orange, bluish green, reddish purple, sky blue, vermillion, yellow), then grey
+/// and Tableau's purple and brown.
+pub const CLASS_COLORS: [[u8; 3]; 10] = [
+    [0, 114, 178],
+    [230, 159, 0],
+    [0, 158, 115],
+    [204, 121, 167],
+    [86, 180, 233],
+    [213, 94, 0],
+    [240, 228, 66],
+    [120, 120, 120],
+    [148, 103, 189],
+    [140, 86, 75],
+];
+
 /// The rectangle of the input plane that is shown: feature 0 across, feature 1 up.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct PlaneBounds {
